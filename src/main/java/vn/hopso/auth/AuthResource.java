@@ -1,0 +1,117 @@
+package vn.hopso.auth;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import vn.hopso.common.ApiException;
+
+@Path("/api/auth")
+public class AuthResource {
+  static final String REFRESH_COOKIE = "hopso_refresh";
+
+  @Inject AuthService auth;
+  @Inject CurrentUser current;
+  @Inject AuthConfig config;
+
+  public record LoginRequest(
+      @NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {}
+
+  public record RefreshRequest(@Size(max = 200) String refreshToken) {}
+
+  public record PasswordChange(
+      @NotBlank @Size(max = 200) String currentPassword,
+      @NotBlank @Size(max = 200) String newPassword) {}
+
+  public record TokenAnswer(
+      String accessToken,
+      String tokenType,
+      long expiresIn,
+      String refreshToken,
+      long refreshExpiresIn,
+      UserView user) {
+    static TokenAnswer of(AuthService.Grant g) {
+      return new TokenAnswer(
+          g.accessToken(),
+          "Bearer",
+          g.expiresIn(),
+          g.refreshToken(),
+          g.refreshExpiresIn(),
+          g.user());
+    }
+  }
+
+  @POST
+  @Path("/login")
+  @PermitAll
+  public Response login(@Valid @NotNull LoginRequest body) {
+    AuthService.LoginOutcome outcome =
+        auth.login(body.username(), body.password(), current.address(), current.userAgent());
+    if (outcome.error() != null) {
+      throw outcome.error();
+    }
+    return withCookie(outcome.grant());
+  }
+
+  @POST
+  @Path("/refresh")
+  @PermitAll
+  public Response refresh(@Valid RefreshRequest body, @CookieParam(REFRESH_COOKIE) String cookie) {
+    String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
+    return withCookie(auth.refresh(token, current.address()));
+  }
+
+  @POST
+  @Path("/logout")
+  @PermitAll
+  public Response logout(@CookieParam(REFRESH_COOKIE) String cookie) {
+    if (!current.isSignedIn() && cookie == null) {
+      throw ApiException.unauthorized("Not signed in");
+    }
+    auth.logout(current.sessionId(), cookie, current.name(), current.address());
+    return Response.noContent().cookie(refreshCookie("", 0)).build();
+  }
+
+  @GET
+  @Path("/me")
+  @RolesAllowed("**")
+  public UserView me() {
+    return auth.me(current.personId());
+  }
+
+  @POST
+  @Path("/password")
+  @RolesAllowed("**")
+  public Response changePassword(@Valid @NotNull PasswordChange body) {
+    auth.changeOwnPassword(
+        current.personId(), body.currentPassword(), body.newPassword(), current.address());
+    return Response.noContent().build();
+  }
+
+  private Response withCookie(AuthService.Grant grant) {
+    return Response.ok(TokenAnswer.of(grant))
+        .cookie(refreshCookie(grant.refreshToken(), (int) grant.refreshExpiresIn()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private NewCookie refreshCookie(String value, int maxAge) {
+    return new NewCookie.Builder(REFRESH_COOKIE)
+        .value(value)
+        .path("/api/auth")
+        .httpOnly(true)
+        .secure(config.secureCookie())
+        .sameSite(NewCookie.SameSite.STRICT)
+        .maxAge(maxAge)
+        .build();
+  }
+}

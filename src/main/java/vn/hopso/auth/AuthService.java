@@ -1,0 +1,176 @@
+package vn.hopso.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import vn.hopso.audit.AuditService;
+import vn.hopso.common.ApiException;
+import vn.hopso.org.Person;
+
+/** Sign-in, token renewal, sign-out and password changes. */
+@ApplicationScoped
+public class AuthService {
+  @Inject AuthConfig config;
+  @Inject TokenService tokens;
+  @Inject Passwords passwords;
+  @Inject LoginThrottleService throttle;
+  @Inject AuditService audit;
+  @Inject Clock clock;
+
+  /** A granted sign-in: the tokens and who they belong to. */
+  public record Grant(
+      String accessToken,
+      long expiresIn,
+      String refreshToken,
+      long refreshExpiresIn,
+      UserView user) {}
+
+  /** Outcome of an attempt: a grant, or the error to answer (the failure is still committed). */
+  public record LoginOutcome(Grant grant, ApiException error) {}
+
+  /**
+   * Checks the credentials. Failures are counted and audited in the same (committed) transaction,
+   * and the answer is the same whether or not the account exists.
+   */
+  @Transactional
+  public LoginOutcome login(String username, String password, String ip, String userAgent) {
+    Instant now = clock.instant();
+    String accountKey = LoginThrottleService.accountKey(username);
+    String addressKey = LoginThrottleService.addressKey(ip);
+    long wait = throttle.waitSeconds(now, accountKey, addressKey);
+    if (wait > 0) {
+      audit.record(nameOf(username), "auth.login.throttled", null, null, ip);
+      return new LoginOutcome(null, ApiException.tooManyRequests(wait));
+    }
+    Person person = Person.findByUsername(username);
+    boolean ok =
+        passwords.matches(password, person == null ? null : person.passwordHash) && person.active;
+    if (!ok) {
+      throttle.failed(now, accountKey, config.throttle().lockAfterPerAccount());
+      throttle.failed(now, addressKey, config.throttle().lockAfterPerAddress());
+      audit.record(nameOf(username), "auth.login.failed", null, null, ip);
+      return new LoginOutcome(null, ApiException.unauthorized("Wrong username or password"));
+    }
+    throttle.succeeded(accountKey);
+    AuthSession session = new AuthSession();
+    session.id = TokenService.randomToken();
+    session.person = person;
+    session.createdAt = now;
+    session.ip = ip;
+    session.userAgent =
+        userAgent == null || userAgent.length() <= 255 ? userAgent : userAgent.substring(0, 255);
+    String refresh = TokenService.randomToken();
+    session.refreshHash = TokenService.sha256(refresh);
+    session.expiresAt = refreshExpiry(session, now);
+    session.persist();
+    audit.record(person.username, "auth.login", "person:" + person.id, null, ip);
+    return new LoginOutcome(grant(person, session, refresh, now), null);
+  }
+
+  /**
+   * Exchanges a refresh token for new tokens; the presented one is used up. Presenting a used-up
+   * token again revokes the session: someone else holds a copy.
+   */
+  @Transactional(dontRollbackOn = ApiException.class)
+  public Grant refresh(String refreshToken, String ip) {
+    if (refreshToken == null || refreshToken.isBlank()) {
+      throw ApiException.unauthorized("No refresh token");
+    }
+    Instant now = clock.instant();
+    String hash = TokenService.sha256(refreshToken);
+    AuthSession session = AuthSession.find("refreshHash", hash).firstResult();
+    if (session == null) {
+      AuthSession reused = AuthSession.find("previousRefreshHash", hash).firstResult();
+      if (reused != null && reused.revokedAt == null) {
+        reused.revokedAt = now;
+        audit.record(
+            reused.person.username, "auth.refresh.reused", "session", "session revoked", ip);
+      }
+      throw ApiException.unauthorized("Session ended; sign in again");
+    }
+    if (!session.isLive(now) || !session.person.active) {
+      throw ApiException.unauthorized("Session ended; sign in again");
+    }
+    String next = TokenService.randomToken();
+    session.previousRefreshHash = session.refreshHash;
+    session.refreshHash = TokenService.sha256(next);
+    session.expiresAt = refreshExpiry(session, now);
+    return grant(session.person, session, next, now);
+  }
+
+  @Transactional
+  public void logout(String sessionId, String refreshToken, String actor, String ip) {
+    AuthSession session = sessionId == null ? null : AuthSession.findById(sessionId);
+    if (session == null && refreshToken != null) {
+      session = AuthSession.find("refreshHash", TokenService.sha256(refreshToken)).firstResult();
+    }
+    if (session != null && session.revokedAt == null) {
+      session.revokedAt = clock.instant();
+      audit.record(actor, "auth.logout", "person:" + session.person.id, null, ip);
+    }
+  }
+
+  @Transactional
+  public void changeOwnPassword(long personId, String current, String next, String ip) {
+    Person person = Person.findById(personId);
+    if (person == null || !passwords.matches(current, person.passwordHash)) {
+      throw ApiException.invalid("currentPassword", "wrong password");
+    }
+    checkStrength("newPassword", next);
+    person.passwordHash = passwords.hash(next);
+    audit.record(person.username, "auth.password.changed", "person:" + person.id, null, ip);
+  }
+
+  /** Throws a field error when the password is too weak. */
+  public void checkStrength(String field, String password) {
+    if (password == null || password.length() < config.minPasswordLength()) {
+      throw ApiException.invalid(
+          field, "must have at least " + config.minPasswordLength() + " characters");
+    }
+    if (password.isBlank()) {
+      throw ApiException.invalid(field, "must not be blank");
+    }
+  }
+
+  /** Ends every session of a person (deactivated, password reset by an admin). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int revokeAll(long personId) {
+    return AuthSession.update(
+        "revokedAt = ?1 where person.id = ?2 and revokedAt is null", clock.instant(), personId);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public UserView me(long personId) {
+    Person person = Person.findById(personId);
+    if (person == null) {
+      throw ApiException.unauthorized("Unknown account");
+    }
+    return UserView.of(person);
+  }
+
+  private Instant refreshExpiry(AuthSession session, Instant now) {
+    Instant sliding = now.plus(config.refreshTokenTtl());
+    Instant hardEnd = session.createdAt.plus(config.sessionMaxAge());
+    return sliding.isBefore(hardEnd) ? sliding : hardEnd;
+  }
+
+  private Grant grant(Person person, AuthSession session, String refresh, Instant now) {
+    String access = tokens.issueAccessToken(person.id, person.username, session.id);
+    return new Grant(
+        access,
+        config.accessTokenTtl().toSeconds(),
+        refresh,
+        Math.max(0, session.expiresAt.getEpochSecond() - now.getEpochSecond()),
+        UserView.of(person));
+  }
+
+  private static String nameOf(String username) {
+    if (username == null) {
+      return "";
+    }
+    String u = username.trim().toLowerCase();
+    return u.length() > 64 ? u.substring(0, 64) : u;
+  }
+}

@@ -1,0 +1,29 @@
+package vn.hopso.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Finds the live session behind an access token, with its person's current roles. */
+@ApplicationScoped
+public class SessionLookup {
+  @Inject Clock clock;
+
+  public record LiveSession(long personId, String username, Set<Role> roles) {}
+
+  @Transactional
+  public LiveSession find(String sessionId, long personId) {
+    AuthSession s =
+        AuthSession.find("from AuthSession s join fetch s.person where s.id = ?1", sessionId)
+            .firstResult();
+    if (s == null || !s.isLive(clock.instant()) || s.person.id != personId || !s.person.active) {
+      return null;
+    }
+    Set<Role> roles =
+        s.person.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(s.person.roles);
+    return new LiveSession(s.person.id, s.person.username, roles);
+  }
+}

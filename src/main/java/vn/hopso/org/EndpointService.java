@@ -1,0 +1,171 @@
+package vn.hopso.org;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.EnumSet;
+import vn.hopso.audit.AuditService;
+import vn.hopso.auth.CurrentUser;
+import vn.hopso.auth.Role;
+import vn.hopso.common.ApiException;
+import vn.hopso.common.Checks;
+import vn.hopso.common.Filter;
+import vn.hopso.common.Page;
+import vn.hopso.common.PageRequest;
+import vn.hopso.common.Queries;
+import vn.hopso.org.OrgViews.EndpointInput;
+import vn.hopso.org.OrgViews.EndpointView;
+
+/** The registry of video endpoints (điểm cầu) and their device accounts. */
+@ApplicationScoped
+@Transactional
+public class EndpointService {
+  @Inject AuditService audit;
+  @Inject CurrentUser current;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<EndpointView> list(
+      String q, Long unitId, UnitLevel level, Boolean active, PageRequest paging) {
+    Filter f =
+        new Filter()
+            .and("e.unit.id = :unit", "unit", unitId)
+            .and("e.unit.level = :level", "level", level)
+            .and("e.active = :active", "active", active)
+            .search("e.searchKey", q);
+    // An endpoint device sees only its own room.
+    if (!isStaff()) {
+      f.and("e.account.id = :me", "me", current.personId() == null ? -1L : current.personId());
+    }
+    return Queries.page(
+            Endpoint.class,
+            "from Endpoint e join fetch e.unit left join fetch e.account",
+            "from Endpoint e",
+            f,
+            "e.sortKey, e.id",
+            paging)
+        .map(EndpointView::of);
+  }
+
+  private boolean isStaff() {
+    return current.hasRole(Role.ADMIN)
+        || current.hasRole(Role.SECRETARY)
+        || current.hasRole(Role.CHAIR);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public EndpointView get(long id) {
+    Endpoint e = find(id);
+    if (!isStaff() && (e.account == null || !e.account.id.equals(current.personId()))) {
+      throw ApiException.forbidden("This is not your endpoint");
+    }
+    return EndpointView.of(e);
+  }
+
+  public EndpointView create(EndpointInput input) {
+    Checks checks = new Checks();
+    Unit unit = check(checks, input, null);
+    checks.throwIfFailed();
+    Endpoint e = new Endpoint();
+    apply(e, input, unit);
+    e.persist();
+    audit.record(
+        current.name(), "endpoint.created", "endpoint:" + e.code, describe(e), current.address());
+    return EndpointView.of(e);
+  }
+
+  public EndpointView update(long id, EndpointInput input) {
+    Endpoint e = find(id);
+    Checks checks = new Checks();
+    Unit unit = check(checks, input, e);
+    checks.throwIfFailed();
+    apply(e, input, unit);
+    audit.record(
+        current.name(), "endpoint.updated", "endpoint:" + e.code, describe(e), current.address());
+    return EndpointView.of(e);
+  }
+
+  /** Checks the input; returns its unit. Shared by REST and CSV import. */
+  Unit check(Checks checks, EndpointInput input, Endpoint existing) {
+    Endpoint sameCode = Endpoint.findByCode(input.code().trim());
+    if (sameCode != null && (existing == null || !sameCode.id.equals(existing.id))) {
+      checks.conflict("code", "already used by endpoint " + sameCode.name);
+    }
+    Unit unit = Unit.findById(input.unitId());
+    if (unit == null) {
+      checks.fail("unitId", "unknown unit " + input.unitId());
+    } else if (!unit.active && (existing == null || !existing.unit.id.equals(unit.id))) {
+      checks.fail("unitId", "unit " + unit.name + " is inactive");
+    }
+    String account = normalize(input.deviceAccount());
+    if (account != null) {
+      Person person = Person.findByUsername(account);
+      if (person != null && !person.hasRole(Role.ENDPOINT)) {
+        checks.fail("deviceAccount", "account " + account + " is a person, not a device account");
+      } else if (person != null) {
+        Endpoint other = Endpoint.find("account", person).firstResult();
+        if (other != null && (existing == null || !other.id.equals(existing.id))) {
+          checks.conflict("deviceAccount", "already used by endpoint " + other.name);
+        }
+      }
+    }
+    return unit;
+  }
+
+  void apply(Endpoint e, EndpointInput input, Unit unit) {
+    e.code = input.code().trim();
+    e.name = input.name().strip();
+    e.unit = unit;
+    e.room = blankToNull(input.room());
+    if (input.active() != null) {
+      e.active = input.active();
+    }
+    String account = normalize(input.deviceAccount());
+    if (account == null) {
+      e.account = null;
+      return;
+    }
+    Person person = Person.findByUsername(account);
+    if (person == null) {
+      // New device accounts start without a password: the admin sets one for the room's PC.
+      person = new Person();
+      person.username = account;
+      person.fullName = "Thiết bị " + e.name;
+      person.position = "Điểm cầu";
+      person.unit = unit;
+      person.roles = EnumSet.of(Role.ENDPOINT);
+      person.persist();
+    }
+    e.account = person;
+  }
+
+  private static Endpoint find(long id) {
+    Endpoint e = Endpoint.findById(id);
+    if (e == null) {
+      throw ApiException.notFound("endpoint", id);
+    }
+    return e;
+  }
+
+  private static String normalize(String username) {
+    return username == null || username.isBlank() ? null : username.trim().toLowerCase();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static String describe(Endpoint e) {
+    return "code="
+        + e.code
+        + ", name="
+        + e.name
+        + ", unit="
+        + e.unit.code
+        + ", room="
+        + (e.room == null ? "" : e.room)
+        + ", account="
+        + (e.account == null ? "" : e.account.username)
+        + ", active="
+        + e.active;
+  }
+}

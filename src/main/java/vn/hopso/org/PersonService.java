@@ -1,0 +1,165 @@
+package vn.hopso.org;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.EnumSet;
+import vn.hopso.audit.AuditService;
+import vn.hopso.auth.AuthService;
+import vn.hopso.auth.CurrentUser;
+import vn.hopso.auth.Passwords;
+import vn.hopso.auth.Role;
+import vn.hopso.common.ApiException;
+import vn.hopso.common.Checks;
+import vn.hopso.common.Filter;
+import vn.hopso.common.Page;
+import vn.hopso.common.PageRequest;
+import vn.hopso.common.Queries;
+import vn.hopso.org.OrgViews.PersonInput;
+import vn.hopso.org.OrgViews.PersonView;
+
+/** People and their accounts. */
+@ApplicationScoped
+@Transactional
+public class PersonService {
+  @Inject AuditService audit;
+  @Inject CurrentUser current;
+  @Inject Passwords passwords;
+  @Inject AuthService auth;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<PersonView> list(
+      String q, Long unitId, Role role, Boolean active, PageRequest paging) {
+    Filter f =
+        new Filter()
+            .and("e.unit.id = :unit", "unit", unitId)
+            .and(":role member of e.roles", "role", role)
+            .and("e.active = :active", "active", active)
+            .search("e.searchKey", q);
+    return Queries.page(
+            Person.class,
+            "from Person e left join fetch e.unit",
+            "from Person e",
+            f,
+            "e.sortKey, e.id",
+            paging)
+        .map(PersonView::of);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public PersonView get(long id) {
+    return PersonView.of(find(id));
+  }
+
+  public PersonView create(PersonInput input) {
+    Checks checks = new Checks();
+    Unit unit = check(checks, input, null);
+    if (input.password() != null && !input.password().isEmpty()) {
+      try {
+        auth.checkStrength("password", input.password());
+      } catch (ApiException e) {
+        e.errors().forEach(err -> checks.fail(err.field(), err.message()));
+      }
+    }
+    checks.throwIfFailed();
+    Person p = new Person();
+    apply(p, input, unit);
+    if (input.password() != null && !input.password().isEmpty()) {
+      p.passwordHash = passwords.hash(input.password());
+    }
+    p.persist();
+    audit.record(
+        current.name(), "person.created", "person:" + p.username, describe(p), current.address());
+    return PersonView.of(p);
+  }
+
+  public PersonView update(long id, PersonInput input) {
+    Person p = find(id);
+    Checks checks = new Checks();
+    Unit unit = check(checks, input, p);
+    checks.throwIfFailed();
+    boolean wasActive = p.active;
+    apply(p, input, unit);
+    if (wasActive && !p.active) {
+      auth.revokeAll(p.id);
+    }
+    audit.record(
+        current.name(), "person.updated", "person:" + p.username, describe(p), current.address());
+    return PersonView.of(p);
+  }
+
+  public void setPassword(long id, String password) {
+    Person p = find(id);
+    auth.checkStrength("password", password);
+    p.passwordHash = passwords.hash(password);
+    auth.revokeAll(p.id);
+    audit.record(
+        current.name(), "person.password.set", "person:" + p.username, null, current.address());
+  }
+
+  /** Checks an input; returns its unit (may be null). Shared by REST and CSV import. */
+  Unit check(Checks checks, PersonInput input, Person existing) {
+    String username = input.username().trim().toLowerCase();
+    Person same = Person.findByUsername(username);
+    if (same != null && (existing == null || !same.id.equals(existing.id))) {
+      checks.conflict("username", "already taken");
+    }
+    Unit unit = null;
+    if (input.unitId() != null) {
+      unit = Unit.findById(input.unitId());
+      if (unit == null) {
+        checks.fail("unitId", "unknown unit " + input.unitId());
+      } else if (!unit.active
+          && (existing == null || existing.unit == null || !existing.unit.id.equals(unit.id))) {
+        checks.fail("unitId", "unit " + unit.name + " is inactive");
+      }
+    }
+    if (existing != null && existing.active && existing.hasRole(Role.ADMIN)) {
+      boolean losesAdmin =
+          Boolean.FALSE.equals(input.active()) || !input.roles().contains(Role.ADMIN);
+      if (losesAdmin
+          && Person.count(
+                  "?1 member of roles and active = true and id <> ?2", Role.ADMIN, existing.id)
+              == 0) {
+        checks.fail("roles", "this is the last active administrator");
+      }
+    }
+    return unit;
+  }
+
+  void apply(Person p, PersonInput input, Unit unit) {
+    p.username = input.username().trim().toLowerCase();
+    p.fullName = input.fullName().strip();
+    p.position = blankToNull(input.position());
+    p.unit = unit;
+    p.email = blankToNull(input.email());
+    p.phone = blankToNull(input.phone());
+    p.roles = input.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(input.roles());
+    if (input.active() != null) {
+      p.active = input.active();
+    }
+  }
+
+  private static Person find(long id) {
+    Person p = Person.findById(id);
+    if (p == null) {
+      throw ApiException.notFound("person", id);
+    }
+    return p;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static String describe(Person p) {
+    return "name="
+        + p.fullName
+        + ", unit="
+        + (p.unit == null ? "" : p.unit.code)
+        + ", roles="
+        + p.roles
+        + ", active="
+        + p.active;
+  }
+}

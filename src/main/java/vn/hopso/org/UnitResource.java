@@ -1,0 +1,83 @@
+package vn.hopso.org;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import vn.hopso.auth.Role;
+import vn.hopso.common.Page;
+import vn.hopso.common.PageRequest;
+import vn.hopso.org.OrgViews.MergeRequest;
+import vn.hopso.org.OrgViews.MergeResult;
+import vn.hopso.org.OrgViews.MergeView;
+import vn.hopso.org.OrgViews.UnitInput;
+import vn.hopso.org.OrgViews.UnitNode;
+import vn.hopso.org.OrgViews.UnitView;
+
+@Path("/api/units")
+public class UnitResource {
+  @Inject UnitService units;
+
+  @GET
+  @RolesAllowed("**")
+  public Page<UnitView> list(
+      @QueryParam("level") UnitLevel level,
+      @QueryParam("parentId") Long parentId,
+      @QueryParam("q") String q,
+      @QueryParam("active") Boolean active,
+      @Valid @BeanParam PageRequest paging) {
+    return units.list(level, parentId, q, active, paging);
+  }
+
+  @GET
+  @Path("/tree")
+  @RolesAllowed("**")
+  public List<UnitNode> tree(@QueryParam("active") Boolean active) {
+    return units.tree(active);
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed("**")
+  public UnitView get(@PathParam("id") long id) {
+    return units.get(id);
+  }
+
+  @POST
+  @RolesAllowed(Role.Names.ADMIN)
+  public Response create(@Valid @NotNull UnitInput body) {
+    UnitView created = units.create(body);
+    return Response.created(URI.create("/api/units/" + created.id())).entity(created).build();
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed(Role.Names.ADMIN)
+  public UnitView update(@PathParam("id") long id, @Valid @NotNull UnitInput body) {
+    return units.update(id, body);
+  }
+
+  @POST
+  @Path("/{id}/merge")
+  @RolesAllowed(Role.Names.ADMIN)
+  public MergeResult merge(@PathParam("id") long id, @Valid @NotNull MergeRequest body) {
+    return units.merge(id, body.intoUnitId());
+  }
+
+  @GET
+  @Path("/{id}/merges")
+  @RolesAllowed("**")
+  public List<MergeView> merges(@PathParam("id") long id) {
+    return units.merges(id);
+  }
+}
