@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Passwords {
   /** Checked when the account does not exist, so both cases take the same time. */
-  private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no-such-account", 10);
+  private static final class Dummy {
+    static final String HASH = BcryptUtil.bcryptHash("no-such-account", 10);
+  }
 
   @Inject AuthConfig config;
 
@@ -19,7 +21,7 @@ public class Passwords {
   /** True when {@code password} matches {@code hash}; a null hash never matches. */
   public boolean matches(String password, String hash) {
     boolean dummy = hash == null;
-    boolean ok = check(password == null ? "" : password, dummy ? DUMMY_HASH : hash);
+    boolean ok = check(password == null ? "" : password, dummy ? Dummy.HASH : hash);
     return ok && !dummy;
   }
 
