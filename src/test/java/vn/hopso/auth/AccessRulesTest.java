@@ -118,6 +118,7 @@ class AccessRulesTest {
             ADMIN),
         new Rule("GET", "/api/audit", null, ADMIN),
         new Rule("GET", "/api/audit/verify", null, ADMIN),
+        new Rule("GET", "/api/export/units", null, ADMIN),
         new Rule(
             "POST",
             "/api/people/{person}/password",

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,16 +20,10 @@ import vn.hopso.support.EmbeddedAppResource;
 @WithTestResource(EmbeddedAppResource.class)
 class AdminBrowserIT {
   static Browser browser;
-  static String base;
 
   @BeforeAll
   static void start() {
     browser = new Browser();
-    int port =
-        ConfigProvider.getConfig()
-            .getOptionalValue("quarkus.http.test-port", Integer.class)
-            .orElse(8081);
-    base = "http://localhost:" + port;
   }
 
   @AfterAll
@@ -41,7 +34,8 @@ class AdminBrowserIT {
   }
 
   private Page signIn(String user, String password) {
-    Page page = browser.tabletPage(base);
+    // Quarkus points RestAssured at the packaged app's (random) port before each test.
+    Page page = browser.tabletPage("http://localhost:" + io.restassured.RestAssured.port);
     page.navigate("/");
     page.locator("input[name=username]").fill(user);
     page.locator("input[name=password]").fill(password);

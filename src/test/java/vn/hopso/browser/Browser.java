@@ -3,7 +3,6 @@ package vn.hopso.browser;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class Browser implements AutoCloseable {
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
     String exe = System.getenv().getOrDefault("HOPSO_CHROMIUM", "/usr/bin/chromium");
     try {
-      Path profile = Files.createTempDirectory("hopso-chromium-");
+      // Playwright gives each non-persistent launch its own new, empty profile directory.
       browser =
           playwright
               .chromium()
@@ -37,11 +36,10 @@ final class Browser implements AutoCloseable {
                               "--no-first-run",
                               "--disable-background-networking",
                               "--disable-component-update",
-                              "--disable-sync",
-                              "--user-data-dir=" + profile)));
-    } catch (java.io.IOException e) {
+                              "--disable-sync")));
+    } catch (RuntimeException e) {
       playwright.close();
-      throw new java.io.UncheckedIOException(e);
+      throw e;
     }
   }
 

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -142,6 +144,11 @@ public final class MoreApi {
     assertFalse(body.contains("Exception"), () -> "answer leaks an exception name: " + body);
     assertFalse(body.contains("java."), () -> "answer leaks a Java class: " + body);
     assertFalse(body.contains("\tat "), () -> "answer contains a stack trace: " + body);
+    assertEquals(status, response.statusCode(), () -> "unexpected status; body: " + body);
+    String type = response.contentType();
+    assertTrue(
+        type != null && type.startsWith("application/problem+json"),
+        () -> "expected application/problem+json but got " + type + "; body: " + body);
     return response
         .then()
         .statusCode(status)

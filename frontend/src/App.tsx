@@ -1,0 +1,77 @@
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { AccountPage } from './account/AccountPage';
+import { AdminDashboard } from './admin/AdminDashboard';
+import { AuditPage } from './admin/audit/AuditPage';
+import { EndpointsPage } from './admin/endpoints/EndpointsPage';
+import { ImportPage } from './admin/import/ImportPage';
+import { PeoplePage } from './admin/people/PeoplePage';
+import { UnitsPage } from './admin/units/UnitsPage';
+import { AuthProvider } from './auth/AuthContext';
+import { RequireAuth, RequireRole } from './auth/guards';
+import { LoginPage } from './auth/LoginPage';
+import { NoticeProvider } from './components/Notice';
+import { HomePage } from './home/HomePage';
+import { AppShell, DIRECTORY_ROLES } from './layout/AppShell';
+import { NotFound } from './layout/Forbidden';
+
+/**
+ * Routes. The server answers index.html for unknown non-API paths, so deep links such as
+ * /admin/endpoints survive a reload. Everything under /admin is for ADMIN only; anyone else
+ * sees the "Không có quyền truy cập" page.
+ */
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <NoticeProvider>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppShell />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route path="account" element={<AccountPage />} />
+              <Route
+                path="endpoints"
+                element={
+                  <RequireRole roles={DIRECTORY_ROLES}>
+                    <EndpointsPage readOnly />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="people"
+                element={
+                  <RequireRole roles={DIRECTORY_ROLES}>
+                    <PeoplePage readOnly />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin"
+                element={
+                  <RequireRole roles={['ADMIN']}>
+                    <Outlet />
+                  </RequireRole>
+                }
+              >
+                <Route index element={<AdminDashboard />} />
+                <Route path="units" element={<UnitsPage />} />
+                <Route path="endpoints" element={<EndpointsPage />} />
+                <Route path="people" element={<PeoplePage />} />
+                <Route path="import" element={<ImportPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </NoticeProvider>
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,157 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api';
+import { errorText } from '../components/errors';
+import { TextField } from '../components/Field';
+import { useTitle } from '../components/useTitle';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { useAuth } from './AuthContext';
+
+interface FromState {
+  from?: string;
+}
+
+function target(state: unknown): string {
+  const from = (state as FromState | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { status, signIn, expired } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  useTitle(t('login.title'));
+
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  /** epoch millis until which sign-in is blocked after a 429 */
+  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (blockedUntil === null) return;
+    const id = setInterval(() => {
+      const n = Date.now();
+      setNow(n);
+      if (n >= blockedUntil) {
+        setBlockedUntil(null);
+        setError(null);
+      }
+    }, 1000);
+    return () => clearInterval(id);
+  }, [blockedUntil]);
+
+  if (status === 'authenticated') return <Navigate to={target(location.state)} replace />;
+
+  const secondsLeft = blockedUntil !== null ? Math.max(0, Math.ceil((blockedUntil - now) / 1000)) : 0;
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (busy || blockedUntil !== null) return;
+    const missing: Record<string, string> = {};
+    if (!username.trim()) missing.username = t('common.required');
+    if (!password) missing.password = t('common.required');
+    setFieldErrors(missing);
+    if (Object.keys(missing).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(username.trim(), password);
+      navigate(target(location.state), { replace: true });
+    } catch (err) {
+      setPassword('');
+      if (err instanceof ApiError) {
+        setFieldErrors(err.fieldErrors());
+        if (err.status === 429 && err.retryAfter !== null && err.retryAfter > 0) {
+          setNow(Date.now());
+          setBlockedUntil(Date.now() + err.retryAfter * 1000);
+        }
+        setError(err);
+      } else {
+        setError(err instanceof Error ? err : new Error(String(err)));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  let message: string | null = null;
+  if (error instanceof ApiError && error.status === 429) {
+    message = blockedUntil !== null ? t('login.tooMany', { seconds: secondsLeft }) : errorText(error, t);
+  } else if (error instanceof ApiError && error.status === 401) {
+    message = t('login.invalid');
+  } else if (error) {
+    message = errorText(error, t);
+  }
+
+  return (
+    <div className="login-page">
+      <div className="login-lang">
+        <LanguageSwitch />
+      </div>
+      <main className="login-card" id="main">
+        <div className="brand brand-large">
+          <span className="brand-mark" aria-hidden="true">
+            HS
+          </span>
+          <span>{t('app.name')}</span>
+        </div>
+        <p className="muted">{t('login.subtitle')}</p>
+        <h1>{t('login.title')}</h1>
+        {expired && !error && (
+          <div className="alert alert-info" role="status">
+            {t('login.expired')}
+          </div>
+        )}
+        {message && (
+          <div className="alert alert-error" role="alert" data-testid="login-error">
+            {message}
+          </div>
+        )}
+        <form onSubmit={onSubmit} noValidate>
+          <TextField
+            label={t('login.username')}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            required
+            autoFocus
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            error={fieldErrors.username}
+          />
+          <TextField
+            label={t('login.password')}
+            name="password"
+            type={showPassword ? 'text' : 'password'}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={fieldErrors.password}
+          />
+          <label className="check">
+            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
+            <span>{t('login.showPassword')}</span>
+          </label>
+          <button
+            type="submit"
+            className="btn btn-primary btn-block"
+            data-testid="login-submit"
+            disabled={busy || blockedUntil !== null}
+          >
+            {busy ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { type MsgKey, useI18n } from '../i18n';
+import type { Role } from '../types';
+import { LanguageSwitch } from './LanguageSwitch';
+
+interface NavItem {
+  to: string;
+  label: MsgKey;
+  roles: readonly Role[] | null;
+  end?: boolean;
+}
+
+/** Roles that may read the endpoint and people lists. */
+export const DIRECTORY_ROLES: readonly Role[] = ['ADMIN', 'SECRETARY', 'CHAIR'];
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'nav.home', roles: null, end: true },
+  { to: '/admin/units', label: 'nav.units', roles: ['ADMIN'] },
+  { to: '/admin/endpoints', label: 'nav.endpoints', roles: ['ADMIN'] },
+  { to: '/admin/people', label: 'nav.people', roles: ['ADMIN'] },
+  { to: '/admin/import', label: 'nav.import', roles: ['ADMIN'] },
+  { to: '/admin/audit', label: 'nav.audit', roles: ['ADMIN'] },
+];
+
+const READ_NAV: NavItem[] = [
+  { to: '/endpoints', label: 'nav.endpoints', roles: ['SECRETARY', 'CHAIR'] },
+  { to: '/people', label: 'nav.people', roles: ['SECRETARY', 'CHAIR'] },
+];
+
+export function AppShell() {
+  const { t } = useI18n();
+  const { user, hasRole, signOut } = useAuth();
+  const navigate = useNavigate();
+  const isAdmin = hasRole('ADMIN');
+  // Admins get the editable pages; secretaries and chairs the read-only lists.
+  const items = [...NAV, ...(isAdmin ? [] : READ_NAV)].filter((i) => !i.roles || hasRole(...i.roles));
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand" aria-label={t('app.name')}>
+          <span className="brand-mark" aria-hidden="true">
+            HS
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+        </NavLink>
+        <div className="header-tools">
+          <NavLink to="/account" className="user-name" data-testid="user-name" title={t('nav.account')}>
+            <span className="visually-hidden">{t('header.user')}: </span>
+            {user?.fullName || user?.username}
+          </NavLink>
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="btn btn-outline-light"
+            data-testid="logout"
+            onClick={async () => {
+              await signOut();
+              navigate('/login', { replace: true });
+            }}
+          >
+            {t('header.logout')}
+          </button>
+        </div>
+      </header>
+      {items.length > 1 && (
+        <nav className="app-nav" aria-label={t('nav.main')}>
+          <ul>
+            {items.map((i) => (
+              <li key={i.to}>
+                <NavLink to={i.to} end={i.end}>
+                  {t(i.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+package vn.hopso.agenda;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.hopso.meeting.Meeting;
+import vn.hopso.org.Person;
+
+/**
+ * One item of a meeting's working agenda; items nest (sub-items) and are ordered by position among
+ * their siblings. Documents and votes attach to items in later features.
+ */
+@Entity
+@Table(name = "agenda_item")
+public class AgendaItem extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "agenda_item_seq")
+  @SequenceGenerator(
+      name = "agenda_item_seq",
+      sequenceName = "agenda_item_seq",
+      allocationSize = 50)
+  public Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "meeting_id")
+  public Meeting meeting;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "parent_id")
+  public AgendaItem parent;
+
+  @Column(nullable = false)
+  public int position;
+
+  @Column(nullable = false)
+  public String title;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "presenter_id")
+  public Person presenter;
+
+  /** A presenter who has no account (a guest), by name. */
+  @Column(name = "presenter_name")
+  public String presenterName;
+
+  @Column(name = "planned_minutes")
+  public Integer plannedMinutes;
+
+  @Column(length = 4000)
+  public String description;
+
+  @Version public long version;
+}

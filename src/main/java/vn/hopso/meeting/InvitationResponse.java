@@ -1,0 +1,9 @@
+package vn.hopso.meeting;
+
+/** A participant's answer to the invitation. */
+public enum InvitationResponse {
+  PENDING,
+  ACCEPTED,
+  TENTATIVE,
+  DECLINED
+}

@@ -1,0 +1,135 @@
+package vn.hopso.meeting;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import vn.hopso.common.VietnameseText;
+import vn.hopso.org.Endpoint;
+import vn.hopso.org.Person;
+import vn.hopso.org.Unit;
+
+@Entity
+@Table(name = "meeting")
+public class Meeting extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "meeting_seq")
+  @SequenceGenerator(name = "meeting_seq", sequenceName = "meeting_seq", allocationSize = 50)
+  public Long id;
+
+  @Column(nullable = false)
+  public String title;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public MeetingKind kind;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "host_unit_id", nullable = false)
+  public Unit hostUnit;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "chair_id", nullable = false)
+  public Person chair;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "secretary_id")
+  public Person secretary;
+
+  @Column(name = "starts_at", nullable = false)
+  public Instant startsAt;
+
+  @Column(name = "ends_at", nullable = false)
+  public Instant endsAt;
+
+  /** The room the meeting is hosted from, or null with a free-text {@link #place}. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "host_endpoint_id")
+  public Endpoint hostEndpoint;
+
+  public String place;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Confidentiality confidentiality = Confidentiality.NORMAL;
+
+  @Column(length = 4000)
+  public String notes;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public MeetingStatus status = MeetingStatus.DRAFT;
+
+  @Column(name = "cancel_reason", length = 1000)
+  public String cancelReason;
+
+  public int postponements;
+
+  /** Quorum: present voting members must be more than (strict) or at least num/den of all. */
+  @Column(name = "quorum_numerator")
+  public int quorumNumerator = 1;
+
+  @Column(name = "quorum_denominator")
+  public int quorumDenominator = 2;
+
+  @Column(name = "quorum_strict")
+  public boolean quorumStrict = true;
+
+  /** Stable iCalendar UID; SEQUENCE rises with each change participants are told about. */
+  @Column(name = "ical_uid", nullable = false, unique = true)
+  public String icalUid;
+
+  @Column(name = "ical_sequence")
+  public int icalSequence;
+
+  @Column(name = "agenda_version")
+  public int agendaVersion;
+
+  @Column(name = "agenda_published_at")
+  public Instant agendaPublishedAt;
+
+  /** The working agenda differs from the published one. */
+  @Column(name = "agenda_dirty")
+  public boolean agendaDirty;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "created_by_id")
+  public Person createdBy;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "search_key", nullable = false, length = 1024)
+  public String searchKey;
+
+  @Version public long version;
+
+  @PrePersist
+  @PreUpdate
+  void keys() {
+    searchKey = VietnameseText.searchKey(title, place, notes);
+  }
+
+  public long slotMinutes() {
+    return Duration.between(startsAt, endsAt).toMinutes();
+  }
+
+  /** Participants are told about changes from the moment the meeting is scheduled. */
+  public boolean participantsInformed() {
+    return status != MeetingStatus.DRAFT;
+  }
+}

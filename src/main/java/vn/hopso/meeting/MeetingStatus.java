@@ -1,0 +1,12 @@
+package vn.hopso.meeting;
+
+/** DRAFT → SCHEDULED → IN_PROGRESS → ENDED → MINUTES_PUBLISHED → ARCHIVED, or CANCELLED. */
+public enum MeetingStatus {
+  DRAFT,
+  SCHEDULED,
+  IN_PROGRESS,
+  ENDED,
+  MINUTES_PUBLISHED,
+  ARCHIVED,
+  CANCELLED
+}
