@@ -13,6 +13,10 @@ import { NoticeProvider } from './components/Notice';
 import { HomePage } from './home/HomePage';
 import { AppShell, DIRECTORY_ROLES } from './layout/AppShell';
 import { NotFound } from './layout/Forbidden';
+import { CalendarPage } from './meetings/CalendarPage';
+import { MeetingEditPage, MeetingForm } from './meetings/MeetingForm';
+import { MeetingPage } from './meetings/MeetingPage';
+import { MeetingsPage } from './meetings/MeetingsPage';
 
 /**
  * Routes. The server answers index.html for unknown non-API paths, so deep links such as
@@ -35,6 +39,20 @@ export function App() {
             >
               <Route index element={<HomePage />} />
               <Route path="account" element={<AccountPage />} />
+              <Route path="meetings">
+                <Route index element={<MeetingsPage />} />
+                <Route path="calendar" element={<CalendarPage />} />
+                <Route
+                  path="new"
+                  element={
+                    <RequireRole roles={['SECRETARY', 'ADMIN']}>
+                      <MeetingForm />
+                    </RequireRole>
+                  }
+                />
+                <Route path=":id" element={<MeetingPage />} />
+                <Route path=":id/edit" element={<MeetingEditPage />} />
+              </Route>
               <Route
                 path="endpoints"
                 element={

@@ -1,7 +1,9 @@
 // Small fetch wrapper for the HopSo REST API (docs/API.md).
 //
 // - adds `Authorization: Bearer <accessToken>`;
-// - keeps the tokens in memory and in sessionStorage (a reload stays signed in, a new tab does not);
+// - keeps the access token in memory and in sessionStorage (a reload stays signed in); the refresh
+//   token never reaches page scripts: it lives only in the HttpOnly cookie the server sets, so a
+//   script injected into the page cannot steal a long-lived credential;
 // - renews the access token with POST /api/auth/refresh shortly before it expires, and once after
 //   a 401, then retries the request; when renewal fails the session ends (listeners are told,
 //   the app then shows the sign-in page);
@@ -14,7 +16,6 @@ const STORAGE_KEY = 'hopso.session';
 
 interface StoredSession {
   accessToken: string;
-  refreshToken: string | null;
   /** epoch millis when the access token runs out */
   expiresAt: number;
 }
@@ -35,7 +36,6 @@ function loadSession(): StoredSession | null {
     if (typeof parsed.accessToken !== 'string' || typeof parsed.expiresAt !== 'number') return null;
     return {
       accessToken: parsed.accessToken,
-      refreshToken: typeof parsed.refreshToken === 'string' ? parsed.refreshToken : null,
       expiresAt: parsed.expiresAt,
     };
   } catch {
@@ -90,7 +90,6 @@ function scheduleRefresh(): void {
 export function startSession(tokens: TokenResponse): void {
   session = {
     accessToken: tokens.accessToken,
-    refreshToken: tokens.refreshToken ?? null,
     expiresAt: Date.now() + tokens.expiresIn * 1000,
   };
   saveSession(session);
@@ -114,7 +113,7 @@ export function endSession(notify: boolean): void {
 export function refreshSession(): Promise<boolean> {
   if (refreshing) return refreshing;
   if (!session) return Promise.resolve(false);
-  const body = session.refreshToken ? { refreshToken: session.refreshToken } : {};
+  const body = {}; // the HttpOnly cookie carries the refresh token
   refreshing = (async () => {
     try {
       const res = await fetch('/api/auth/refresh', {
@@ -330,6 +329,9 @@ export const api = {
   },
   put<T>(path: string, body: unknown): Promise<T> {
     return request<T>(path, { method: 'PUT', body });
+  },
+  del<T = void>(path: string): Promise<T> {
+    return request<T>(path, { method: 'DELETE' });
   },
 };
 

@@ -7,6 +7,7 @@ import { FormError, TextField } from '../components/Field';
 import { useNotify } from '../components/Notice';
 import { useTitle } from '../components/useTitle';
 import { useI18n } from '../i18n';
+import { CalendarFeed } from './CalendarFeed';
 
 /** Fields whose server errors appear next to their input. */
 const SHOWN_FIELDS = ['currentPassword', 'newPassword'];
@@ -120,6 +121,7 @@ export function AccountPage() {
           </div>
         </form>
       </section>
+      <CalendarFeed />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useAuth } from '../auth/AuthContext';
 import { RoleBadges } from '../components/Badges';
 import { useTitle } from '../components/useTitle';
 import { useI18n } from '../i18n';
-import { AdminCards, CardGrid, LinkCard, SoonCard } from './Cards';
+import { AdminCards, CardGrid, LinkCard } from './Cards';
 import { EndpointHome } from './EndpointHome';
 
 /** The start page: one section per role the person has (a person may have several). */
@@ -44,17 +44,23 @@ export function HomePage() {
         </section>
       )}
 
-      {(organizer || delegate || observer) && (
+      {(organizer || delegate || observer || isAdmin) && (
         <section className="home-section" data-testid="home-work" aria-labelledby="home-work-title">
           <h2 id="home-work-title">{t('home.work')}</h2>
           <CardGrid>
-            {organizer && <SoonCard title={t('home.meetings')} text={t('home.meetingsSoon')} testId="card-meetings" />}
+            {(organizer || isAdmin) && (
+              <LinkCard to="/meetings" title={t('home.meetings')} text={t('card.meetings')} testId="card-meetings" />
+            )}
+            {hasRole('SECRETARY', 'ADMIN') && (
+              <LinkCard to="/meetings/new" title={t('meetings.new')} text={t('card.meetingNew')} testId="card-meeting-new" />
+            )}
             {delegate && (
-              <SoonCard title={t('home.myMeetings')} text={t('home.myMeetingsSoon')} testId="card-my-meetings" />
+              <LinkCard to="/meetings" title={t('home.myMeetings')} text={t('card.myMeetings')} testId="card-my-meetings" />
             )}
             {observer && !organizer && !delegate && (
-              <SoonCard title={t('home.observer')} text={t('home.observerSoon')} testId="card-observer" />
+              <LinkCard to="/meetings" title={t('home.observer')} text={t('card.observer')} testId="card-observer" />
             )}
+            <LinkCard to="/meetings/calendar" title={t('meetings.calendar')} text={t('card.calendar')} testId="card-calendar" />
           </CardGrid>
         </section>
       )}

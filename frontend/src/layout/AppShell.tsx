@@ -3,6 +3,7 @@ import { useAuth } from '../auth/AuthContext';
 import { type MsgKey, useI18n } from '../i18n';
 import type { Role } from '../types';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 interface NavItem {
   to: string;
@@ -16,6 +17,7 @@ export const DIRECTORY_ROLES: readonly Role[] = ['ADMIN', 'SECRETARY', 'CHAIR'];
 
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', roles: null, end: true },
+  { to: '/meetings', label: 'nav.meetings', roles: null },
   { to: '/admin/units', label: 'nav.units', roles: ['ADMIN'] },
   { to: '/admin/endpoints', label: 'nav.endpoints', roles: ['ADMIN'] },
   { to: '/admin/people', label: 'nav.people', roles: ['ADMIN'] },
@@ -49,6 +51,7 @@ export function AppShell() {
           <span className="brand-name">{t('app.name')}</span>
         </NavLink>
         <div className="header-tools">
+          <NotificationBell />
           <NavLink to="/account" className="user-name" data-testid="user-name" title={t('nav.account')}>
             <span className="visually-hidden">{t('header.user')}: </span>
             {user?.fullName || user?.username}
@@ -72,7 +75,7 @@ export function AppShell() {
           <ul>
             {items.map((i) => (
               <li key={i.to}>
-                <NavLink to={i.to} end={i.end}>
+                <NavLink to={i.to} end={i.end} data-testid={i.to === '/meetings' ? 'nav-meetings' : undefined}>
                   {t(i.label)}
                 </NavLink>
               </li>

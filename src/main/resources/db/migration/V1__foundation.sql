@@ -86,6 +86,7 @@ create table auth_session (
     expires_at             timestamp with time zone not null,
     refresh_hash           varchar(64) not null,
     previous_refresh_hash  varchar(64),
+    rotated_at             timestamp with time zone,
     revoked_at             timestamp with time zone,
     ip                     varchar(255),
     user_agent             varchar(255),

@@ -98,10 +98,12 @@ public class AuthResource {
   }
 
   private Response withCookie(AuthService.Grant grant) {
-    return Response.ok(TokenAnswer.of(grant))
-        .cookie(refreshCookie(grant.refreshToken(), (int) grant.refreshExpiresIn()))
-        .header("Cache-Control", "no-store")
-        .build();
+    Response.ResponseBuilder rb =
+        Response.ok(TokenAnswer.of(grant)).header("Cache-Control", "no-store");
+    if (grant.refreshToken() != null) {
+      rb.cookie(refreshCookie(grant.refreshToken(), (int) grant.refreshExpiresIn()));
+    }
+    return rb.build();
   }
 
   private NewCookie refreshCookie(String value, int maxAge) {

@@ -19,6 +19,9 @@ public class AuthService {
   @Inject AuditService audit;
   @Inject Clock clock;
 
+  /** A used refresh token presented again within this window is a concurrent refresh, not theft. */
+  static final java.time.Duration CONCURRENT_REFRESH_GRACE = java.time.Duration.ofSeconds(20);
+
   /** A granted sign-in: the tokens and who they belong to. */
   public record Grant(
       String accessToken,
@@ -82,11 +85,24 @@ public class AuthService {
     String hash = TokenService.sha256(refreshToken);
     AuthSession session = AuthSession.find("refreshHash", hash).firstResult();
     if (session == null) {
-      AuthSession reused = AuthSession.find("previousRefreshHash", hash).firstResult();
-      if (reused != null && reused.revokedAt == null) {
-        reused.revokedAt = now;
+      AuthSession previous = AuthSession.find("previousRefreshHash", hash).firstResult();
+      if (previous != null
+          && previous.isLive(now)
+          && previous.person.active
+          && previous.rotatedAt != null
+          && previous.rotatedAt.plus(CONCURRENT_REFRESH_GRACE).isAfter(now)) {
+        // Two tabs refreshed at the same moment with the same cookie: the other one already
+        // rotated it. Answer an access token only; the browser holds the new cookie already.
+        return grant(previous.person, previous, null, now);
+      }
+      if (previous != null && previous.revokedAt == null) {
+        previous.revokedAt = now;
         audit.record(
-            reused.person.username, "auth.refresh.reused", "session", "session revoked", ip);
+            previous.person.username,
+            "auth.refresh.reused",
+            "person:" + previous.person.id,
+            "refresh token used twice: session revoked",
+            ip);
       }
       throw ApiException.unauthorized("Session ended; sign in again");
     }
@@ -96,6 +112,7 @@ public class AuthService {
     String next = TokenService.randomToken();
     session.previousRefreshHash = session.refreshHash;
     session.refreshHash = TokenService.sha256(next);
+    session.rotatedAt = now;
     session.expiresAt = refreshExpiry(session, now);
     return grant(session.person, session, next, now);
   }

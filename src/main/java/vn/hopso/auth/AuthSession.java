@@ -38,6 +38,10 @@ public class AuthSession extends PanacheEntityBase {
   @Column(name = "previous_refresh_hash")
   public String previousRefreshHash;
 
+  /** When the refresh token last rotated (see the grace window in AuthService#refresh). */
+  @Column(name = "rotated_at")
+  public Instant rotatedAt;
+
   @Column(name = "revoked_at")
   public Instant revokedAt;
 

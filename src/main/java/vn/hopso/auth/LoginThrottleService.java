@@ -58,11 +58,11 @@ public class LoginThrottleService {
   @Transactional(Transactional.TxType.MANDATORY)
   public void failed(Instant now, String key, int lockAfter) {
     LoginThrottle t = LoginThrottle.findById(key);
-    if (t == null) {
+    boolean fresh = t == null;
+    if (fresh) {
       t = new LoginThrottle();
       t.key = key;
       t.firstFailureAt = now;
-      t.persist();
     } else if (t.firstFailureAt.plus(config.throttle().window()).isBefore(now)
         && (t.lockedUntil == null || !t.lockedUntil.isAfter(now))) {
       t.failures = 0;
@@ -73,6 +73,9 @@ public class LoginThrottleService {
     t.lastFailureAt = now;
     if (t.failures >= lockAfter) {
       t.lockedUntil = now.plus(config.throttle().lockFor());
+    }
+    if (fresh) {
+      t.persist();
     }
   }
 

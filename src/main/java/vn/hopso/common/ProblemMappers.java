@@ -2,6 +2,7 @@ package vn.hopso.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -47,6 +48,12 @@ public class ProblemMappers {
     return api(ApiException.invalid(errors));
   }
 
+  /** More specific than Quarkus's own mapper for this type, so ours answers. */
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e) {
+    return json(e);
+  }
+
   @ServerExceptionMapper
   public Response json(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
@@ -85,7 +92,17 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
+    // Quarkus wraps body parse errors (malformed JSON, bad UTF-8) in a 400.
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof JsonProcessingException json) {
+        return json(json);
+      }
+    }
     int status = e.getResponse().getStatus();
+    if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+      // JAX-RS answers 404 when a query or path parameter cannot be converted (unitId=abc)
+      return api(ApiException.invalid("request", "a query or path parameter has the wrong format"));
+    }
     if (status >= 500) {
       return unexpected(e);
     }

@@ -37,6 +37,15 @@ public final class VietnameseText {
     return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
   }
 
+  /** Removes diacritics but keeps case ("Họp số" → "Hop so"), e.g. for SMS. */
+  public static String stripMarks(String text) {
+    if (text == null) {
+      return "";
+    }
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+    return MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
+  }
+
   /** Joins the given parts into one folded search key (each part separated by a space). */
   public static String searchKey(String... parts) {
     StringBuilder sb = new StringBuilder();

@@ -16,6 +16,7 @@ import java.net.URI;
 import vn.hopso.auth.Role;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
+import vn.hopso.common.Params;
 import vn.hopso.org.OrgViews.EndpointInput;
 import vn.hopso.org.OrgViews.EndpointView;
 
@@ -29,10 +30,11 @@ public class EndpointResource {
   public Page<EndpointView> list(
       @QueryParam("q") String q,
       @QueryParam("unitId") Long unitId,
-      @QueryParam("level") UnitLevel level,
+      @QueryParam("level") String level,
       @QueryParam("active") Boolean active,
       @Valid @BeanParam PageRequest paging) {
-    return endpoints.list(q, unitId, level, active, paging);
+    return endpoints.list(
+        q, unitId, Params.enumValue(UnitLevel.class, level, "level"), active, paging);
   }
 
   @GET

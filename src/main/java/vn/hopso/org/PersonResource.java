@@ -16,6 +16,7 @@ import java.net.URI;
 import vn.hopso.auth.Role;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
+import vn.hopso.common.Params;
 import vn.hopso.org.OrgViews.PasswordSet;
 import vn.hopso.org.OrgViews.PersonInput;
 import vn.hopso.org.OrgViews.PersonView;
@@ -29,10 +30,10 @@ public class PersonResource {
   public Page<PersonView> list(
       @QueryParam("q") String q,
       @QueryParam("unitId") Long unitId,
-      @QueryParam("role") Role role,
+      @QueryParam("role") String role,
       @QueryParam("active") Boolean active,
       @Valid @BeanParam PageRequest paging) {
-    return people.list(q, unitId, role, active, paging);
+    return people.list(q, unitId, Params.enumValue(Role.class, role, "role"), active, paging);
   }
 
   @GET

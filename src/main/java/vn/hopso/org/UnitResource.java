@@ -17,6 +17,7 @@ import java.util.List;
 import vn.hopso.auth.Role;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
+import vn.hopso.common.Params;
 import vn.hopso.org.OrgViews.MergeRequest;
 import vn.hopso.org.OrgViews.MergeResult;
 import vn.hopso.org.OrgViews.MergeView;
@@ -31,12 +32,13 @@ public class UnitResource {
   @GET
   @RolesAllowed("**")
   public Page<UnitView> list(
-      @QueryParam("level") UnitLevel level,
+      @QueryParam("level") String level,
       @QueryParam("parentId") Long parentId,
       @QueryParam("q") String q,
       @QueryParam("active") Boolean active,
       @Valid @BeanParam PageRequest paging) {
-    return units.list(level, parentId, q, active, paging);
+    return units.list(
+        Params.enumValue(UnitLevel.class, level, "level"), parentId, q, active, paging);
   }
 
   @GET

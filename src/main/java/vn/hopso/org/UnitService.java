@@ -270,7 +270,10 @@ public class UnitService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<MergeView> merges(long id) {
     Unit u = find(id);
-    return UnitMerge.<UnitMerge>list("from = ?1 or into = ?1 order by mergedAt, id", u).stream()
+    return UnitMerge.<UnitMerge>list(
+            "select m from UnitMerge m where m.from = ?1 or m.into = ?1 order by m.mergedAt, m.id",
+            u)
+        .stream()
         .sorted(Comparator.comparing((UnitMerge m) -> m.mergedAt))
         .map(MergeView::of)
         .toList();

@@ -119,7 +119,10 @@ class ErrorHandlingTest {
             .build();
 
     HttpResponse<String> r =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
 
     assertEquals(413, r.statusCode(), r::body);
     assertFalse(r.body().contains("Exception"), r::body);

@@ -413,7 +413,8 @@ class PersonTest {
       try (PreparedStatement ps =
           c.prepareStatement(
               "insert into person_role (person_id, role) select ?, 'ADMIN'"
-                  + " where not exists (select 1 from person_role where person_id = ? and role = 'ADMIN')")) {
+                  + " where not exists"
+                  + " (select 1 from person_role where person_id = ? and role = 'ADMIN')")) {
         ps.setLong(1, adminId);
         ps.setLong(2, adminId);
         ps.executeUpdate();

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { errorText } from '../components/errors';
+import { FormError } from '../components/Field';
+import { useNotify } from '../components/Notice';
+import { useI18n } from '../i18n';
+
+/**
+ * "Lịch của tôi": the personal iCalendar feed. The server keeps only a hash of the secret, so the
+ * address is shown once, right after it is made; making a new one stops the old one.
+ */
+export function CalendarFeed() {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const [url, setUrl] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'revoke' | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  async function create() {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<{ url: string }>('/api/calendar/feed');
+      const abs = r.url.startsWith('/') ? `${window.location.origin}${r.url}` : r.url;
+      setUrl(abs);
+      setCopied(false);
+      notify(t('feed.created'));
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy() {
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      // older browsers / no permission: select the text so the person can copy it by hand
+      const input = document.getElementById('feed-url') as HTMLInputElement | null;
+      input?.select();
+      document.execCommand?.('copy');
+    }
+    setCopied(true);
+    notify(t('feed.copied'));
+  }
+
+  return (
+    <section className="panel narrow" aria-labelledby="feed-title" data-testid="calendar-feed">
+      <h2 id="feed-title">{t('feed.title')}</h2>
+      <p className="muted">{t('feed.explain')}</p>
+      <FormError message={error} />
+      {url && (
+        <div className="field">
+          <label htmlFor="feed-url">{t('feed.url')}</label>
+          <div className="picker-row">
+            <input id="feed-url" name="feedUrl" type="text" readOnly value={url} data-testid="feed-url" onFocus={(e) => e.target.select()} />
+            <button type="button" className="btn btn-primary" data-testid="feed-copy" onClick={copy}>
+              {copied ? t('feed.copiedShort') : t('feed.copy')}
+            </button>
+          </div>
+          <p className="hint">{t('feed.secretHint')}</p>
+        </div>
+      )}
+      <p className="hint">{t('feed.rotateHint')}</p>
+      <div className="btn-row wrap">
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="feed-create"
+          disabled={busy}
+          onClick={create}
+        >
+          {url ? t('feed.rotate') : t('feed.create')}
+        </button>
+        <button type="button" className="btn btn-danger-outline" data-testid="feed-revoke" disabled={busy} onClick={() => setConfirm('revoke')}>
+          {t('feed.revoke')}
+        </button>
+      </div>
+      {confirm === 'revoke' && (
+        <ConfirmDialog
+          title={t('feed.revoke')}
+          message={t('feed.revokeConfirm')}
+          confirmLabel={t('feed.revoke')}
+          danger
+          onClose={() => setConfirm(null)}
+          onConfirm={async () => {
+            await api.del('/api/calendar/feed');
+            setConfirm(null);
+            setUrl(null);
+            notify(t('feed.revoked'));
+          }}
+        />
+      )}
+    </section>
+  );
+}

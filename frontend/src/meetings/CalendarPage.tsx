@@ -1,0 +1,217 @@
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api';
+import { errorText } from '../components/errors';
+import { FormError } from '../components/Field';
+import { useAsync } from '../components/hooks';
+import { useTitle } from '../components/useTitle';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  formatDay,
+  formatDayLong,
+  formatMonth,
+  startOfMonth,
+  startOfWeek,
+  todayVN,
+  vnDate,
+  vnTime,
+  weekdayName,
+} from '../format';
+import { useI18n } from '../i18n';
+import type { MeetingSummary, Page } from '../types';
+import { MeetingStatusBadge, MeetingsNav, meetingUrl, useIsOrganizer } from './shared';
+
+type View = 'month' | 'week';
+const MAX_IN_CELL = 3;
+
+/** The days a meeting covers (Vietnam dates), from its start day to its end day. */
+function meetingDays(m: MeetingSummary): string[] {
+  const first = vnDate(m.startsAt);
+  // a meeting ending exactly at midnight does not cover the next day
+  const last = vnDate(new Date(new Date(m.endsAt).getTime() - 1));
+  const n = Math.max(0, Math.min(31, daysBetween(first, last)));
+  return Array.from({ length: n + 1 }, (_, i) => addDays(first, i));
+}
+
+/** /meetings/calendar: month and week views of my meetings (or all, for secretaries). */
+export function CalendarPage() {
+  const { t, lang } = useI18n();
+  const organizer = useIsOrganizer();
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'week' ? 'week' : 'month';
+  const today = todayVN();
+  const anchor = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? (params.get('date') as string) : today;
+  const scope = organizer && params.get('scope') === 'all' ? 'all' : 'mine';
+  useTitle(t('meetings.calendar'));
+
+  let from: string;
+  let to: string;
+  if (view === 'month') {
+    const first = startOfMonth(anchor);
+    const lastOfMonth = addDays(addMonths(first, 1), -1);
+    from = startOfWeek(first);
+    const weeks = Math.ceil((daysBetween(from, lastOfMonth) + 1) / 7);
+    to = addDays(from, weeks * 7 - 1);
+  } else {
+    from = startOfWeek(anchor);
+    to = addDays(from, 6);
+  }
+
+  function set(changes: Record<string, string | null>) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null || v === '') next.delete(k);
+          else next.set(k, v);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const step = (dir: number) =>
+    set({ date: view === 'month' ? addMonths(startOfMonth(anchor), dir) : addDays(anchor, dir * 7) });
+
+  const { data, error, loading } = useAsync<Page<MeetingSummary>>(`${scope}|${from}|${to}`, (signal) =>
+    api.get<Page<MeetingSummary>>('/api/meetings', { scope, from, to, size: 500 }, signal),
+  );
+
+  const byDay = new Map<string, MeetingSummary[]>();
+  for (const m of data?.items ?? []) {
+    for (const d of meetingDays(m)) {
+      if (d < from || d > to) continue;
+      const list = byDay.get(d) ?? [];
+      list.push(m);
+      byDay.set(d, list);
+    }
+  }
+
+  const days = Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => addDays(from, i));
+  const title = view === 'month' ? formatMonth(anchor, lang) : `${formatDay(from)} – ${formatDay(to)}`;
+
+  return (
+    <div className="page calendar-page">
+      <header className="page-head">
+        <h1>{t('meetings.calendar')}</h1>
+        <MeetingsNav />
+      </header>
+
+      <div className="cal-toolbar">
+        <div className="btn-row">
+          <button type="button" className="btn" data-testid="cal-prev" onClick={() => step(-1)} aria-label={view === 'month' ? t('cal.prevMonth') : t('cal.prevWeek')}>
+            <span aria-hidden="true">‹</span>
+          </button>
+          <button type="button" className="btn" data-testid="cal-today" onClick={() => set({ date: null })}>
+            {t('cal.today')}
+          </button>
+          <button type="button" className="btn" data-testid="cal-next" onClick={() => step(1)} aria-label={view === 'month' ? t('cal.nextMonth') : t('cal.nextWeek')}>
+            <span aria-hidden="true">›</span>
+          </button>
+        </div>
+        <h2 className="cal-title" data-testid="cal-title" aria-live="polite">
+          {title}
+        </h2>
+        <div className="btn-row wrap">
+          <div className="segmented" role="group" aria-label={t('cal.view')}>
+            <button type="button" className={`btn btn-toggle${view === 'month' ? ' is-on' : ''}`} aria-pressed={view === 'month'} data-testid="cal-view-month" onClick={() => set({ view: null })}>
+              {t('cal.month')}
+            </button>
+            <button type="button" className={`btn btn-toggle${view === 'week' ? ' is-on' : ''}`} aria-pressed={view === 'week'} data-testid="cal-view-week" onClick={() => set({ view: 'week' })}>
+              {t('cal.week')}
+            </button>
+          </div>
+          {organizer && (
+            <div className="segmented" role="group" aria-label={t('meetings.scope')}>
+              <button type="button" className={`btn btn-toggle${scope === 'mine' ? ' is-on' : ''}`} aria-pressed={scope === 'mine'} data-testid="cal-scope-mine" onClick={() => set({ scope: null })}>
+                {t('meetings.mineShort')}
+              </button>
+              <button type="button" className={`btn btn-toggle${scope === 'all' ? ' is-on' : ''}`} aria-pressed={scope === 'all'} data-testid="cal-scope-all" onClick={() => set({ scope: 'all' })}>
+                {t('meetings.allTitle')}
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+
+      <FormError message={error ? errorText(error, t) : null} />
+
+      {view === 'month' ? (
+        <div className="cal-month" data-testid="cal-month" aria-busy={loading}>
+          {days.slice(0, 7).map((d) => (
+            <div key={`h${d}`} className="cal-head" aria-hidden="true">
+              {weekdayName(d, lang, true)}
+            </div>
+          ))}
+          {days.map((d) => {
+            const list = byDay.get(d) ?? [];
+            const outside = d.slice(0, 7) !== anchor.slice(0, 7);
+            return (
+              <div
+                key={d}
+                className={`cal-day${outside ? ' is-outside' : ''}${d === today ? ' is-today' : ''}`}
+                data-testid="cal-day"
+                data-date={d}
+                aria-label={formatDayLong(d, lang)}
+                role="group"
+              >
+                <span className="cal-daynum">{Number(d.slice(8))}</span>
+                {list.slice(0, MAX_IN_CELL).map((m) => (
+                  <CalMeeting key={String(m.id)} meeting={m} compact />
+                ))}
+                {list.length > MAX_IN_CELL && (
+                  <button type="button" className="cal-more" onClick={() => set({ view: 'week', date: d })}>
+                    {t('cal.more', { n: list.length - MAX_IN_CELL })}
+                  </button>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      ) : (
+        <div className="cal-week" data-testid="cal-week" aria-busy={loading}>
+          {days.map((d) => {
+            const list = byDay.get(d) ?? [];
+            return (
+              <section key={d} className={`cal-wday${d === today ? ' is-today' : ''}`} data-testid="cal-day" data-date={d}>
+                <h3 className="cal-wday-head">
+                  {weekdayName(d, lang)} <span className="muted">{formatDay(d).slice(0, 5)}</span>
+                </h3>
+                {list.length === 0 && <p className="muted small">{t('cal.free')}</p>}
+                {list.map((m) => (
+                  <CalMeeting key={String(m.id)} meeting={m} />
+                ))}
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CalMeeting({ meeting: m, compact }: { meeting: MeetingSummary; compact?: boolean }) {
+  const place = m.place || m.hostEndpointName;
+  return (
+    <Link
+      to={meetingUrl(m.id)}
+      className={`cal-meeting status-${m.status.toLowerCase()}`}
+      data-testid="cal-meeting"
+      data-meeting-id={String(m.id)}
+      title={`${vnTime(m.startsAt)}–${vnTime(m.endsAt)} ${m.title}`}
+    >
+      <span className="cal-time">
+        {vnTime(m.startsAt)}
+        {!compact && `–${vnTime(m.endsAt)}`}
+      </span>{' '}
+      <span className="cal-mtitle">{m.title}</span>
+      {!compact && (
+        <span className="cal-mmeta">
+          {place && <span>{place}</span>} <MeetingStatusBadge status={m.status} />
+        </span>
+      )}
+    </Link>
+  );
+}

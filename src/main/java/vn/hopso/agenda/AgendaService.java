@@ -1,0 +1,440 @@
+package vn.hopso.agenda;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import vn.hopso.agenda.AgendaViews.Agenda;
+import vn.hopso.agenda.AgendaViews.ItemInput;
+import vn.hopso.agenda.AgendaViews.ItemView;
+import vn.hopso.agenda.AgendaViews.VersionView;
+import vn.hopso.audit.AuditService;
+import vn.hopso.auth.CurrentUser;
+import vn.hopso.common.ApiException;
+import vn.hopso.meeting.Meeting;
+import vn.hopso.meeting.MeetingAccess;
+import vn.hopso.meeting.MeetingStatus;
+import vn.hopso.meeting.Participant;
+import vn.hopso.notify.Announcer;
+import vn.hopso.org.Person;
+
+/**
+ * The agenda: managers edit a working copy; publishing freezes it into a numbered version that
+ * participants see, and tells them (from the second version on, with what changed).
+ */
+@ApplicationScoped
+@Transactional
+public class AgendaService {
+  static final int MAX_DEPTH = 3;
+
+  @Inject MeetingAccess access;
+  @Inject CurrentUser current;
+  @Inject AuditService audit;
+  @Inject Announcer announcer;
+  @Inject ObjectMapper json;
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Agenda get(long meetingId) {
+    Meeting m = access.viewable(meetingId);
+    if (access.canManage(m)) {
+      return working(m);
+    }
+    return published(m);
+  }
+
+  private Agenda working(Meeting m) {
+    List<ItemView> items = tree(m);
+    return answer(m, items);
+  }
+
+  private Agenda published(Meeting m) {
+    AgendaVersion v = latest(m);
+    List<ItemView> items = v == null ? List.of() : parse(v.snapshot);
+    return new Agenda(
+        m.agendaVersion,
+        m.agendaPublishedAt,
+        false,
+        planned(items),
+        m.slotMinutes(),
+        planned(items) > m.slotMinutes(),
+        items);
+  }
+
+  private Agenda answer(Meeting m, List<ItemView> items) {
+    long planned = planned(items);
+    return new Agenda(
+        m.agendaVersion,
+        m.agendaPublishedAt,
+        m.agendaDirty,
+        planned,
+        m.slotMinutes(),
+        planned > m.slotMinutes(),
+        items);
+  }
+
+  /** An item counts its own planned minutes, or else the sum of its sub-items. */
+  static long planned(List<ItemView> items) {
+    long sum = 0;
+    for (ItemView i : items) {
+      sum += i.plannedMinutes() != null ? i.plannedMinutes() : planned(i.children());
+    }
+    return sum;
+  }
+
+  /** The published agenda as text lines for emails ("1. Title – presenter (30 phút)"). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<String> lines(Meeting m) {
+    AgendaVersion v = latest(m);
+    List<String> lines = new ArrayList<>();
+    if (v != null) {
+      addLines(parse(v.snapshot), 0, lines);
+    }
+    return lines;
+  }
+
+  private static void addLines(List<ItemView> items, int depth, List<String> out) {
+    for (ItemView i : items) {
+      StringBuilder b =
+          new StringBuilder("  ".repeat(depth)).append(i.number()).append(". ").append(i.title());
+      if (i.presenterName() != null) {
+        b.append(" – ").append(i.presenterName());
+      }
+      if (i.plannedMinutes() != null) {
+        b.append(" (").append(i.plannedMinutes()).append(" phút)");
+      }
+      out.add(b.toString());
+      addLines(i.children(), depth + 1, out);
+    }
+  }
+
+  private static AgendaVersion latest(Meeting m) {
+    return AgendaVersion.find("meeting = ?1 order by number desc", m).firstResult();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<VersionView> versions(long meetingId) {
+    Meeting m = access.viewable(meetingId);
+    return AgendaVersion.<AgendaVersion>list("meeting = ?1 order by number", m).stream()
+        .map(v -> new VersionView(v.number, v.publishedAt, v.publishedBy, v.changes))
+        .toList();
+  }
+
+  // --- editing ------------------------------------------------------------------------------
+
+  private Meeting editable(long meetingId) {
+    Meeting m = access.manageable(meetingId);
+    if (m.status != MeetingStatus.DRAFT
+        && m.status != MeetingStatus.SCHEDULED
+        && m.status != MeetingStatus.IN_PROGRESS) {
+      throw ApiException.conflict("The agenda of a meeting that is " + m.status + " is closed");
+    }
+    return m;
+  }
+
+  public ItemView add(long meetingId, ItemInput in) {
+    Meeting m = editable(meetingId);
+    AgendaItem parent = in.parentId() == null ? null : item(m, in.parentId(), "parentId");
+    if (parent != null && depth(parent) >= MAX_DEPTH) {
+      throw ApiException.invalid("parentId", "the agenda has at most " + MAX_DEPTH + " levels");
+    }
+    AgendaItem item = new AgendaItem();
+    item.meeting = m;
+    item.parent = parent;
+    item.position = siblings(m, parent).size();
+    apply(item, in);
+    item.persist();
+    changed(m, "agenda.item.added", item.title);
+    return find(tree(m), item.id);
+  }
+
+  public ItemView update(long meetingId, long itemId, ItemInput in) {
+    Meeting m = editable(meetingId);
+    AgendaItem item = item(m, itemId, "itemId");
+    apply(item, in);
+    changed(m, "agenda.item.updated", item.title);
+    return find(tree(m), item.id);
+  }
+
+  public void delete(long meetingId, long itemId) {
+    Meeting m = editable(meetingId);
+    AgendaItem item = item(m, itemId, "itemId");
+    AgendaItem parent = item.parent;
+    deleteTree(m, item);
+    renumber(siblings(m, parent));
+    changed(m, "agenda.item.deleted", item.title);
+  }
+
+  private void deleteTree(Meeting m, AgendaItem item) {
+    for (AgendaItem child : AgendaItem.<AgendaItem>list("meeting = ?1 and parent = ?2", m, item)) {
+      deleteTree(m, child);
+    }
+    item.delete();
+    AgendaItem.flush();
+  }
+
+  public ItemView move(long meetingId, long itemId, Long parentId, int position) {
+    Meeting m = editable(meetingId);
+    AgendaItem item = item(m, itemId, "itemId");
+    AgendaItem parent = parentId == null ? null : item(m, parentId, "parentId");
+    for (AgendaItem p = parent; p != null; p = p.parent) {
+      if (p.id.equals(item.id)) {
+        throw ApiException.invalid(
+            "parentId", "an item cannot be moved under itself or its own sub-item");
+      }
+    }
+    if ((parent == null ? 0 : depth(parent)) + height(m, item) > MAX_DEPTH) {
+      throw ApiException.invalid("parentId", "the agenda has at most " + MAX_DEPTH + " levels");
+    }
+    List<AgendaItem> old = siblings(m, item.parent);
+    old.removeIf(i -> i.id.equals(item.id));
+    renumber(old);
+    List<AgendaItem> target = siblings(m, parent);
+    target.removeIf(i -> i.id.equals(item.id));
+    target.add(Math.min(position, target.size()), item);
+    item.parent = parent;
+    renumber(target);
+    changed(m, "agenda.item.moved", item.title);
+    return find(tree(m), item.id);
+  }
+
+  private void apply(AgendaItem item, ItemInput in) {
+    item.title = in.title().strip();
+    item.presenter = null;
+    if (in.presenterId() != null) {
+      Person p = Person.findById(in.presenterId());
+      if (p == null) {
+        throw ApiException.invalid("presenterId", "unknown person " + in.presenterId());
+      }
+      item.presenter = p;
+    }
+    item.presenterName =
+        in.presenterName() == null || in.presenterName().isBlank()
+            ? null
+            : in.presenterName().strip();
+    item.plannedMinutes = in.plannedMinutes();
+    item.description =
+        in.description() == null || in.description().isBlank() ? null : in.description().strip();
+  }
+
+  private void changed(Meeting m, String action, String title) {
+    m.agendaDirty = true;
+    audit.record(current.name(), action, "meeting:" + m.id, title, current.address());
+  }
+
+  private static AgendaItem item(Meeting m, long id, String field) {
+    AgendaItem item = AgendaItem.findById(id);
+    if (item == null || !item.meeting.id.equals(m.id)) {
+      if ("itemId".equals(field)) {
+        throw ApiException.notFound("agenda item", id);
+      }
+      throw ApiException.invalid(field, "no agenda item " + id + " in this meeting");
+    }
+    return item;
+  }
+
+  private static int depth(AgendaItem item) {
+    int d = 0;
+    for (AgendaItem i = item; i != null; i = i.parent) {
+      d++;
+    }
+    return d;
+  }
+
+  private static int height(Meeting m, AgendaItem item) {
+    int max = 0;
+    for (AgendaItem c : AgendaItem.<AgendaItem>list("meeting = ?1 and parent = ?2", m, item)) {
+      max = Math.max(max, height(m, c));
+    }
+    return max + 1;
+  }
+
+  private static List<AgendaItem> siblings(Meeting m, AgendaItem parent) {
+    List<AgendaItem> list =
+        parent == null
+            ? AgendaItem.list("meeting = ?1 and parent is null order by position, id", m)
+            : AgendaItem.list("meeting = ?1 and parent = ?2 order by position, id", m, parent);
+    return new ArrayList<>(list);
+  }
+
+  private static void renumber(List<AgendaItem> items) {
+    for (int i = 0; i < items.size(); i++) {
+      items.get(i).position = i;
+    }
+  }
+
+  // --- publishing ---------------------------------------------------------------------------
+
+  public Agenda publish(long meetingId) {
+    Meeting m = editable(meetingId);
+    List<ItemView> items = tree(m);
+    if (items.isEmpty()) {
+      throw ApiException.conflict("The agenda is empty");
+    }
+    AgendaVersion previous = latest(m);
+    String changes = previous == null ? null : diff(parse(previous.snapshot), items);
+    if (previous != null && changes == null) {
+      throw ApiException.conflict("Nothing changed since version " + previous.number);
+    }
+    AgendaVersion v = new AgendaVersion();
+    v.meeting = m;
+    v.number = m.agendaVersion + 1;
+    v.publishedAt = clock.instant();
+    v.publishedBy = current.name();
+    v.changes = changes;
+    try {
+      v.snapshot = json.writeValueAsString(items);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    v.persist();
+    m.agendaVersion = v.number;
+    m.agendaPublishedAt = v.publishedAt;
+    m.agendaDirty = false;
+    if (m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS) {
+      List<Participant> all =
+          Participant.list("from Participant p join fetch p.person where p.meeting = ?1", m);
+      announcer.announce(
+          m,
+          Announcer.What.AGENDA,
+          all,
+          lines(m),
+          changes == null ? null : "Thay đổi so với bản trước: " + changes);
+    }
+    audit.record(
+        current.name(),
+        "agenda.published",
+        "meeting:" + m.id,
+        "version " + v.number,
+        current.address());
+    return answer(m, items);
+  }
+
+  /** What changed between two published versions, in Vietnamese; null when nothing did. */
+  static String diff(List<ItemView> before, List<ItemView> after) {
+    Map<Long, ItemView> a = flatten(before);
+    Map<Long, ItemView> b = flatten(after);
+    List<String> parts = new ArrayList<>();
+    List<String> added =
+        b.values().stream()
+            .filter(i -> !a.containsKey(i.id()))
+            .map(i -> i.number() + " " + i.title())
+            .toList();
+    List<String> removed =
+        a.values().stream().filter(i -> !b.containsKey(i.id())).map(ItemView::title).toList();
+    List<String> edited = new ArrayList<>();
+    List<String> moved = new ArrayList<>();
+    for (ItemView now : b.values()) {
+      ItemView was = a.get(now.id());
+      if (was == null) {
+        continue;
+      }
+      if (!Objects.equals(was.title(), now.title())
+          || !Objects.equals(was.presenterName(), now.presenterName())
+          || !Objects.equals(was.plannedMinutes(), now.plannedMinutes())
+          || !Objects.equals(was.description(), now.description())) {
+        edited.add(now.number() + " " + now.title());
+      } else if (!Objects.equals(was.number(), now.number())) {
+        moved.add(now.title() + " (" + was.number() + " → " + now.number() + ")");
+      }
+    }
+    if (!added.isEmpty()) {
+      parts.add("thêm " + String.join("; ", added));
+    }
+    if (!removed.isEmpty()) {
+      parts.add("bỏ " + String.join("; ", removed));
+    }
+    if (!edited.isEmpty()) {
+      parts.add("sửa " + String.join("; ", edited));
+    }
+    if (!moved.isEmpty()) {
+      parts.add("đổi thứ tự " + String.join("; ", moved));
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    String text = String.join(". ", parts);
+    return text.length() > 3900 ? text.substring(0, 3900) + "…" : text;
+  }
+
+  private static Map<Long, ItemView> flatten(List<ItemView> items) {
+    Map<Long, ItemView> map = new LinkedHashMap<>();
+    for (ItemView i : items) {
+      map.put(i.id(), i);
+      map.putAll(flatten(i.children()));
+    }
+    return map;
+  }
+
+  private List<ItemView> parse(String snapshot) {
+    try {
+      return json.readValue(snapshot, new TypeReference<List<ItemView>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt agenda snapshot", e);
+    }
+  }
+
+  // --- tree ---------------------------------------------------------------------------------
+
+  private static List<ItemView> tree(Meeting m) {
+    List<AgendaItem> all =
+        AgendaItem.list(
+            "from AgendaItem i left join fetch i.presenter where i.meeting = ?1"
+                + " order by i.position, i.id",
+            m);
+    Map<Long, List<AgendaItem>> byParent = new HashMap<>();
+    for (AgendaItem i : all) {
+      byParent
+          .computeIfAbsent(i.parent == null ? null : i.parent.id, k -> new ArrayList<>())
+          .add(i);
+    }
+    return build(byParent, null, "");
+  }
+
+  private static List<ItemView> build(
+      Map<Long, List<AgendaItem>> byParent, Long parent, String prefix) {
+    List<AgendaItem> children = byParent.getOrDefault(parent, List.of());
+    children.sort(Comparator.comparingInt((AgendaItem i) -> i.position).thenComparing(i -> i.id));
+    List<ItemView> out = new ArrayList<>();
+    for (int n = 0; n < children.size(); n++) {
+      AgendaItem i = children.get(n);
+      String number = prefix.isEmpty() ? Integer.toString(n + 1) : prefix + "." + (n + 1);
+      out.add(
+          new ItemView(
+              i.id,
+              parent,
+              i.position,
+              number,
+              i.title,
+              i.presenter == null ? null : i.presenter.id,
+              i.presenter != null ? i.presenter.fullName : i.presenterName,
+              i.plannedMinutes,
+              i.description,
+              build(byParent, i.id, number)));
+    }
+    return out;
+  }
+
+  private static ItemView find(List<ItemView> items, long id) {
+    for (ItemView i : items) {
+      if (i.id() == id) {
+        return i;
+      }
+      ItemView found = find(i.children(), id);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+}

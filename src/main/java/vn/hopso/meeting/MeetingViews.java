@@ -1,0 +1,209 @@
+package vn.hopso.meeting;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import vn.hopso.org.UnitLevel;
+
+/** JSON shapes of the meetings feature. */
+public final class MeetingViews {
+  private MeetingViews() {}
+
+  public record QuorumRule(
+      @Min(1) @Max(100) int numerator, @Min(1) @Max(100) int denominator, boolean strict) {}
+
+  public record MeetingInput(
+      @NotBlank @Size(max = 500) String title,
+      @NotNull MeetingKind kind,
+      @NotNull Long hostUnitId,
+      @NotNull Long chairId,
+      Long secretaryId,
+      @NotNull Instant startsAt,
+      @NotNull Instant endsAt,
+      Long hostEndpointId,
+      @Size(max = 500) String place,
+      Confidentiality confidentiality,
+      @Size(max = 4000) String notes,
+      @Valid QuorumRule quorum) {}
+
+  public record MeetingSummary(
+      long id,
+      String title,
+      MeetingKind kind,
+      MeetingStatus status,
+      Instant startsAt,
+      Instant endsAt,
+      long hostUnitId,
+      String hostUnitName,
+      String place,
+      Long hostEndpointId,
+      String hostEndpointName,
+      long chairId,
+      String chairName,
+      Confidentiality confidentiality,
+      long participantCount,
+      long endpointCount,
+      ParticipantRole myRole,
+      Attendance myAttendance,
+      InvitationResponse myResponse) {}
+
+  public record Clash(
+      String kind,
+      String name,
+      long meetingId,
+      String meetingTitle,
+      Instant startsAt,
+      Instant endsAt) {}
+
+  public record Change(
+      String kind,
+      Instant at,
+      String by,
+      Instant oldStartsAt,
+      Instant oldEndsAt,
+      Instant newStartsAt,
+      Instant newEndsAt,
+      String reason) {
+    static Change of(MeetingChange c) {
+      return new Change(
+          c.kind, c.at, c.by, c.oldStartsAt, c.oldEndsAt, c.newStartsAt, c.newEndsAt, c.reason);
+    }
+  }
+
+  public record MeetingDetail(
+      long id,
+      String title,
+      MeetingKind kind,
+      MeetingStatus status,
+      Instant startsAt,
+      Instant endsAt,
+      long hostUnitId,
+      String hostUnitName,
+      String place,
+      Long hostEndpointId,
+      String hostEndpointName,
+      long chairId,
+      String chairName,
+      Long secretaryId,
+      String secretaryName,
+      Confidentiality confidentiality,
+      String notes,
+      String cancelReason,
+      int postponements,
+      QuorumRule quorum,
+      int agendaVersion,
+      Instant agendaPublishedAt,
+      boolean agendaDirty,
+      long participantCount,
+      long endpointCount,
+      Long myParticipantId,
+      ParticipantRole myRole,
+      Attendance myAttendance,
+      InvitationResponse myResponse,
+      boolean canManage,
+      boolean canRun,
+      List<Clash> warnings,
+      List<Change> history) {}
+
+  public record PostponeRequest(
+      @NotNull Instant startsAt, @NotNull Instant endsAt, @Size(max = 1000) String reason) {}
+
+  public record CancelRequest(@NotBlank @Size(max = 1000) String reason) {}
+
+  // --- participants ---
+
+  public record ParticipantInput(
+      @NotNull Long personId, @NotNull ParticipantRole role, Long endpointId, Boolean voting) {}
+
+  public record InviteRequest(
+      @NotEmpty @Size(max = 2000) List<@Valid @NotNull ParticipantInput> participants) {}
+
+  public record ParticipantUpdate(@NotNull ParticipantRole role, Long endpointId, Boolean voting) {}
+
+  public record ProxyRequest(@NotNull Long toParticipantId) {}
+
+  public record PersonRef(long id, String fullName) {}
+
+  public record ParticipantView(
+      long id,
+      long personId,
+      String fullName,
+      String position,
+      String unitName,
+      ParticipantRole role,
+      Long endpointId,
+      String endpointName,
+      boolean voting,
+      Long proxyToId,
+      String proxyToName,
+      List<PersonRef> proxiesHeld,
+      Attendance attendance,
+      String attendanceReason,
+      Instant attendanceAt,
+      InvitationResponse response,
+      String responseNote,
+      Instant respondedAt,
+      Instant invitedAt,
+      String email,
+      String sms) {}
+
+  public record EndpointInvite(
+      @Size(max = 5000) List<@NotNull Long> endpointIds,
+      Long unitId,
+      UnitLevel level,
+      Boolean all) {}
+
+  public record EndpointInviteResult(int added, int alreadyInvited, long total) {}
+
+  public record MeetingEndpointView(
+      long id,
+      long endpointId,
+      String code,
+      String name,
+      String unitName,
+      String layoutRole,
+      Integer headCount,
+      Instant headCountAt,
+      String status) {}
+
+  // --- attendance ---
+
+  public record CheckInRequest(Long endpointId) {}
+
+  public record AttendanceUpdate(
+      @NotNull Attendance attendance, Long endpointId, @Size(max = 500) String reason) {}
+
+  public record HeadCount(@NotNull @Min(0) @Max(100000) Integer count) {}
+
+  public record Missing(long participantId, String fullName, Attendance attendance) {}
+
+  public record Quorum(
+      long votingMembers,
+      long present,
+      long required,
+      boolean reached,
+      String rule,
+      List<Missing> missing,
+      long presentInRoom,
+      long presentOnline,
+      long excused,
+      long absent) {}
+
+  public record AttendanceLogEntry(
+      long participantId,
+      String fullName,
+      Attendance attendance,
+      Instant at,
+      String by,
+      String reason,
+      String endpointName) {}
+
+  public record ResponseRequest(
+      @NotNull InvitationResponse response, @Size(max = 500) String note) {}
+}

@@ -1,0 +1,101 @@
+package vn.hopso.notify;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import vn.hopso.auth.CurrentUser;
+import vn.hopso.common.ApiException;
+import vn.hopso.common.PageRequest;
+
+/** The bell: one's own in-app notifications. */
+@Path("/api/notifications")
+@RolesAllowed("**")
+public class NotificationResource {
+  @Inject CurrentUser current;
+  @Inject Clock clock;
+
+  public record NotificationView(
+      long id,
+      String kind,
+      String title,
+      String body,
+      Long meetingId,
+      Instant createdAt,
+      boolean read) {}
+
+  public record NotificationPage(
+      List<NotificationView> items, long total, int page, int size, long unread) {}
+
+  public record Unread(long unread) {}
+
+  @GET
+  @Transactional
+  public NotificationPage list(
+      @QueryParam("unread") Boolean unread, @Valid @BeanParam PageRequest paging) {
+    long me = current.personId();
+    var query =
+        Boolean.TRUE.equals(unread)
+            ? Notification.find(
+                "person.id = ?1 and readAt is null order by createdAt desc, id desc", me)
+            : Notification.find("person.id = ?1 order by createdAt desc, id desc", me);
+    List<NotificationView> items =
+        query.page(paging.page, paging.size).<Notification>list().stream()
+            .map(
+                n ->
+                    new NotificationView(
+                        n.id,
+                        n.kind,
+                        n.title,
+                        n.body,
+                        n.meeting == null ? null : n.meeting.id,
+                        n.createdAt,
+                        n.readAt != null))
+            .toList();
+    return new NotificationPage(items, query.count(), paging.page, paging.size, unreadCount(me));
+  }
+
+  @GET
+  @Path("/unread-count")
+  @Transactional
+  public Unread unreadCount() {
+    return new Unread(unreadCount(current.personId()));
+  }
+
+  private static long unreadCount(long me) {
+    return Notification.count("person.id = ?1 and readAt is null", me);
+  }
+
+  @POST
+  @Path("/{id}/read")
+  @Transactional
+  public Response read(@PathParam("id") long id) {
+    Notification n = Notification.findById(id);
+    if (n == null || !n.person.id.equals(current.personId())) {
+      throw ApiException.notFound("notification", id);
+    }
+    if (n.readAt == null) {
+      n.readAt = clock.instant();
+    }
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/read-all")
+  @Transactional
+  public Response readAll() {
+    Notification.update(
+        "readAt = ?1 where person.id = ?2 and readAt is null", clock.instant(), current.personId());
+    return Response.noContent().build();
+  }
+}
