@@ -237,7 +237,7 @@ export function PersonPicker(props: PickerProps & { onChange: (value: PickRef | 
       {...props}
       searchKey="people"
       noMatch={props.noMatch ?? t('picker.noPerson')}
-      search={async (q, signal) => (await api.get<Page<Person>>('/api/people', { q, active: true, size: 20 }, signal)).items}
+      search={async (q, signal) => (await api.get<Page<Person>>('/api/people', { q, active: true, size: 20 }, signal)).items ?? []}
       toRef={(p) => ({ id: p.id, name: p.fullName, sub: personSub(p) || null })}
       renderOption={(p) => (
         <>
@@ -259,7 +259,7 @@ export function EndpointPicker(props: PickerProps & { onChange: (value: PickRef 
       {...props}
       searchKey="endpoints"
       noMatch={props.noMatch ?? t('picker.noEndpoint')}
-      search={async (q, signal) => (await api.get<Page<Endpoint>>('/api/endpoints', { q, active: true, size: 20 }, signal)).items}
+      search={async (q, signal) => (await api.get<Page<Endpoint>>('/api/endpoints', { q, active: true, size: 20 }, signal)).items ?? []}
       toRef={(e) => ({ id: e.id, name: e.name, sub: e.code })}
       renderOption={(e) => (
         <>

@@ -164,7 +164,7 @@ export function AttendanceTab({ meeting }: MeetingTabProps) {
                 <tr key={String(p.id)} data-testid="attendance-row" data-participant-id={String(p.id)} data-person-id={String(p.personId)} data-attendance={p.attendance}>
                   <td data-label={t('participants.person')}>
                     <span className="cell-title">{p.fullName}</span>
-                    <span className="cell-sub">
+                    <span className="cell-sub text">
                       {[p.unitName, p.endpointName].filter(Boolean).join(' · ')}
                       {p.voting ? ` · ${t('participants.votingRight')}` : ''}
                     </span>
@@ -281,7 +281,7 @@ function RoomCounts({ meetingId, rooms, manage, onSaved }: { meetingId: Id; room
               <tr key={String(r.id)} data-testid="room-count-row" data-endpoint-id={String(r.endpointId)}>
                 <td data-label={t('nav.endpoints')}>
                   <span className="cell-title">{r.name}</span>
-                  <span className="cell-sub">{r.unitName}</span>
+                  <span className="cell-sub text">{r.unitName}</span>
                 </td>
                 <td data-label={t('attendance.headCount')}>
                   <strong data-testid="room-head-count">{r.headCount ?? '–'}</strong>

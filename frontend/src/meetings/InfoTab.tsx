@@ -71,7 +71,8 @@ export function InfoTab({ meeting: m, onChange, reload, savedWarnings }: Meeting
     }
   }
 
-  const warnings = m.warnings?.length ? m.warnings : (savedWarnings ?? []);
+  // clashes matter to the people who run the meeting; delegates are not bothered with them
+  const warnings = m.canManage || m.canRun ? (m.warnings?.length ? m.warnings : (savedWarnings ?? [])) : [];
   const startAllowedAt = new Date(new Date(m.startsAt).getTime() - 2 * 3600_000);
 
   return (

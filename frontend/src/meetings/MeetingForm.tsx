@@ -9,7 +9,7 @@ import { EndpointPicker, PersonPicker, type PickRef } from '../components/Search
 import { blankToNull } from '../components/text';
 import { UnitPicker, type UnitRef } from '../components/UnitPicker';
 import { useTitle } from '../components/useTitle';
-import { todayVN, vnDate, vnInstant, vnTime } from '../format';
+import { formatSpan, todayVN, vnDate, vnInstant, vnTime } from '../format';
 import { useI18n } from '../i18n';
 import { Forbidden } from '../layout/Forbidden';
 import {
@@ -77,7 +77,7 @@ export function MeetingEditPage() {
 
 /** /meetings/new and the edit page: the meeting form (MeetingInput). */
 export function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user, hasRole } = useAuth();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -121,6 +121,8 @@ export function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
 
+  const previewStart = vnInstant(startDate, startTime);
+  const previewEnd = vnInstant(endDate, endTime);
   const editable = !meeting || meeting.status === 'DRAFT' || meeting.status === 'SCHEDULED';
 
   function onStartDate(value: string) {
@@ -237,6 +239,11 @@ export function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
             <TextField label={t('meetingForm.endDate')} name="endDate" type="date" required value={endDate} min={startDate} onChange={(e) => setEndDate(e.target.value)} error={fields.endsAt} />
             <TextField label={t('meetingForm.endTime')} name="endTime" type="time" required step={300} value={endTime} onChange={(e) => setEndTime(e.target.value)} />
           </div>
+          {previewStart && previewEnd && previewEnd > previewStart && (
+            <p className="time-preview" data-testid="time-preview">
+              {formatSpan(previewStart, previewEnd, lang)}
+            </p>
+          )}
           <p className="hint">{t('meetingForm.timeHint')}</p>
         </fieldset>
 

@@ -69,7 +69,8 @@ function MyMeetings() {
     fetchNewestFirst({ scope: 'mine', to: addDays(today, -1) }, page, PAST_SIZE, signal),
   );
   const all = upcoming.data?.items ?? [];
-  const todays = all.filter((m) => vnDate(m.startsAt) === today || m.status === 'IN_PROGRESS');
+  // the API's `from` keeps meetings that end on or after today, so these started today or earlier
+  const todays = all.filter((m) => vnDate(m.startsAt) <= today || m.status === 'IN_PROGRESS');
   const later = all.filter((m) => !todays.includes(m));
 
   return (

@@ -139,7 +139,7 @@ function PeopleSection({ meeting, reloadMeeting }: { meeting: MeetingDetail; rel
                 <td data-label={t('participants.person')}>
                   <span className="cell-title">{p.fullName}</span>
                   {isMe(p) && <span className="badge badge-info"> {t('participants.me')}</span>}
-                  <span className="cell-sub">{[p.position, p.unitName].filter(Boolean).join(' · ')}</span>
+                  <span className="cell-sub text">{[p.position, p.unitName].filter(Boolean).join(' · ')}</span>
                 </td>
                 <td data-label={t('participants.role')}>
                   <span className="badge badge-role" data-role={p.role}>
@@ -582,7 +582,7 @@ function AddRooms({ meetingId, existing, onAdded }: { meetingId: Id; existing: I
     try {
       const r = await api.post<EndpointsAdded>(meetingApi(meetingId, '/endpoints'), body);
       setResult(r);
-      notify(t('rooms.result', { added: formatNumber(r.added), already: formatNumber(r.alreadyInvited), total: formatNumber(r.total) }));
+      notify(t('rooms.result', { added: formatNumber(r.added ?? 0), already: formatNumber(r.alreadyInvited ?? 0), total: formatNumber(r.total ?? 0) }));
       if (kind === 'list') setPending([]);
       if (kind === 'unit') setUnit(null);
       onAdded();
@@ -599,7 +599,7 @@ function AddRooms({ meetingId, existing, onAdded }: { meetingId: Id; existing: I
       <FormError message={error} />
       {result && (
         <p className="alert alert-ok" data-testid="endpoints-result">
-          {t('rooms.result', { added: formatNumber(result.added), already: formatNumber(result.alreadyInvited), total: formatNumber(result.total) })}
+          {t('rooms.result', { added: formatNumber(result.added ?? 0), already: formatNumber(result.alreadyInvited ?? 0), total: formatNumber(result.total ?? 0) })}
         </p>
       )}
       <div className="rooms-grid">

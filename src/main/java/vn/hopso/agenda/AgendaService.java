@@ -44,7 +44,7 @@ public class AgendaService {
   @Inject ObjectMapper json;
   @Inject Clock clock;
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Agenda get(long meetingId) {
     Meeting m = access.viewable(meetingId);
     if (access.canManage(m)) {
@@ -122,7 +122,7 @@ public class AgendaService {
     return AgendaVersion.find("meeting = ?1 order by number desc", m).firstResult();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<VersionView> versions(long meetingId) {
     Meeting m = access.viewable(meetingId);
     return AgendaVersion.<AgendaVersion>list("meeting = ?1 order by number", m).stream()
@@ -403,7 +403,7 @@ public class AgendaService {
 
   private static List<ItemView> build(
       Map<Long, List<AgendaItem>> byParent, Long parent, String prefix) {
-    List<AgendaItem> children = byParent.getOrDefault(parent, List.of());
+    List<AgendaItem> children = new ArrayList<>(byParent.getOrDefault(parent, List.of()));
     children.sort(Comparator.comparingInt((AgendaItem i) -> i.position).thenComparing(i -> i.id));
     List<ItemView> out = new ArrayList<>();
     for (int n = 0; n < children.size(); n++) {

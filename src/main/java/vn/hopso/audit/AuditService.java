@@ -47,7 +47,7 @@ public class AuditService {
     head.lastHash = e.hash;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<AuditEntry> list(PageRequest paging) {
     var query = AuditEntry.find("order by id desc");
     List<AuditEntry> items = query.page(paging.page, paging.size).list();
@@ -57,7 +57,7 @@ public class AuditService {
   public record Verification(boolean ok, long checked, Long firstBrokenId, String reason) {}
 
   /** Walks the whole chain in id order, in batches, and reports the first broken link. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Verification verify() {
     String expectedPrev = GENESIS;
     long expectedId = 1;

@@ -158,7 +158,7 @@ public class AuthService {
         "revokedAt = ?1 where person.id = ?2 and revokedAt is null", clock.instant(), personId);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public UserView me(long personId) {
     Person person = Person.findById(personId);
     if (person == null) {

@@ -55,7 +55,7 @@ public class MeetingService {
 
   // --- reading ------------------------------------------------------------------------------
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<MeetingSummary> list(
       String scope,
       MeetingStatus status,
@@ -166,7 +166,7 @@ public class MeetingService {
     return map;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public MeetingDetail get(long id) {
     return detail(access.viewable(id));
   }
@@ -219,7 +219,7 @@ public class MeetingService {
   }
 
   /** People and rooms of this meeting booked in another overlapping meeting. */
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<Clash> clashes(long id) {
     return clashes(access.viewable(id));
   }

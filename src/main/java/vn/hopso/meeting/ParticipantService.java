@@ -63,7 +63,7 @@ public class ParticipantService {
 
   // --- people -------------------------------------------------------------------------------
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<ParticipantView> list(long meetingId) {
     Meeting m = access.viewable(meetingId);
     return views(m);
@@ -342,7 +342,7 @@ public class ParticipantService {
 
   // --- rooms --------------------------------------------------------------------------------
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<MeetingEndpointView> endpoints(long meetingId) {
     Meeting m = access.viewable(meetingId);
     return MeetingEndpoint.<MeetingEndpoint>list(
@@ -567,7 +567,7 @@ public class ParticipantService {
     return endpoints(meetingId).stream().filter(v -> v.id() == x.id).findFirst().orElseThrow();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Quorum quorum(long meetingId) {
     Meeting m = access.runnable(meetingId);
     List<Participant> all = MeetingService.participants(m);
@@ -604,7 +604,7 @@ public class ParticipantService {
     return strict ? scaled / den + 1 : (scaled + den - 1) / den;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<AttendanceLogEntry> log(long meetingId) {
     Meeting m = access.runnable(meetingId);
     return AttendanceEvent.<AttendanceEvent>list(

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** CSV export in the import's columns (UTF-8 with BOM so spreadsheets show diacritics). */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class CsvExportService {
   public String export(CsvImportService.Kind kind) {
     StringWriter out = new StringWriter();

@@ -23,7 +23,7 @@ public class EndpointService {
   @Inject AuditService audit;
   @Inject CurrentUser current;
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<EndpointView> list(
       String q, Long unitId, UnitLevel level, Boolean active, PageRequest paging) {
     Filter f =
@@ -52,7 +52,7 @@ public class EndpointService {
         || current.hasRole(Role.CHAIR);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public EndpointView get(long id) {
     Endpoint e = find(id);
     if (!isStaff() && (e.account == null || !e.account.id.equals(current.personId()))) {

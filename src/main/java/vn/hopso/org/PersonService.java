@@ -27,7 +27,7 @@ public class PersonService {
   @Inject Passwords passwords;
   @Inject AuthService auth;
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<PersonView> list(
       String q, Long unitId, Role role, Boolean active, PageRequest paging) {
     Filter f =
@@ -46,7 +46,7 @@ public class PersonService {
         .map(PersonView::of);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public PersonView get(long id) {
     return PersonView.of(find(id));
   }

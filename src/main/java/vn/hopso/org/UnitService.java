@@ -45,7 +45,7 @@ public class UnitService {
   @Inject CurrentUser current;
   @Inject Clock clock;
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Page<UnitView> list(
       UnitLevel level, Long parentId, String q, Boolean active, PageRequest paging) {
     Filter f =
@@ -64,7 +64,7 @@ public class UnitService {
         .map(UnitView::of);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<UnitNode> tree(Boolean active) {
     Filter f = new Filter().and("active = :active", "active", active);
     List<Unit> units = Unit.find(f.query("sortKey, id"), f.params()).list();
@@ -115,7 +115,7 @@ public class UnitService {
     return map;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public UnitView get(long id) {
     return UnitView.of(find(id));
   }
@@ -267,7 +267,7 @@ public class UnitService {
         UnitView.of(from), UnitView.of(into), endpoints, people, children.size(), now);
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<MergeView> merges(long id) {
     Unit u = find(id);
     return UnitMerge.<UnitMerge>list(

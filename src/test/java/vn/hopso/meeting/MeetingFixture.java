@@ -1,0 +1,144 @@
+package vn.hopso.meeting;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import vn.hopso.support.Api;
+import vn.hopso.support.MessagingResource;
+
+/** Helpers for meeting tests: people with emails and phones, meetings, received mail. */
+final class MeetingFixture {
+  private MeetingFixture() {}
+
+  record Someone(long id, String username, String token, String email) {}
+
+  static Someone someone(String admin, String fullName, String... roles) {
+    String username = Api.unique("p").toLowerCase();
+    String email = username + "@test.hopso.vn";
+    Map<String, Object> body = new HashMap<>();
+    body.put("username", username);
+    body.put("fullName", fullName);
+    body.put("roles", List.of(roles));
+    body.put("password", Api.PASSWORD);
+    body.put("email", email);
+    body.put("phone", "0912 000 " + (100 + (int) (Math.random() * 899)));
+    long id =
+        Api.as(admin)
+            .body(body)
+            .post("/api/people")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    return new Someone(id, username, Api.login(username, Api.PASSWORD), email);
+  }
+
+  static Map<String, Object> meetingBody(
+      String title, long unitId, long chairId, Long secretaryId, Instant start, Instant end) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("title", title);
+    body.put("kind", "REGULAR");
+    body.put("hostUnitId", unitId);
+    body.put("chairId", chairId);
+    body.put("secretaryId", secretaryId);
+    body.put("startsAt", start.truncatedTo(ChronoUnit.SECONDS).toString());
+    body.put("endsAt", end.truncatedTo(ChronoUnit.SECONDS).toString());
+    body.put("place", "Hội trường 301, UBND tỉnh");
+    return body;
+  }
+
+  static long create(String token, Map<String, Object> body) {
+    return Api.as(token)
+        .body(body)
+        .post("/api/meetings")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  /** Mails received for {@code to} whose subject contains {@code subjectPart}. */
+  static List<MimeMessage> mailsTo(String to, String subjectPart) throws Exception {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage m : MessagingResource.mail.getReceivedMessages()) {
+      boolean addressed = false;
+      for (var a : m.getAllRecipients()) {
+        addressed |= a.toString().contains(to);
+      }
+      if (addressed && m.getSubject().contains(subjectPart)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  static String text(MimeMessage m) throws Exception {
+    Object content = m.getContent();
+    if (content instanceof String s) {
+      return s;
+    }
+    Multipart mp = (Multipart) content;
+    for (int i = 0; i < mp.getCount(); i++) {
+      BodyPart part = mp.getBodyPart(i);
+      if (part.isMimeType("text/plain")) {
+        return (String) part.getContent();
+      }
+    }
+    return "";
+  }
+
+  /** The iCalendar attachment of a mail, parsed, with its part's content type. */
+  record Ics(Calendar calendar, String contentType, String raw) {}
+
+  static Ics calendar(MimeMessage m) throws Exception {
+    Multipart mp = (Multipart) m.getContent();
+    for (int i = 0; i < mp.getCount(); i++) {
+      BodyPart part = mp.getBodyPart(i);
+      if (part.getContentType().toLowerCase().startsWith("text/calendar")) {
+        String raw;
+        Object c = part.getContent();
+        if (c instanceof String s) {
+          raw = s;
+        } else {
+          try (InputStream in = (InputStream) c) {
+            raw = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          }
+        }
+        return new Ics(
+            new CalendarBuilder().build(new StringReader(raw)), part.getContentType(), raw);
+      }
+    }
+    return null;
+  }
+
+  static String prop(Ics ics, String component, String name) {
+    java.util.Optional<net.fortuna.ical4j.model.Property> p;
+    if (component == null) {
+      p = ics.calendar().getProperty(name);
+    } else {
+      java.util.Optional<net.fortuna.ical4j.model.component.CalendarComponent> c =
+          ics.calendar().getComponent(component);
+      p = c.isPresent() ? c.get().getProperty(name) : java.util.Optional.empty();
+    }
+    return p.map(net.fortuna.ical4j.model.Property::getValue).orElse(null);
+  }
+
+  static void anonymous401(String path) {
+    given().contentType(ContentType.JSON).get(path).then().statusCode(401);
+  }
+}
