@@ -3,54 +3,18 @@
 # already loaded) to the first successful /q/health/ready, and resident memory once idle.
 # Targets on a 2-core machine: ready in under 3 s, under 300 MB resident when idle.
 #   bench/startup.sh [runs]        (default 5 runs; builds the app first if needed)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 runs=${1:-5}
-port=${BENCH_PORT:-18080}
 idle_seconds=${BENCH_IDLE_SECONDS:-10}
-jar=target/quarkus-app/quarkus-run.jar
-# The same JVM options as `./hopso run` (see there for why).
-java_opts=${JAVA_OPTS:-$(./hopso java-opts)}
-
-if [ ! -f "$jar" ]; then
-  ./mvnw -B -q -DskipTests package
-fi
-data=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
-
-start_app() {
-  # shellcheck disable=SC2086
-  HOPSO_DATA_DIR="$data" HOPSO_DEMO=true HOPSO_ADMIN_PASSWORD=bench-admin-password \
-    PORT=$port java $java_opts -jar "$jar" >"$data/app.log" 2>&1 &
-  pid=$!
-}
-
-# Polls readiness every 10 ms; prints milliseconds since $1 (ns) or fails after 60 s.
-wait_ready() {
-  local t0=$1 deadline=$(( $(date +%s) + 60 ))
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
-    if [ "$(date +%s)" -gt "$deadline" ] || ! kill -0 "$pid" 2>/dev/null; then
-      echo "the app did not become ready; log:" >&2; tail -40 "$data/app.log" >&2; exit 1
-    fi
-    sleep 0.01
-  done
-  echo $(( ($(date +%s%N) - t0) / 1000000 ))
-}
-
-stop_app() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 echo "HopSo start-up benchmark: $runs runs, JVM options: $java_opts"
 echo "seeding the demo province (not measured)..."
 start_app; wait_ready "$(date +%s%N)" >/dev/null
 endpoints=$(curl -fs -X POST -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"bench-admin-password"}' \
-  "http://127.0.0.1:$port/api/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/' \
-  | xargs -I{} curl -fs -H "Authorization: Bearer {}" "http://127.0.0.1:$port/api/endpoints?size=1" \
+  -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" \
+  "$base/api/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/' \
+  | xargs -I{} curl -fs -H "Authorization: Bearer {}" "$base/api/endpoints?size=1" \
   | sed 's/.*"total":\([0-9]*\).*/\1/')
 echo "demo endpoints loaded: $endpoints"
 stop_app

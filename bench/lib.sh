@@ -1,0 +1,40 @@
+# Shared by the benchmarks: start and stop the packaged app (embedded defaults) on a free port
+# in a fresh data folder, with the demo province. Source it; it sets $pid, $port, $data, $base.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+jar=target/quarkus-app/quarkus-run.jar
+java_opts=${JAVA_OPTS:-$(./hopso java-opts)}
+port=${BENCH_PORT:-18080}
+base="http://127.0.0.1:$port"
+admin_password=bench-admin-password
+pid=
+if [ ! -f "$jar" ]; then
+  ./mvnw -B -q -DskipTests package
+fi
+data=$(mktemp -d)
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+start_app() {
+  # shellcheck disable=SC2086
+  HOPSO_DATA_DIR="$data" HOPSO_DEMO=true HOPSO_ADMIN_PASSWORD=$admin_password \
+    PORT=$port java $java_opts -jar "$jar" >>"$data/app.log" 2>&1 &
+  pid=$!
+}
+
+# Polls readiness every 10 ms; prints milliseconds since $1 (date +%s%N) or fails after 60 s.
+wait_ready() {
+  local t0=$1 deadline=$(( $(date +%s) + 60 ))
+  until curl -fs -o /dev/null "$base/q/health/ready"; do
+    if [ "$(date +%s)" -gt "$deadline" ] || ! kill -0 "$pid" 2>/dev/null; then
+      echo "the app did not become ready; log:" >&2; tail -40 "$data/app.log" >&2; exit 1
+    fi
+    sleep 0.01
+  done
+  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+stop_app() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
