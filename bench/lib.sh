@@ -2,13 +2,12 @@
 # in a fresh data folder, with the demo province. Source it; it sets $pid, $port, $data, $base.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-jar=target/quarkus-app/quarkus-run.jar
-java_opts=${JAVA_OPTS:-$(./hopso java-opts)}
+java_opts=$(./hopso java-opts)
 port=${BENCH_PORT:-18080}
 base="http://127.0.0.1:$port"
 admin_password=bench-admin-password
 pid=
-if [ ! -f "$jar" ]; then
+if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -q -DskipTests package
 fi
 data=$(mktemp -d)
@@ -18,10 +17,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Starts the app exactly as README command 1 does (`./hopso run`, which execs the JVM).
 start_app() {
-  # shellcheck disable=SC2086
   HOPSO_DATA_DIR="$data" HOPSO_DEMO=true HOPSO_ADMIN_PASSWORD=$admin_password \
-    PORT=$port java $java_opts -jar "$jar" >>"$data/app.log" 2>&1 &
+    PORT=$port ./hopso run >>"$data/app.log" 2>&1 &
   pid=$!
 }
 

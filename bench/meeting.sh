@@ -7,7 +7,7 @@
 rounds=${1:-5}
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
-echo "HopSo meeting benchmark: $rounds rounds, JVM options: $java_opts"
+echo "HopSo meeting benchmark: $rounds rounds; JVM and options: $java_opts"
 start_app
 echo "ready after $(wait_ready "$(date +%s%N)") ms (first start: schema and demo province)"
 python3 bench/meeting.py "$base" "$admin_password" "$rounds"

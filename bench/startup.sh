@@ -8,7 +8,7 @@ idle_seconds=${BENCH_IDLE_SECONDS:-10}
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-echo "HopSo start-up benchmark: $runs runs, JVM options: $java_opts"
+echo "HopSo start-up benchmark: $runs runs; JVM and options: $java_opts"
 echo "seeding the demo province (not measured)..."
 start_app; wait_ready "$(date +%s%N)" >/dev/null
 endpoints=$(curl -fs -X POST -H 'Content-Type: application/json' \

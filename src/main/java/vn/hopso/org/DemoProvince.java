@@ -178,7 +178,11 @@ public class DemoProvince {
 
   /** Adds whatever of the demo province is missing; call inside a transaction. */
   public Stats seed() {
-    Seeder s = new Seeder(passwords.hash(demoPassword));
+    if (complete()) {
+      return new Stats(); // a restart with HOPSO_DEMO=true: nothing to add, nothing loaded
+    }
+    // bcrypt only when something is missing: a restart with HOPSO_DEMO=true stays fast
+    Seeder s = new Seeder(() -> passwords.hash(demoPassword));
     s.run();
     if (s.stats.total() > 0) {
       audit.record(
@@ -196,10 +200,19 @@ public class DemoProvince {
     return s.stats;
   }
 
+  /** True when the whole demo province is there (three counts, no rows loaded). */
+  private static boolean complete() {
+    return Unit.count("code = ?1", PROVINCE_CODE) == 1
+        && Endpoint.count("code like 'DC-TH-%'")
+            >= PROVINCIAL_AND_DISTRICT_ENDPOINTS + PARTY_ENDPOINTS + COMMUNE_ENDPOINTS
+        && Person.count("username = ?1", "quansat2") == 1;
+  }
+
   /** One seeding run: caches existing codes so a repeat run costs three queries. */
   private static final class Seeder {
     final Stats stats = new Stats();
-    final String passwordHash;
+    private final java.util.function.Supplier<String> hashDemoPassword;
+    private String passwordHash;
     final Set<String> unitCodes =
         new HashSet<>(
             Unit.<Unit>findAll().project(CodeOnly.class).list().stream()
@@ -219,8 +232,8 @@ public class DemoProvince {
     final Set<String> usedNames = new HashSet<>();
     int delegateNo;
 
-    Seeder(String passwordHash) {
-      this.passwordHash = passwordHash;
+    Seeder(java.util.function.Supplier<String> hashDemoPassword) {
+      this.hashDemoPassword = hashDemoPassword;
     }
 
     void run() {
@@ -426,6 +439,9 @@ public class DemoProvince {
       p.unit = unit;
       p.roles = EnumSet.copyOf(roles);
       // Demo accounts share one password (hashed once: bcrypt per account would slow seeding).
+      if (passwordHash == null) {
+        passwordHash = hashDemoPassword.get();
+      }
       p.passwordHash = passwordHash;
       if (!roles.contains(Role.ENDPOINT)) {
         p.email = username + "@demo.hopso.vn";
