@@ -88,7 +88,9 @@ public class MeetingResource {
   @POST
   public Response create(@Valid @NotNull MeetingInput body) {
     MeetingDetail created = meetings.create(body);
-    return Response.created(URI.create("/api/meetings/" + created.id())).entity(created).build();
+    return Response.created(URI.create("/api/meetings/" + created.summary().id()))
+        .entity(created)
+        .build();
   }
 
   @GET

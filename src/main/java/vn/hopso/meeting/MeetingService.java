@@ -125,29 +125,36 @@ public class MeetingService {
           .forEach(p -> mine.put(p.meeting.id, p));
     }
     return page.map(
-        m -> {
-          Participant p = mine.get(m.id);
-          return new MeetingSummary(
-              m.id,
-              m.title,
-              m.kind,
-              m.status,
-              m.startsAt,
-              m.endsAt,
-              m.hostUnit.id,
-              m.hostUnit.name,
-              m.place,
-              m.hostEndpoint == null ? null : m.hostEndpoint.id,
-              m.hostEndpoint == null ? null : m.hostEndpoint.name,
-              m.chair.id,
-              m.chair.fullName,
-              m.confidentiality,
-              participants.getOrDefault(m.id, 0L),
-              endpoints.getOrDefault(m.id, 0L),
-              p == null ? null : p.role,
-              p == null ? null : p.attendance,
-              p == null ? null : p.response);
-        });
+        m ->
+            summary(
+                m,
+                participants.getOrDefault(m.id, 0L),
+                endpoints.getOrDefault(m.id, 0L),
+                mine.get(m.id)));
+  }
+
+  private static MeetingSummary summary(
+      Meeting m, long participants, long endpoints, Participant mine) {
+    return new MeetingSummary(
+        m.id,
+        m.title,
+        m.kind,
+        m.status,
+        m.startsAt,
+        m.endsAt,
+        m.hostUnit.id,
+        m.hostUnit.name,
+        m.place,
+        m.hostEndpoint == null ? null : m.hostEndpoint.id,
+        m.hostEndpoint == null ? null : m.hostEndpoint.name,
+        m.chair.id,
+        m.chair.fullName,
+        m.confidentiality,
+        participants,
+        endpoints,
+        mine == null ? null : mine.role,
+        mine == null ? null : mine.attendance,
+        mine == null ? null : mine.response);
   }
 
   private Map<Long, Long> countBy(String entity, List<Long> ids) {
@@ -183,22 +190,9 @@ public class MeetingService {
             .map(Change::of)
             .toList();
     return new MeetingDetail(
-        m.id,
-        m.title,
-        m.kind,
-        m.status,
-        m.startsAt,
-        m.endsAt,
-        m.hostUnit.id,
-        m.hostUnit.name,
-        m.place,
-        m.hostEndpoint == null ? null : m.hostEndpoint.id,
-        m.hostEndpoint == null ? null : m.hostEndpoint.name,
-        m.chair.id,
-        m.chair.fullName,
+        summary(m, Participant.count("meeting", m), MeetingEndpoint.count("meeting", m), mine),
         m.secretary == null ? null : m.secretary.id,
         m.secretary == null ? null : m.secretary.fullName,
-        m.confidentiality,
         m.notes,
         m.cancelReason,
         m.postponements,
@@ -206,12 +200,7 @@ public class MeetingService {
         m.agendaVersion,
         m.agendaPublishedAt,
         m.agendaDirty,
-        Participant.count("meeting", m),
-        MeetingEndpoint.count("meeting", m),
         mine == null ? null : mine.id,
-        mine == null ? null : mine.role,
-        mine == null ? null : mine.attendance,
-        mine == null ? null : mine.response,
         manage,
         access.canRun(m),
         warnings,

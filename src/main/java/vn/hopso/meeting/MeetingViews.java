@@ -1,5 +1,6 @@
 package vn.hopso.meeting;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -76,23 +77,11 @@ public final class MeetingViews {
     }
   }
 
+  /** The summary's fields (flattened into the same JSON object) and the rest of the meeting. */
   public record MeetingDetail(
-      long id,
-      String title,
-      MeetingKind kind,
-      MeetingStatus status,
-      Instant startsAt,
-      Instant endsAt,
-      long hostUnitId,
-      String hostUnitName,
-      String place,
-      Long hostEndpointId,
-      String hostEndpointName,
-      long chairId,
-      String chairName,
+      @JsonUnwrapped MeetingSummary summary,
       Long secretaryId,
       String secretaryName,
-      Confidentiality confidentiality,
       String notes,
       String cancelReason,
       int postponements,
@@ -100,12 +89,7 @@ public final class MeetingViews {
       int agendaVersion,
       Instant agendaPublishedAt,
       boolean agendaDirty,
-      long participantCount,
-      long endpointCount,
       Long myParticipantId,
-      ParticipantRole myRole,
-      Attendance myAttendance,
-      InvitationResponse myResponse,
       boolean canManage,
       boolean canRun,
       List<Clash> warnings,
