@@ -22,6 +22,8 @@ interface SearchPickerProps<T> {
   search: (q: string, signal: AbortSignal) => Promise<T[]>;
   toRef: (item: T) => PickRef;
   renderOption?: (item: T) => ReactNode;
+  /** extra data-* attributes of an option (e.g. `data-unit-code`, used by browser tests) */
+  optionData?: (item: T) => Record<`data-${string}`, string | undefined>;
   /** cache key of the search (e.g. the endpoint path) */
   searchKey: string;
   error?: string;
@@ -50,6 +52,7 @@ export function SearchPicker<T>({
   search,
   toRef,
   renderOption,
+  optionData,
   searchKey,
   error,
   hint,
@@ -181,6 +184,7 @@ export function SearchPicker<T>({
                 aria-selected={i === active}
                 className={`picker-option${i === active ? ' is-active' : ''}`}
                 data-id={String(ref.id)}
+                {...optionData?.(item)}
                 onClick={() => choose(item)}
                 onMouseEnter={() => setActive(i)}
               >
@@ -223,7 +227,10 @@ export function SearchPicker<T>({
 
 // ---- ready-made pickers ----
 
-type PickerProps = Omit<SearchPickerProps<never>, 'search' | 'toRef' | 'renderOption' | 'searchKey' | 'onChange'>;
+type PickerProps = Omit<
+  SearchPickerProps<never>,
+  'search' | 'toRef' | 'renderOption' | 'optionData' | 'searchKey' | 'onChange'
+>;
 
 function personSub(p: Person): string {
   return [p.position, p.unitName].filter(Boolean).join(' · ');

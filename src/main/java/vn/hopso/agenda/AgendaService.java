@@ -21,6 +21,7 @@ import vn.hopso.agenda.AgendaViews.VersionView;
 import vn.hopso.audit.AuditService;
 import vn.hopso.auth.CurrentUser;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.Texts;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
 import vn.hopso.meeting.MeetingStatus;
@@ -218,18 +219,14 @@ public class AgendaService {
       }
       item.presenter = p;
     }
-    item.presenterName =
-        in.presenterName() == null || in.presenterName().isBlank()
-            ? null
-            : in.presenterName().strip();
+    item.presenterName = Texts.blankToNull(in.presenterName());
     item.plannedMinutes = in.plannedMinutes();
-    item.description =
-        in.description() == null || in.description().isBlank() ? null : in.description().strip();
+    item.description = Texts.blankToNull(in.description());
   }
 
   private void changed(Meeting m, String action, String title) {
     m.agendaDirty = true;
-    audit.record(current.name(), action, "meeting:" + m.id, title, current.address());
+    audit.log(action, "meeting:" + m.id, title);
   }
 
   private static AgendaItem item(Meeting m, long id, String field) {
@@ -311,12 +308,7 @@ public class AgendaService {
           lines(m),
           changes == null ? null : "Thay đổi so với bản trước: " + changes);
     }
-    audit.record(
-        current.name(),
-        "agenda.published",
-        "meeting:" + m.id,
-        "version " + v.number,
-        current.address());
+    audit.log("agenda.published", "meeting:" + m.id, "version " + v.number);
     return answer(m, items);
   }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import vn.hopso.auth.CurrentUser;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 
@@ -26,6 +27,13 @@ public class AuditService {
   private static final int VERIFY_BATCH = 1000;
 
   @Inject Clock clock;
+  @Inject CurrentUser current;
+
+  /** Appends an entry for the signed-in caller (or "system") from the caller's address. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void log(String action, String target, String detail) {
+    record(current.name(), action, target, detail, current.address());
+  }
 
   /** Appends within the caller's transaction: the entry commits or rolls back with the change. */
   @Transactional(Transactional.TxType.MANDATORY)

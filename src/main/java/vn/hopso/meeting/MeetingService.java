@@ -24,6 +24,7 @@ import vn.hopso.common.Filter;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Queries;
+import vn.hopso.common.Texts;
 import vn.hopso.meeting.MeetingViews.Change;
 import vn.hopso.meeting.MeetingViews.Clash;
 import vn.hopso.meeting.MeetingViews.MeetingDetail;
@@ -272,7 +273,7 @@ public class MeetingService {
     if (m.hostEndpoint != null) {
       addEndpoint(m, m.hostEndpoint, "HOST");
     }
-    audit.record(current.name(), "meeting.created", "meeting:" + m.id, m.title, current.address());
+    audit.log("meeting.created", "meeting:" + m.id, m.title);
     return detail(m);
   }
 
@@ -297,7 +298,7 @@ public class MeetingService {
       m.icalSequence++;
       announcer.announce(m, Announcer.What.UPDATE, participants(m), agenda.lines(m), null);
     }
-    audit.record(current.name(), "meeting.updated", "meeting:" + m.id, m.title, current.address());
+    audit.log("meeting.updated", "meeting:" + m.id, m.title);
     return detail(m);
   }
 
@@ -359,10 +360,10 @@ public class MeetingService {
     m.startsAt = in.startsAt();
     m.endsAt = in.endsAt();
     m.hostEndpoint = refs.endpoint();
-    m.place = in.place() == null || in.place().isBlank() ? null : in.place().strip();
+    m.place = Texts.blankToNull(in.place());
     m.confidentiality =
         in.confidentiality() == null ? Confidentiality.NORMAL : in.confidentiality();
-    m.notes = in.notes() == null || in.notes().isBlank() ? null : in.notes().strip();
+    m.notes = Texts.blankToNull(in.notes());
     if (in.quorum() != null) {
       m.quorumNumerator = in.quorum().numerator();
       m.quorumDenominator = in.quorum().denominator();
@@ -532,13 +533,13 @@ public class MeetingService {
     c.kind = kind;
     c.oldStartsAt = m.startsAt;
     c.oldEndsAt = m.endsAt;
-    c.reason = reason == null || reason.isBlank() ? null : reason.strip();
+    c.reason = Texts.blankToNull(reason);
     c.persist();
     return c;
   }
 
   private MeetingDetail transitioned(Meeting m, String action) {
-    audit.record(current.name(), action, "meeting:" + m.id, m.title, current.address());
+    audit.log(action, "meeting:" + m.id, m.title);
     return detail(m);
   }
 

@@ -3,10 +3,12 @@ package vn.hopso.meeting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import vn.hopso.audit.AuditService;
 import vn.hopso.auth.CurrentUser;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Checks;
+import vn.hopso.common.Texts;
 import vn.hopso.common.VietnameseText;
 import vn.hopso.meeting.MeetingViews.AttendanceLogEntry;
 import vn.hopso.meeting.MeetingViews.EndpointInvite;
@@ -70,21 +73,55 @@ public class ParticipantService {
   }
 
   private List<ParticipantView> views(Meeting m) {
-    List<Participant> all =
-        Participant.list(
-            "from Participant p join fetch p.person pp left join fetch pp.unit"
+    return views(m, null);
+  }
+
+  /**
+   * Views of the meeting's participants, or only of those in {@code only}: answering one check-in
+   * must not read the other 500 participants and all their deliveries.
+   */
+  private List<ParticipantView> views(Meeting m, Collection<Long> only) {
+    String subset = only == null ? "" : " and p.id in :only";
+    TypedQuery<Participant> rows =
+        em.createQuery(
+            "select p from Participant p join fetch p.person pp left join fetch pp.unit"
                 + " left join fetch p.endpoint left join fetch p.proxy pr left join fetch pr.person"
-                + " where p.meeting = ?1 order by pp.sortKey, p.id",
-            m);
-    Map<Long, List<PersonRef>> held = new HashMap<>();
-    for (Participant p : all) {
-      if (p.proxy != null) {
-        held.computeIfAbsent(p.proxy.id, k -> new ArrayList<>())
-            .add(new PersonRef(p.id, p.person.fullName));
+                + " where p.meeting = :m"
+                + subset
+                + " order by pp.sortKey, p.id",
+            Participant.class);
+    TypedQuery<Object[]> proxies =
+        em.createQuery(
+            "select p.proxy.id, p.id, p.person.fullName from Participant p where p.meeting = :m"
+                + " and p.proxy is not null"
+                + subset.replace("p.id", "p.proxy.id"),
+            Object[].class);
+    TypedQuery<Object[]> messages =
+        em.createQuery(
+            "select o.person.id, o.channel, o.status from OutboundMessage o where o.meeting = :m"
+                + (only == null
+                    ? ""
+                    : " and o.person.id in (select p.person.id from Participant p"
+                        + " where p.meeting = :m and p.id in :only)")
+                + " order by o.createdAt, o.id",
+            Object[].class);
+    for (TypedQuery<?> q : List.of(rows, proxies, messages)) {
+      q.setParameter("m", m);
+      if (only != null) {
+        q.setParameter("only", only);
       }
     }
-    Map<String, String> delivery = deliveries(m);
-    return all.stream()
+    Map<Long, List<PersonRef>> held = new HashMap<>();
+    for (Object[] r : proxies.getResultList()) {
+      held.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+          .add(new PersonRef((Long) r[1], (String) r[2]));
+    }
+    // the status of the latest email and SMS to each person: "personId:CHANNEL" → status
+    Map<String, String> delivery = new HashMap<>();
+    for (Object[] r : messages.getResultList()) {
+      delivery.put(r[0] + ":" + r[1], ((OutboundMessage.Status) r[2]).name());
+    }
+    return rows.getResultList().stream()
         .map(
             p ->
                 new ParticipantView(
@@ -110,19 +147,6 @@ public class ParticipantService {
                     delivery.getOrDefault(p.person.id + ":EMAIL", "NONE"),
                     delivery.getOrDefault(p.person.id + ":SMS", "NONE")))
         .toList();
-  }
-
-  /** The status of the latest email and SMS to each person: "personId:CHANNEL" → status. */
-  private Map<String, String> deliveries(Meeting m) {
-    Map<String, String> map = new HashMap<>();
-    em.createQuery(
-            "select o.person.id, o.channel, o.status from OutboundMessage o where o.meeting = :m"
-                + " order by o.createdAt, o.id",
-            Object[].class)
-        .setParameter("m", m)
-        .getResultList()
-        .forEach(r -> map.put(r[0] + ":" + r[1], ((OutboundMessage.Status) r[2]).name()));
-    return map;
   }
 
   public List<ParticipantView> invite(long meetingId, List<ParticipantInput> inputs) {
@@ -187,14 +211,8 @@ public class ParticipantService {
     if (m.participantsInformed()) {
       announcer.announce(m, Announcer.What.INVITATION, added, agenda.lines(m), null);
     }
-    audit.record(
-        current.name(),
-        "meeting.participants.added",
-        "meeting:" + m.id,
-        added.size() + " people",
-        current.address());
-    Set<Long> ids = new HashSet<>(added.stream().map(p -> p.id).toList());
-    return views(m).stream().filter(v -> ids.contains(v.id())).toList();
+    audit.log("meeting.participants.added", "meeting:" + m.id, added.size() + " people");
+    return views(m, added.stream().map(p -> p.id).toList());
   }
 
   public ParticipantView update(long meetingId, long participantId, ParticipantUpdate in) {
@@ -227,12 +245,7 @@ public class ParticipantService {
       p.endpoint = e;
       meetings.addEndpoint(m, e, "VIEWER");
     }
-    audit.record(
-        current.name(),
-        "meeting.participant.updated",
-        "meeting:" + m.id,
-        p.person.username + " " + p.role,
-        current.address());
+    audit.log("meeting.participant.updated", "meeting:" + m.id, p.person.username + " " + p.role);
     return one(m, p.id);
   }
 
@@ -254,12 +267,7 @@ public class ParticipantService {
       announcer.announce(m, Announcer.What.REMOVED, List.of(p), List.of(), null);
     }
     p.delete();
-    audit.record(
-        current.name(),
-        "meeting.participant.removed",
-        "meeting:" + m.id,
-        p.person.username,
-        current.address());
+    audit.log("meeting.participant.removed", "meeting:" + m.id, p.person.username);
   }
 
   /** {@code from} gives its vote to {@code toId} (ủy quyền). No chains, no cycles. */
@@ -298,12 +306,8 @@ public class ParticipantService {
           from.person.fullName + " holds proxies from others and cannot pass them on");
     }
     from.proxy = to;
-    audit.record(
-        current.name(),
-        "meeting.proxy.set",
-        "meeting:" + m.id,
-        from.person.username + " -> " + to.person.username,
-        current.address());
+    audit.log(
+        "meeting.proxy.set", "meeting:" + m.id, from.person.username + " -> " + to.person.username);
     return one(m, from.id);
   }
 
@@ -312,12 +316,7 @@ public class ParticipantService {
     Participant from = participant(m, participantId);
     requireGiverOrManager(m, from);
     from.proxy = null;
-    audit.record(
-        current.name(),
-        "meeting.proxy.withdrawn",
-        "meeting:" + m.id,
-        from.person.username,
-        current.address());
+    audit.log("meeting.proxy.withdrawn", "meeting:" + m.id, from.person.username);
     return one(m, from.id);
   }
 
@@ -329,7 +328,7 @@ public class ParticipantService {
   }
 
   private ParticipantView one(Meeting m, long id) {
-    return views(m).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+    return views(m, List.of(id)).get(0);
   }
 
   static Participant participant(Meeting m, long id) {
@@ -350,19 +349,21 @@ public class ParticipantService {
                 + " where x.meeting = ?1 order by e.sortKey, e.id",
             m)
         .stream()
-        .map(
-            x ->
-                new MeetingEndpointView(
-                    x.id,
-                    x.endpoint.id,
-                    x.endpoint.code,
-                    x.endpoint.name,
-                    x.endpoint.unit.name,
-                    x.layoutRole,
-                    x.headCount,
-                    x.headCountAt,
-                    x.endpoint.status.name()))
+        .map(ParticipantService::view)
         .toList();
+  }
+
+  private static MeetingEndpointView view(MeetingEndpoint x) {
+    return new MeetingEndpointView(
+        x.id,
+        x.endpoint.id,
+        x.endpoint.code,
+        x.endpoint.name,
+        x.endpoint.unit.name,
+        x.layoutRole,
+        x.headCount,
+        x.headCountAt,
+        x.endpoint.status.name());
   }
 
   /** Adds rooms one by one or in bulk; unknown or inactive ids refuse the whole request. */
@@ -431,12 +432,7 @@ public class ParticipantService {
       x.persist();
       added++;
     }
-    audit.record(
-        current.name(),
-        "meeting.endpoints.added",
-        "meeting:" + m.id,
-        added + " rooms",
-        current.address());
+    audit.log("meeting.endpoints.added", "meeting:" + m.id, added + " rooms");
     return new EndpointInviteResult(added, already, present.size() + added);
   }
 
@@ -472,12 +468,7 @@ public class ParticipantService {
     }
     Participant.update("endpoint = null where meeting = ?1 and endpoint.id = ?2", m, endpointId);
     x.delete();
-    audit.record(
-        current.name(),
-        "meeting.endpoint.removed",
-        "meeting:" + m.id,
-        x.endpoint.code,
-        current.address());
+    audit.log("meeting.endpoint.removed", "meeting:" + m.id, x.endpoint.code);
   }
 
   // --- attendance ---------------------------------------------------------------------------
@@ -539,7 +530,7 @@ public class ParticipantService {
   private void mark(Participant p, Attendance a, Endpoint room, String reason, Instant now) {
     p.attendance = a;
     p.attendanceEndpoint = room;
-    p.attendanceReason = reason == null || reason.isBlank() ? null : reason.strip();
+    p.attendanceReason = Texts.blankToNull(reason);
     p.attendanceAt = now;
     AttendanceEvent e = new AttendanceEvent();
     e.participant = p;
@@ -564,7 +555,7 @@ public class ParticipantService {
     }
     x.headCount = count;
     x.headCountAt = clock.instant();
-    return endpoints(meetingId).stream().filter(v -> v.id() == x.id).findFirst().orElseThrow();
+    return view(x);
   }
 
   @Transactional
@@ -638,7 +629,7 @@ public class ParticipantService {
       throw ApiException.conflict("Answers are taken for scheduled meetings only");
     }
     p.response = response;
-    p.responseNote = note == null || note.isBlank() ? null : note.strip();
+    p.responseNote = Texts.blankToNull(note);
     p.respondedAt = clock.instant();
     return one(m, p.id);
   }

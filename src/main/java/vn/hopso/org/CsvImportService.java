@@ -26,11 +26,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import vn.hopso.audit.AuditService;
-import vn.hopso.auth.CurrentUser;
 import vn.hopso.auth.Role;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Checks;
 import vn.hopso.common.Problem;
+import vn.hopso.common.Texts;
 import vn.hopso.org.OrgViews.EndpointInput;
 import vn.hopso.org.OrgViews.PersonInput;
 import vn.hopso.org.OrgViews.UnitInput;
@@ -49,7 +49,6 @@ public class CsvImportService {
   @Inject PersonService people;
   @Inject Validator validator;
   @Inject AuditService audit;
-  @Inject CurrentUser current;
 
   public enum Kind {
     UNITS(List.of("code", "name", "level", "parent"), List.of("active")),
@@ -94,6 +93,17 @@ public class CsvImportService {
       checks.errors().forEach(e -> add(line, e.field(), e.message()));
     }
 
+    /** Persists a new row (flushed, so later rows of the file see it) and counts it. */
+    void saved(io.quarkus.hibernate.orm.panache.PanacheEntityBase entity, boolean created) {
+      if (created) {
+        entity.persist();
+        this.created++;
+      } else {
+        updated++;
+      }
+      io.quarkus.hibernate.orm.panache.Panache.flush();
+    }
+
     /** One error per line and column: the first reason found is the clearest. */
     void add(int line, String field, String reason) {
       String column = COLUMNS.getOrDefault(field, field);
@@ -122,12 +132,10 @@ public class CsvImportService {
       throw ApiException.badRows(
           report.errors.size() + " problem(s) found; nothing was imported", report.errors);
     }
-    audit.record(
-        current.name(),
+    audit.log(
         "import." + kind.name().toLowerCase(Locale.ROOT),
         null,
-        "rows " + rows.size() + ", created " + report.created + ", updated " + report.updated,
-        current.address());
+        "rows " + rows.size() + ", created " + report.created + ", updated " + report.updated);
     return new ImportResult(
         kind.name().toLowerCase(Locale.ROOT), rows.size(), report.created, report.updated);
   }
@@ -186,13 +194,7 @@ public class CsvImportService {
     }
     Unit u = existing == null ? new Unit() : existing;
     units.apply(u, input, parent);
-    if (existing == null) {
-      u.persist();
-      report.created++;
-    } else {
-      report.updated++;
-    }
-    Unit.flush();
+    report.saved(u, existing == null);
   }
 
   // --- endpoints --------------------------------------------------------------------------
@@ -227,13 +229,7 @@ public class CsvImportService {
       }
       Endpoint e = existing == null ? new Endpoint() : existing;
       endpoints.apply(e, input, unit);
-      if (existing == null) {
-        e.persist();
-        report.created++;
-      } else {
-        report.updated++;
-      }
-      Endpoint.flush();
+      report.saved(e, existing == null);
     }
   }
 
@@ -272,13 +268,7 @@ public class CsvImportService {
       }
       Person p = existing == null ? new Person() : existing;
       people.apply(p, input, unit);
-      if (existing == null) {
-        p.persist();
-        report.created++;
-      } else {
-        report.updated++;
-      }
-      Person.flush();
+      report.saved(p, existing == null);
     }
   }
 
@@ -339,7 +329,7 @@ public class CsvImportService {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < header.size() && i < record.size(); i++) {
           String v = record.get(i);
-          values.put(header.get(i), v == null || v.isBlank() ? null : v.strip());
+          values.put(header.get(i), Texts.blankToNull(v));
         }
         if (record.size() != header.size()) {
           throw ApiException.badRows(

@@ -237,12 +237,6 @@ public class DemoProvince {
     }
 
     void run() {
-      if (unitCodes.contains(PROVINCE_CODE)
-          && endpointCodes.size()
-              >= PROVINCIAL_AND_DISTRICT_ENDPOINTS + PARTY_ENDPOINTS + COMMUNE_ENDPOINTS
-          && usernames.contains("chutich")) {
-        return; // already seeded: keep the restart fast
-      }
       Unit province = unit(PROVINCE_CODE, "Tỉnh Thanh Hóa", UnitLevel.PROVINCE, null);
       endpoint("DC-TH-01", "Hội trường UBND tỉnh", province, "Hội trường tầng 3");
       endpoint("DC-TH-02", "Phòng họp trực tuyến UBND tỉnh", province, "Phòng 201");

@@ -13,6 +13,7 @@ import vn.hopso.common.Filter;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Queries;
+import vn.hopso.common.Texts;
 import vn.hopso.org.OrgViews.EndpointInput;
 import vn.hopso.org.OrgViews.EndpointView;
 
@@ -68,8 +69,7 @@ public class EndpointService {
     Endpoint e = new Endpoint();
     apply(e, input, unit);
     e.persist();
-    audit.record(
-        current.name(), "endpoint.created", "endpoint:" + e.code, describe(e), current.address());
+    audit.log("endpoint.created", "endpoint:" + e.code, describe(e));
     return EndpointView.of(e);
   }
 
@@ -79,8 +79,7 @@ public class EndpointService {
     Unit unit = check(checks, input, e);
     checks.throwIfFailed();
     apply(e, input, unit);
-    audit.record(
-        current.name(), "endpoint.updated", "endpoint:" + e.code, describe(e), current.address());
+    audit.log("endpoint.updated", "endpoint:" + e.code, describe(e));
     return EndpointView.of(e);
   }
 
@@ -115,7 +114,7 @@ public class EndpointService {
     e.code = input.code().trim();
     e.name = input.name().strip();
     e.unit = unit;
-    e.room = blankToNull(input.room());
+    e.room = Texts.blankToNull(input.room());
     if (input.active() != null) {
       e.active = input.active();
     }
@@ -148,10 +147,6 @@ public class EndpointService {
 
   private static String normalize(String username) {
     return username == null || username.isBlank() ? null : username.trim().toLowerCase();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   static String describe(Endpoint e) {

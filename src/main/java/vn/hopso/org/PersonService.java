@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import vn.hopso.audit.AuditService;
 import vn.hopso.auth.AuthService;
-import vn.hopso.auth.CurrentUser;
 import vn.hopso.auth.Passwords;
 import vn.hopso.auth.Role;
 import vn.hopso.common.ApiException;
@@ -15,6 +14,7 @@ import vn.hopso.common.Filter;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Queries;
+import vn.hopso.common.Texts;
 import vn.hopso.org.OrgViews.PersonInput;
 import vn.hopso.org.OrgViews.PersonView;
 
@@ -23,7 +23,6 @@ import vn.hopso.org.OrgViews.PersonView;
 @Transactional
 public class PersonService {
   @Inject AuditService audit;
-  @Inject CurrentUser current;
   @Inject Passwords passwords;
   @Inject AuthService auth;
 
@@ -68,8 +67,7 @@ public class PersonService {
       p.passwordHash = passwords.hash(input.password());
     }
     p.persist();
-    audit.record(
-        current.name(), "person.created", "person:" + p.username, describe(p), current.address());
+    audit.log("person.created", "person:" + p.username, describe(p));
     return PersonView.of(p);
   }
 
@@ -83,8 +81,7 @@ public class PersonService {
     if (wasActive && !p.active) {
       auth.revokeAll(p.id);
     }
-    audit.record(
-        current.name(), "person.updated", "person:" + p.username, describe(p), current.address());
+    audit.log("person.updated", "person:" + p.username, describe(p));
     return PersonView.of(p);
   }
 
@@ -93,8 +90,7 @@ public class PersonService {
     auth.checkStrength("password", password);
     p.passwordHash = passwords.hash(password);
     auth.revokeAll(p.id);
-    audit.record(
-        current.name(), "person.password.set", "person:" + p.username, null, current.address());
+    audit.log("person.password.set", "person:" + p.username, null);
   }
 
   /** Checks an input; returns its unit (may be null). Shared by REST and CSV import. */
@@ -130,10 +126,10 @@ public class PersonService {
   void apply(Person p, PersonInput input, Unit unit) {
     p.username = input.username().trim().toLowerCase();
     p.fullName = input.fullName().strip();
-    p.position = blankToNull(input.position());
+    p.position = Texts.blankToNull(input.position());
     p.unit = unit;
-    p.email = blankToNull(input.email());
-    p.phone = blankToNull(input.phone());
+    p.email = Texts.blankToNull(input.email());
+    p.phone = Texts.blankToNull(input.phone());
     p.roles = input.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(input.roles());
     if (input.active() != null) {
       p.active = input.active();
@@ -146,10 +142,6 @@ public class PersonService {
       throw ApiException.notFound("person", id);
     }
     return p;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   static String describe(Person p) {

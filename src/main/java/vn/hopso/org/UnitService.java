@@ -127,7 +127,7 @@ public class UnitService {
     Unit u = new Unit();
     apply(u, input, parent);
     u.persist();
-    audit.record(current.name(), "unit.created", "unit:" + u.code, describe(u), current.address());
+    audit.log("unit.created", "unit:" + u.code, describe(u));
     return UnitView.of(u);
   }
 
@@ -137,7 +137,7 @@ public class UnitService {
     Unit parent = check(checks, input, u);
     checks.throwIfFailed();
     apply(u, input, parent);
-    audit.record(current.name(), "unit.updated", "unit:" + u.code, describe(u), current.address());
+    audit.log("unit.updated", "unit:" + u.code, describe(u));
     return UnitView.of(u);
   }
 
@@ -250,8 +250,7 @@ public class UnitService {
     m.movedPeople = people;
     m.movedChildren = children.size();
     m.persist();
-    audit.record(
-        current.name(),
+    audit.log(
         "unit.merged",
         "unit:" + from.code,
         "into "
@@ -261,8 +260,7 @@ public class UnitService {
             + ", people "
             + people
             + ", sub-units "
-            + children.size(),
-        current.address());
+            + children.size());
     return new MergeResult(
         UnitView.of(from), UnitView.of(into), endpoints, people, children.size(), now);
   }

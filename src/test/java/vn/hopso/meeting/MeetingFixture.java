@@ -1,8 +1,5 @@
 package vn.hopso.meeting;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -136,9 +133,5 @@ final class MeetingFixture {
       p = c.isPresent() ? c.get().getProperty(name) : java.util.Optional.empty();
     }
     return p.map(net.fortuna.ical4j.model.Property::getValue).orElse(null);
-  }
-
-  static void anonymous401(String path) {
-    given().contentType(ContentType.JSON).get(path).then().statusCode(401);
   }
 }
