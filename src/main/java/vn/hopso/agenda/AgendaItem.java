@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.hopso.common.Limits;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.org.Person;
 
@@ -41,7 +42,7 @@ public class AgendaItem extends PanacheEntityBase {
   @Column(nullable = false)
   public int position;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = Limits.TITLE)
   public String title;
 
   @ManyToOne(fetch = FetchType.LAZY)
@@ -49,13 +50,13 @@ public class AgendaItem extends PanacheEntityBase {
   public Person presenter;
 
   /** A presenter who has no account (a guest), by name. */
-  @Column(name = "presenter_name")
+  @Column(name = "presenter_name", length = Limits.NAME)
   public String presenterName;
 
   @Column(name = "planned_minutes")
   public Integer plannedMinutes;
 
-  @Column(length = 4000)
+  @Column(length = Limits.DESCRIPTION)
   public String description;
 
   @Version public long version;

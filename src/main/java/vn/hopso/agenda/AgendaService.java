@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,15 +19,16 @@ import vn.hopso.agenda.AgendaViews.Agenda;
 import vn.hopso.agenda.AgendaViews.ItemInput;
 import vn.hopso.agenda.AgendaViews.ItemView;
 import vn.hopso.agenda.AgendaViews.VersionView;
-import vn.hopso.audit.AuditService;
-import vn.hopso.auth.CurrentUser;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.CurrentUser;
+import vn.hopso.common.DomainEvent;
 import vn.hopso.common.Texts;
+import vn.hopso.common.Versions;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
-import vn.hopso.meeting.MeetingStatus;
-import vn.hopso.meeting.Participant;
-import vn.hopso.notify.Announcer;
+import vn.hopso.meeting.MeetingAccess.Access;
+import vn.hopso.meeting.MeetingOp;
+import vn.hopso.org.OrgMsg;
 import vn.hopso.org.Person;
 
 /**
@@ -40,18 +42,17 @@ public class AgendaService {
 
   @Inject MeetingAccess access;
   @Inject CurrentUser current;
-  @Inject AuditService audit;
-  @Inject Announcer announcer;
+  @Inject Event<DomainEvent> events;
   @Inject ObjectMapper json;
   @Inject Clock clock;
 
   @Transactional
   public Agenda get(long meetingId) {
-    Meeting m = access.viewable(meetingId);
-    if (access.canManage(m)) {
-      return working(m);
+    Access a = access.view(meetingId);
+    if (a.manager()) {
+      return working(a.meeting());
     }
-    return published(m);
+    return published(a.meeting());
   }
 
   private Agenda working(Meeting m) {
@@ -125,7 +126,7 @@ public class AgendaService {
 
   @Transactional
   public List<VersionView> versions(long meetingId) {
-    Meeting m = access.viewable(meetingId);
+    Meeting m = access.view(meetingId).meeting();
     return AgendaVersion.<AgendaVersion>list("meeting = ?1 order by number", m).stream()
         .map(v -> new VersionView(v.number, v.publishedAt, v.publishedBy, v.changes))
         .toList();
@@ -134,20 +135,14 @@ public class AgendaService {
   // --- editing ------------------------------------------------------------------------------
 
   private Meeting editable(long meetingId) {
-    Meeting m = access.manageable(meetingId);
-    if (m.status != MeetingStatus.DRAFT
-        && m.status != MeetingStatus.SCHEDULED
-        && m.status != MeetingStatus.IN_PROGRESS) {
-      throw ApiException.conflict("The agenda of a meeting that is " + m.status + " is closed");
-    }
-    return m;
+    return access.require(meetingId, MeetingOp.EDIT_AGENDA).meeting();
   }
 
   public ItemView add(long meetingId, ItemInput in) {
     Meeting m = editable(meetingId);
     AgendaItem parent = in.parentId() == null ? null : item(m, in.parentId(), "parentId");
     if (parent != null && depth(parent) >= MAX_DEPTH) {
-      throw ApiException.invalid("parentId", "the agenda has at most " + MAX_DEPTH + " levels");
+      throw ApiException.invalid("parentId", AgendaMsg.MAX_DEPTH, "max", MAX_DEPTH);
     }
     AgendaItem item = new AgendaItem();
     item.meeting = m;
@@ -162,6 +157,7 @@ public class AgendaService {
   public ItemView update(long meetingId, long itemId, ItemInput in) {
     Meeting m = editable(meetingId);
     AgendaItem item = item(m, itemId, "itemId");
+    Versions.check(in.version(), item.version);
     apply(item, in);
     changed(m, "agenda.item.updated", item.title);
     return find(tree(m), item.id);
@@ -190,12 +186,11 @@ public class AgendaService {
     AgendaItem parent = parentId == null ? null : item(m, parentId, "parentId");
     for (AgendaItem p = parent; p != null; p = p.parent) {
       if (p.id.equals(item.id)) {
-        throw ApiException.invalid(
-            "parentId", "an item cannot be moved under itself or its own sub-item");
+        throw ApiException.invalid("parentId", AgendaMsg.UNDER_ITSELF);
       }
     }
     if ((parent == null ? 0 : depth(parent)) + height(m, item) > MAX_DEPTH) {
-      throw ApiException.invalid("parentId", "the agenda has at most " + MAX_DEPTH + " levels");
+      throw ApiException.invalid("parentId", AgendaMsg.MAX_DEPTH, "max", MAX_DEPTH);
     }
     List<AgendaItem> old = siblings(m, item.parent);
     old.removeIf(i -> i.id.equals(item.id));
@@ -215,7 +210,7 @@ public class AgendaService {
     if (in.presenterId() != null) {
       Person p = Person.findById(in.presenterId());
       if (p == null) {
-        throw ApiException.invalid("presenterId", "unknown person " + in.presenterId());
+        throw ApiException.invalid("presenterId", OrgMsg.PERSON_UNKNOWN, "id", in.presenterId());
       }
       item.presenter = p;
     }
@@ -226,16 +221,16 @@ public class AgendaService {
 
   private void changed(Meeting m, String action, String title) {
     m.agendaDirty = true;
-    audit.log(action, "meeting:" + m.id, title);
+    events.fire(new AgendaEvents.AgendaChanged(m, action, title));
   }
 
   private static AgendaItem item(Meeting m, long id, String field) {
     AgendaItem item = AgendaItem.findById(id);
     if (item == null || !item.meeting.id.equals(m.id)) {
       if ("itemId".equals(field)) {
-        throw ApiException.notFound("agenda item", id);
+        throw ApiException.notFound(AgendaMsg.ITEM, id);
       }
-      throw ApiException.invalid(field, "no agenda item " + id + " in this meeting");
+      throw ApiException.invalid(field, AgendaMsg.NO_ITEM, "id", id);
     }
     return item;
   }
@@ -276,12 +271,12 @@ public class AgendaService {
     Meeting m = editable(meetingId);
     List<ItemView> items = tree(m);
     if (items.isEmpty()) {
-      throw ApiException.conflict("The agenda is empty");
+      throw ApiException.conflict(AgendaMsg.EMPTY);
     }
     AgendaVersion previous = latest(m);
     String changes = previous == null ? null : diff(parse(previous.snapshot), items);
     if (previous != null && changes == null) {
-      throw ApiException.conflict("Nothing changed since version " + previous.number);
+      throw ApiException.conflict(AgendaMsg.UNCHANGED, "version", previous.number);
     }
     AgendaVersion v = new AgendaVersion();
     v.meeting = m;
@@ -298,17 +293,7 @@ public class AgendaService {
     m.agendaVersion = v.number;
     m.agendaPublishedAt = v.publishedAt;
     m.agendaDirty = false;
-    if (m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS) {
-      List<Participant> all =
-          Participant.list("from Participant p join fetch p.person where p.meeting = ?1", m);
-      announcer.announce(
-          m,
-          Announcer.What.AGENDA,
-          all,
-          lines(m),
-          changes == null ? null : "Thay đổi so với bản trước: " + changes);
-    }
-    audit.log("agenda.published", "meeting:" + m.id, "version " + v.number);
+    events.fire(new AgendaEvents.AgendaPublished(m, v.number, changes));
     return answer(m, items);
   }
 
@@ -412,7 +397,8 @@ public class AgendaService {
               i.presenter != null ? i.presenter.fullName : i.presenterName,
               i.plannedMinutes,
               i.description,
-              build(byParent, i.id, number)));
+              build(byParent, i.id, number),
+              i.version));
     }
     return out;
   }

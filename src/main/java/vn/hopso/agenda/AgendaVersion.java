@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 import vn.hopso.meeting.Meeting;
 
 /** A published agenda: the JSON snapshot participants see, and what changed since before. */
@@ -36,10 +37,10 @@ public class AgendaVersion extends PanacheEntityBase {
   @Column(name = "published_at", nullable = false)
   public Instant publishedAt;
 
-  @Column(name = "published_by")
+  @Column(name = "published_by", length = Limits.AUDIT_FIELD)
   public String publishedBy;
 
-  @Column(length = 4000)
+  @Column(length = Limits.DESCRIPTION)
   public String changes;
 
   @Column(nullable = false, columnDefinition = "text")

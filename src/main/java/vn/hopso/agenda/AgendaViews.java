@@ -7,19 +7,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import vn.hopso.common.Limits;
 
 public final class AgendaViews {
   private AgendaViews() {}
 
+  /** {@code version}: on update, the version read; ignored on create. */
   public record ItemInput(
       Long parentId,
-      @NotBlank @Size(max = 500) String title,
+      @NotBlank @Size(max = Limits.TITLE) String title,
       Long presenterId,
-      @Size(max = 255) String presenterName,
+      @Size(max = Limits.NAME) String presenterName,
       @Min(1) @Max(1440) Integer plannedMinutes,
-      @Size(max = 4000) String description) {}
+      @Size(max = Limits.DESCRIPTION) String description,
+      Long version) {}
 
-  public record MoveRequest(Long parentId, @NotNull @Min(0) Integer position) {}
+  public record MoveRequest(Long parentId, @NotNull @Min(0) @Max(10_000) Integer position) {}
 
   public record ItemView(
       long id,
@@ -31,7 +34,8 @@ public final class AgendaViews {
       String presenterName,
       Integer plannedMinutes,
       String description,
-      List<ItemView> children) {}
+      List<ItemView> children,
+      long version) {}
 
   public record Agenda(
       int version,

@@ -7,8 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row holding the end of the audit chain. Appending locks it, which serialises appends
- * across every server instance sharing the database.
+ * The end of the sealed audit chain. Only the sealer locks it (one sealer at a time across all
+ * instances); audited writes never touch it, so they do not wait on each other.
  */
 @Entity
 @Table(name = "audit_head")
@@ -17,9 +17,10 @@ public class AuditHead extends PanacheEntityBase {
 
   @Id public int id;
 
+  /** The last sealed entry's place in the chain (0 before the first). */
   @Column(name = "last_id", nullable = false)
-  public long lastId;
+  public long lastSeq;
 
-  @Column(name = "last_hash", nullable = false)
+  @Column(name = "last_hash", nullable = false, length = 64)
   public String lastHash;
 }

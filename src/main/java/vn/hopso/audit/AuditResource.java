@@ -7,19 +7,27 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.time.Instant;
-import vn.hopso.auth.Role;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
+import vn.hopso.common.Role;
 
 @Path("/api/audit")
 @RolesAllowed(Role.Names.ADMIN)
 public class AuditResource {
   @Inject AuditService audit;
 
+  /** {@code seq}: the entry's place in the sealed chain, null for a second or two after it. */
   public record AuditView(
-      long id, Instant at, String actor, String action, String target, String detail, String ip) {
+      long id,
+      Long seq,
+      Instant at,
+      String actor,
+      String action,
+      String target,
+      String detail,
+      String ip) {
     static AuditView of(AuditEntry e) {
-      return new AuditView(e.id, e.at, e.actor, e.action, e.target, e.detail, e.ip);
+      return new AuditView(e.id, e.sealSeq, e.at, e.actor, e.action, e.target, e.detail, e.ip);
     }
   }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.hopso.audit.AuditService;
+import vn.hopso.common.Role;
+import vn.hopso.org.Passwords;
 import vn.hopso.org.Person;
 
 /**

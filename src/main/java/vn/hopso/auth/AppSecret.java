@@ -10,8 +10,10 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "app_secret")
 public class AppSecret extends PanacheEntityBase {
-  @Id public String name;
+  @Id
+  @Column(length = 64)
+  public String name;
 
-  @Column(name = "secret_value", nullable = false)
+  @Column(name = "secret_value", nullable = false, length = 512)
   public String value;
 }

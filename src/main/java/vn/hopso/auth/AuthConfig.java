@@ -29,13 +29,6 @@ public interface AuthConfig {
   @WithDefault("false")
   boolean secureCookie();
 
-  /** bcrypt cost factor for new passwords. */
-  @WithDefault("10")
-  int bcryptCost();
-
-  @WithDefault("12")
-  int minPasswordLength();
-
   Throttle throttle();
 
   interface Throttle {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.CurrentUser;
+import vn.hopso.common.Limits;
 
 @Path("/api/auth")
 public class AuthResource {
@@ -24,29 +26,23 @@ public class AuthResource {
   @Inject AuthConfig config;
 
   public record LoginRequest(
-      @NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {}
-
-  public record RefreshRequest(@Size(max = 200) String refreshToken) {}
+      @NotBlank @Size(max = Limits.USERNAME) String username,
+      @NotBlank @Size(max = Limits.PASSWORD) String password) {}
 
   public record PasswordChange(
-      @NotBlank @Size(max = 200) String currentPassword,
-      @NotBlank @Size(max = 200) String newPassword) {}
+      @NotBlank @Size(max = Limits.PASSWORD) String currentPassword,
+      @NotBlank @Size(max = Limits.PASSWORD) String newPassword) {}
 
+  /**
+   * A sign-in or renewal. The refresh token is deliberately not here: it travels only in the
+   * HttpOnly, SameSite=Strict cookie {@value #REFRESH_COOKIE} (path /api/auth), so no page script
+   * can ever read it.
+   */
   public record TokenAnswer(
-      String accessToken,
-      String tokenType,
-      long expiresIn,
-      String refreshToken,
-      long refreshExpiresIn,
-      UserView user) {
+      String accessToken, String tokenType, long expiresIn, long refreshExpiresIn, UserView user) {
     static TokenAnswer of(AuthService.Grant g) {
       return new TokenAnswer(
-          g.accessToken(),
-          "Bearer",
-          g.expiresIn(),
-          g.refreshToken(),
-          g.refreshExpiresIn(),
-          g.user());
+          g.accessToken(), "Bearer", g.expiresIn(), g.refreshExpiresIn(), g.user());
     }
   }
 
@@ -65,9 +61,8 @@ public class AuthResource {
   @POST
   @Path("/refresh")
   @PermitAll
-  public Response refresh(@Valid RefreshRequest body, @CookieParam(REFRESH_COOKIE) String cookie) {
-    String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie;
-    return withCookie(auth.refresh(token, current.address()));
+  public Response refresh(@CookieParam(REFRESH_COOKIE) String cookie) {
+    return withCookie(auth.refresh(cookie, current.address()));
   }
 
   @POST
@@ -75,7 +70,7 @@ public class AuthResource {
   @PermitAll
   public Response logout(@CookieParam(REFRESH_COOKIE) String cookie) {
     if (!current.isSignedIn() && cookie == null) {
-      throw ApiException.unauthorized("Not signed in");
+      throw ApiException.unauthorized(AuthMsg.NOT_SIGNED_IN);
     }
     auth.logout(current.sessionId(), cookie, current.name(), current.address());
     return Response.noContent().cookie(refreshCookie("", 0)).build();

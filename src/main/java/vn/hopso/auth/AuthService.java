@@ -1,12 +1,15 @@
 package vn.hopso.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import vn.hopso.audit.AuditService;
 import vn.hopso.common.ApiException;
+import vn.hopso.org.OrgEvents;
+import vn.hopso.org.Passwords;
 import vn.hopso.org.Person;
 
 /** Sign-in, token renewal, sign-out and password changes. */
@@ -45,7 +48,7 @@ public class AuthService {
     long wait = throttle.waitSeconds(now, accountKey, addressKey);
     if (wait > 0) {
       audit.record(nameOf(username), "auth.login.throttled", null, null, ip);
-      return new LoginOutcome(null, ApiException.tooManyRequests(wait));
+      return new LoginOutcome(null, ApiException.tooManyRequests(AuthMsg.THROTTLED, wait));
     }
     Person person = Person.findByUsername(username);
     boolean ok =
@@ -54,7 +57,7 @@ public class AuthService {
       throttle.failed(now, accountKey, config.throttle().lockAfterPerAccount());
       throttle.failed(now, addressKey, config.throttle().lockAfterPerAddress());
       audit.record(nameOf(username), "auth.login.failed", null, null, ip);
-      return new LoginOutcome(null, ApiException.unauthorized("Wrong username or password"));
+      return new LoginOutcome(null, ApiException.unauthorized(AuthMsg.WRONG_CREDENTIALS));
     }
     throttle.succeeded(accountKey);
     AuthSession session = new AuthSession();
@@ -79,7 +82,7 @@ public class AuthService {
   @Transactional(dontRollbackOn = ApiException.class)
   public Grant refresh(String refreshToken, String ip) {
     if (refreshToken == null || refreshToken.isBlank()) {
-      throw ApiException.unauthorized("No refresh token");
+      throw ApiException.unauthorized(AuthMsg.NO_REFRESH);
     }
     Instant now = clock.instant();
     String hash = TokenService.sha256(refreshToken);
@@ -104,10 +107,10 @@ public class AuthService {
             "refresh token used twice: session revoked",
             ip);
       }
-      throw ApiException.unauthorized("Session ended; sign in again");
+      throw ApiException.unauthorized(AuthMsg.SESSION_ENDED);
     }
     if (!session.isLive(now) || !session.person.active) {
-      throw ApiException.unauthorized("Session ended; sign in again");
+      throw ApiException.unauthorized(AuthMsg.SESSION_ENDED);
     }
     String next = TokenService.randomToken();
     session.previousRefreshHash = session.refreshHash;
@@ -133,25 +136,25 @@ public class AuthService {
   public void changeOwnPassword(long personId, String current, String next, String ip) {
     Person person = Person.findById(personId);
     if (person == null || !passwords.matches(current, person.passwordHash)) {
-      throw ApiException.invalid("currentPassword", "wrong password");
+      throw ApiException.invalid("currentPassword", AuthMsg.WRONG_PASSWORD);
     }
-    checkStrength("newPassword", next);
+    passwords.checkStrength("newPassword", next);
     person.passwordHash = passwords.hash(next);
     audit.record(person.username, "auth.password.changed", "person:" + person.id, null, ip);
   }
 
-  /** Throws a field error when the password is too weak. */
-  public void checkStrength(String field, String password) {
-    if (password == null || password.length() < config.minPasswordLength()) {
-      throw ApiException.invalid(
-          field, "must have at least " + config.minPasswordLength() + " characters");
-    }
-    if (password.isBlank()) {
-      throw ApiException.invalid(field, "must not be blank");
+  /** A deactivated person, or one whose password an administrator set, is signed out now. */
+  void onPersonSaved(@Observes OrgEvents.PersonSaved e) {
+    if (e.accessRevoked()) {
+      revokeAll(e.personId());
     }
   }
 
-  /** Ends every session of a person (deactivated, password reset by an admin). */
+  void onPasswordSet(@Observes OrgEvents.PasswordSet e) {
+    revokeAll(e.personId());
+  }
+
+  /** Ends every session of a person. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int revokeAll(long personId) {
     return AuthSession.update(
@@ -162,7 +165,7 @@ public class AuthService {
   public UserView me(long personId) {
     Person person = Person.findById(personId);
     if (person == null) {
-      throw ApiException.unauthorized("Unknown account");
+      throw ApiException.unauthorized(AuthMsg.UNKNOWN_ACCOUNT);
     }
     return UserView.of(person);
   }

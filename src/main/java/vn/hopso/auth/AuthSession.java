@@ -18,7 +18,9 @@ import vn.hopso.org.Person;
 @Entity
 @Table(name = "auth_session")
 public class AuthSession extends PanacheEntityBase {
-  @Id public String id;
+  @Id
+  @Column(length = 64)
+  public String id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "person_id", nullable = false)
@@ -31,11 +33,11 @@ public class AuthSession extends PanacheEntityBase {
   @Column(name = "expires_at", nullable = false)
   public Instant expiresAt;
 
-  @Column(name = "refresh_hash", nullable = false)
+  @Column(name = "refresh_hash", nullable = false, length = 64)
   public String refreshHash;
 
   /** The hash of the refresh token used last: presenting it again means it was stolen. */
-  @Column(name = "previous_refresh_hash")
+  @Column(name = "previous_refresh_hash", length = 64)
   public String previousRefreshHash;
 
   /** When the refresh token last rotated (see the grace window in AuthService#refresh). */
@@ -45,9 +47,10 @@ public class AuthSession extends PanacheEntityBase {
   @Column(name = "revoked_at")
   public Instant revokedAt;
 
+  @Column(length = 255)
   public String ip;
 
-  @Column(name = "user_agent")
+  @Column(name = "user_agent", length = 255)
   public String userAgent;
 
   public boolean isLive(Instant now) {

@@ -16,7 +16,7 @@ import java.time.Instant;
 @Table(name = "login_throttle")
 public class LoginThrottle extends PanacheEntityBase {
   @Id
-  @Column(name = "throttle_key")
+  @Column(name = "throttle_key", length = 160)
   public String key;
 
   @Column(nullable = false)

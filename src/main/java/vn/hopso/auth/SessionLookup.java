@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
+import vn.hopso.common.Role;
 
 /** Finds the live session behind an access token, with its person's current roles. */
 @ApplicationScoped

@@ -1,7 +1,9 @@
 package vn.hopso.auth;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,6 +19,14 @@ public class SigningKeyStore {
 
   @Inject AuthConfig config;
   private volatile byte[] key;
+
+  /**
+   * Loaded at start, before the first request: a request that carries a token is authenticated on
+   * an I/O thread, where the database must not be queried.
+   */
+  void onStart(@Observes StartupEvent event) {
+    key();
+  }
 
   public byte[] key() {
     byte[] k = key;

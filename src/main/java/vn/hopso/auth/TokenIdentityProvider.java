@@ -10,6 +10,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import vn.hopso.common.CurrentUser;
 
 /**
  * Turns a valid access token into an identity. The session and the person are read from the
@@ -29,12 +30,12 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
   @Override
   public Uni<SecurityIdentity> authenticate(
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-    TokenService.AccessClaims claims = tokens.verify(request.getToken().getToken());
-    if (claims == null) {
-      return Uni.createFrom().failure(new AuthenticationFailedException("invalid token"));
-    }
     return context.runBlocking(
         () -> {
+          TokenService.AccessClaims claims = tokens.verify(request.getToken().getToken());
+          if (claims == null) {
+            throw new AuthenticationFailedException("invalid token");
+          }
           SessionLookup.LiveSession live = sessions.find(claims.sessionId(), claims.personId());
           if (live == null) {
             throw new AuthenticationFailedException("session ended");

@@ -2,14 +2,8 @@ package vn.hopso.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -28,7 +22,6 @@ import org.jose4j.lang.JoseException;
 public class TokenService {
   static final String ISSUER = "hopso";
   static final String AUDIENCE = "hopso-api";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject SigningKeyStore keys;
   @Inject AuthConfig config;
@@ -89,17 +82,10 @@ public class TokenService {
 
   /** 256 random bits, URL-safe. */
   public static String randomToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return vn.hopso.common.Tokens.random();
   }
 
   public static String sha256(String value) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return vn.hopso.common.Tokens.sha256(value);
   }
 }

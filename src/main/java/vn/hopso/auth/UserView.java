@@ -1,6 +1,7 @@
 package vn.hopso.auth;
 
 import java.util.List;
+import vn.hopso.common.Role;
 import vn.hopso.org.Person;
 
 /** The signed-in person as the web app sees it. */

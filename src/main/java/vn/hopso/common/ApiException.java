@@ -1,105 +1,150 @@
 package vn.hopso.common;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A failure the caller can understand and act on: it carries the HTTP status and the problem
- * answer. Services throw it; {@link ProblemMappers} turns it into problem+json.
+ * A failure the caller can understand and act on: its HTTP status, a message code with parameters,
+ * and the bad fields or file rows. Services throw it; {@link ProblemMappers} renders it as
+ * problem+json in the caller's language. No English or Vietnamese text is written at the throw
+ * site: only codes ({@link Msg}) and parameters.
  */
 public class ApiException extends RuntimeException {
+  /** One bad field: its path in the request, and why. */
+  public record FieldProblem(String field, Msg msg, Map<String, Object> params) {
+    public Problem.FieldError render(Lang lang) {
+      return new Problem.FieldError(field, msg.code(), plain(params), lang.render(msg, params));
+    }
+  }
+
+  /** One bad row of an imported file. */
+  public record RowProblem(int line, String column, Msg msg, Map<String, Object> params) {
+    public Problem.RowError render(Lang lang) {
+      return new Problem.RowError(
+          line, column, msg.code(), plain(params), lang.render(msg, params));
+    }
+  }
+
   private final int status;
-  private final String type;
-  private final String title;
-  private final List<Problem.FieldError> errors;
-  private final List<Problem.RowError> rows;
+  private final Msg title;
+  private final Msg msg;
+  private final Map<String, Object> params;
+  private final List<FieldProblem> errors;
+  private final List<RowProblem> rows;
   private final Long retryAfterSeconds;
 
   private ApiException(
       int status,
-      String type,
-      String title,
-      String detail,
-      List<Problem.FieldError> errors,
-      List<Problem.RowError> rows,
+      Msg title,
+      Msg msg,
+      Map<String, Object> params,
+      List<FieldProblem> errors,
+      List<RowProblem> rows,
       Long retryAfterSeconds) {
-    super(detail, null, false, false);
+    super(msg.code(), null, false, false);
     this.status = status;
-    this.type = type;
     this.title = title;
+    this.msg = msg;
+    this.params = params == null ? Map.of() : params;
     this.errors = errors;
     this.rows = rows;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  public static ApiException notFound(String what, Object id) {
-    return new ApiException(
-        404,
-        "not-found",
-        "Không tìm thấy / Not found",
-        what + " " + id + " not found",
-        null,
-        null,
-        null);
+  /** Parameters as alternating names and values: {@code p("max", 500, "name", x)}. */
+  public static Map<String, Object> p(Object... namesAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return map;
   }
 
-  public static ApiException conflict(String detail) {
-    return new ApiException(409, "conflict", "Xung đột / Conflict", detail, null, null, null);
+  public static ApiException of(int status, Msg title, Msg msg, Map<String, Object> params) {
+    return new ApiException(status, title, msg, params, null, null, null);
+  }
+
+  public static ApiException notFound(Localized what, Object id) {
+    return of(
+        404,
+        CommonMsg.TITLE_NOT_FOUND,
+        CommonMsg.NOT_FOUND,
+        p("what", what, "id", id == null ? "" : id));
+  }
+
+  public static ApiException conflict(Msg msg, Object... params) {
+    return of(409, CommonMsg.TITLE_CONFLICT, msg, p(params));
   }
 
   /** A conflict caused by one field's value (a duplicate code or username). */
-  public static ApiException conflict(String field, String message) {
+  public static ApiException conflictOn(String field, Msg msg, Object... params) {
     return new ApiException(
         409,
-        "conflict",
-        "Xung đột / Conflict",
-        field + ": " + message,
-        List.of(new Problem.FieldError(field, message)),
+        CommonMsg.TITLE_CONFLICT,
+        msg,
+        p(params),
+        List.of(new FieldProblem(field, msg, p(params))),
         null,
         null);
   }
 
-  public static ApiException invalid(String field, String message) {
-    return invalid(List.of(new Problem.FieldError(field, message)));
+  public static ApiException stale() {
+    return of(409, CommonMsg.TITLE_STALE, CommonMsg.STALE, null);
   }
 
-  public static ApiException invalid(List<Problem.FieldError> errors) {
-    String detail =
-        errors.stream()
-            .map(e -> e.field() + ": " + e.message())
-            .reduce((a, b) -> a + "; " + b)
-            .orElse("invalid request");
+  public static ApiException invalid(String field, Msg msg, Object... params) {
+    return invalid(List.of(new FieldProblem(field, msg, p(params))));
+  }
+
+  public static ApiException invalid(List<FieldProblem> errors) {
     return new ApiException(
-        400, "validation", "Dữ liệu không hợp lệ / Invalid data", detail, errors, null, null);
+        400,
+        CommonMsg.TITLE_INVALID,
+        CommonMsg.INVALID_DETAIL,
+        p("count", errors.size()),
+        errors,
+        null,
+        null);
   }
 
-  public static ApiException badRows(String detail, List<Problem.RowError> rows) {
+  public static ApiException badRows(List<RowProblem> rows) {
     return new ApiException(
-        422, "import-rows", "Tệp có dòng lỗi / The file has bad rows", detail, null, rows, null);
+        422,
+        CommonMsg.TITLE_BAD_ROWS,
+        ImportMsg.BAD_ROWS,
+        p("count", rows.size()),
+        null,
+        rows,
+        null);
   }
 
-  public static ApiException unauthorized(String detail) {
-    return new ApiException(
-        401, "unauthorized", "Chưa đăng nhập / Not signed in", detail, null, null, null);
+  public static ApiException unauthorized(Msg msg) {
+    return of(401, CommonMsg.TITLE_UNAUTHORIZED, msg, null);
   }
 
-  public static ApiException forbidden(String detail) {
-    return new ApiException(
-        403, "forbidden", "Không có quyền / Forbidden", detail, null, null, null);
+  public static ApiException forbidden(Msg msg, Object... params) {
+    return of(403, CommonMsg.TITLE_FORBIDDEN, msg, p(params));
   }
 
-  public static ApiException tooManyRequests(long retryAfterSeconds) {
+  public static ApiException tooManyRequests(Msg msg, long retryAfterSeconds) {
     return new ApiException(
         429,
-        "too-many-requests",
-        "Quá nhiều lần thử / Too many attempts",
-        "Too many failed attempts; try again in " + retryAfterSeconds + " s",
+        CommonMsg.TITLE_TOO_MANY,
+        msg,
+        p("seconds", retryAfterSeconds),
         null,
         null,
         retryAfterSeconds);
   }
 
-  public List<Problem.FieldError> errors() {
+  public List<FieldProblem> errors() {
     return errors == null ? List.of() : errors;
+  }
+
+  public Msg msg() {
+    return msg;
   }
 
   public int status() {
@@ -110,8 +155,33 @@ public class ApiException extends RuntimeException {
     return retryAfterSeconds;
   }
 
-  public Problem toProblem() {
+  public Problem toProblem(Lang lang) {
+    String detail = lang.render(msg, params);
+    if (errors != null && errors.size() == 1 && status == 400) {
+      FieldProblem only = errors.get(0);
+      detail = only.field() + ": " + lang.render(only.msg(), only.params());
+    }
     return new Problem(
-        "urn:hopso:problem:" + type, title, status, getMessage(), errors, rows, null);
+        "urn:hopso:problem:" + msg.code(),
+        msg.code(),
+        lang.render(title, null),
+        status,
+        detail,
+        params.isEmpty() ? null : plain(params),
+        errors == null ? null : new ArrayList<>(errors.stream().map(e -> e.render(lang)).toList()),
+        rows == null ? null : new ArrayList<>(rows.stream().map(r -> r.render(lang)).toList()),
+        null);
+  }
+
+  /** Parameters as JSON-friendly values: localized ones as their code-like enum name. */
+  static Map<String, Object> plain(Map<String, Object> params) {
+    if (params == null || params.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    params.forEach(
+        (k, v) ->
+            out.put(k, v instanceof Enum<?> e ? e.name() : v instanceof Localized l ? l.vi() : v));
+    return out;
   }
 }

@@ -8,25 +8,31 @@ import java.util.List;
  * once instead of the first only.
  */
 public final class Checks {
-  private final List<Problem.FieldError> errors = new ArrayList<>();
+  private final List<ApiException.FieldProblem> errors = new ArrayList<>();
   private boolean conflict;
 
-  public Checks fail(String field, String message) {
-    errors.add(new Problem.FieldError(field, message));
+  public Checks fail(String field, Msg msg, Object... params) {
+    errors.add(new ApiException.FieldProblem(field, msg, ApiException.p(params)));
+    return this;
+  }
+
+  /** Adds the field errors of a thrown validation problem. */
+  public Checks addAll(ApiException e) {
+    errors.addAll(e.errors());
     return this;
   }
 
   /** A clash with existing data (duplicate key): answered as 409 instead of 400. */
-  public Checks conflict(String field, String message) {
+  public Checks conflict(String field, Msg msg, Object... params) {
     conflict = true;
-    return fail(field, message);
+    return fail(field, msg, params);
   }
 
   public boolean ok() {
     return errors.isEmpty();
   }
 
-  public List<Problem.FieldError> errors() {
+  public List<ApiException.FieldProblem> errors() {
     return errors;
   }
 
@@ -36,8 +42,20 @@ public final class Checks {
       return;
     }
     if (conflict && errors.size() == 1) {
-      throw ApiException.conflict(errors.get(0).field(), errors.get(0).message());
+      ApiException.FieldProblem e = errors.get(0);
+      throw ApiException.conflictOn(e.field(), e.msg(), flatten(e));
     }
     throw ApiException.invalid(errors);
+  }
+
+  private static Object[] flatten(ApiException.FieldProblem e) {
+    List<Object> out = new ArrayList<>();
+    e.params()
+        .forEach(
+            (k, v) -> {
+              out.add(k);
+              out.add(v);
+            });
+    return out.toArray();
   }
 }

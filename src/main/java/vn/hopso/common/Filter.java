@@ -5,6 +5,9 @@ import java.util.Map;
 
 /** Builds the where clause and parameters of a list query from optional filters. */
 public final class Filter {
+  /** Words of a search beyond this many are ignored (each costs a LIKE). */
+  static final int MAX_WORDS = 12;
+
   private final StringBuilder where = new StringBuilder();
   private final Map<String, Object> params = new HashMap<>();
 
@@ -25,8 +28,14 @@ public final class Filter {
 
   /** Every word of the query must occur in the (folded) search key column. */
   public Filter search(String column, String query) {
+    if (query != null && query.length() > Bounds.MAX_QUERY) {
+      throw ApiException.invalid("q", CommonMsg.SIZE_MAX, "max", Bounds.MAX_QUERY);
+    }
     int i = 0;
     for (String word : VietnameseText.searchWords(query)) {
+      if (i == MAX_WORDS) {
+        break;
+      }
       String name = "q" + i++;
       append(column + " like :" + name + " escape '!'");
       params.put(name, VietnameseText.likePattern(word));

@@ -12,6 +12,7 @@ public class PageRequest {
   @QueryParam("page")
   @DefaultValue("0")
   @Min(0)
+  @Max(Bounds.MAX_PAGE)
   public int page;
 
   @QueryParam("size")
@@ -29,5 +30,10 @@ public class PageRequest {
 
   public static PageRequest of(int page, int size) {
     return new PageRequest(page, size);
+  }
+
+  /** The first row of this page (fits an int: page and size are bounded). */
+  public int offset() {
+    return Math.toIntExact((long) page * size);
   }
 }

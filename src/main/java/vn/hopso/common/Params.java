@@ -1,11 +1,13 @@
 package vn.hopso.common;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Query parameters with a fixed set of values. Parsed here, not by JAX-RS, so that a wrong value is
- * a 400 naming the parameter (JAX-RS would answer 404).
+ * Query parameters parsed here, not by JAX-RS, so that a wrong value is a 400 naming the parameter
+ * (JAX-RS would answer 404), and bounded like JSON input.
  */
 public final class Params {
   private Params() {}
@@ -19,11 +21,50 @@ public final class Params {
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid(
           name,
-          "unknown value '"
-              + value
-              + "' (one of "
-              + Arrays.toString(type.getEnumConstants())
-              + ")");
+          CommonMsg.ENUM_VALUE,
+          "value",
+          value,
+          "allowed",
+          Arrays.toString(type.getEnumConstants()));
     }
+  }
+
+  /** A date like 2026-11-23 within {@link Bounds}, or null when absent. */
+  public static LocalDate date(String value, String name) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    LocalDate d;
+    try {
+      d = LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid(name, CommonMsg.DATE_FORMAT);
+    }
+    if (!Bounds.saneDate(d)) {
+      throw ApiException.invalid(
+          name, CommonMsg.DATE_RANGE, "min", Bounds.MIN_DATE, "max", Bounds.MAX_DATE);
+    }
+    return d;
+  }
+
+  /** true or false (nothing else), or null when absent. */
+  public static Boolean bool(String value, String name) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw ApiException.invalid(name, CommonMsg.WRONG_TYPE, "expected", TypeName.BOOLEAN);
+    };
+  }
+
+  /** A search text: at most {@link Bounds#MAX_QUERY} characters. */
+  public static String query(String value, String name) {
+    if (value != null && value.length() > Bounds.MAX_QUERY) {
+      throw ApiException.invalid(name, CommonMsg.SIZE_MAX, "max", Bounds.MAX_QUERY);
+    }
+    return value;
   }
 }

@@ -1,7 +1,9 @@
 package vn.hopso.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -10,136 +12,235 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Maps every failure to problem+json. The caller learns what was wrong with its request (which
- * field, which row), never a class name or a stack trace; server faults get an error id that is
- * also in the log.
+ * Maps every failure to problem+json in the caller's language ({@code Accept-Language}). The caller
+ * learns what was wrong with its request (which field, which row, a stable code), never a class
+ * name or a stack trace; server faults get an error id that is also in the log.
  */
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{0,200})'");
+
+  private static Lang lang(HttpHeaders headers) {
+    return headers == null
+        ? Lang.VI
+        : Lang.fromHeader(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+  }
 
   @ServerExceptionMapper
-  public Response api(ApiException e) {
-    Response.ResponseBuilder rb = problem(e.toProblem());
+  public Response api(ApiException e, HttpHeaders headers) {
+    return answer(e, lang(headers));
+  }
+
+  static Response answer(ApiException e, Lang lang) {
+    Response.ResponseBuilder rb = problem(e.toProblem(lang), lang);
     if (e.retryAfterSeconds() != null) {
       rb.header("Retry-After", e.retryAfterSeconds());
+    }
+    if (e.status() == 401) {
+      rb.header("WWW-Authenticate", "Bearer");
     }
     return rb.build();
   }
 
   @ServerExceptionMapper
-  public Response validation(ConstraintViolationException e) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+  public Response validation(ConstraintViolationException e, HttpHeaders headers) {
+    List<ApiException.FieldProblem> errors = new ArrayList<>();
     for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-      errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+      errors.add(Validation.fieldProblem(v));
     }
-    errors.sort(Comparator.comparing(Problem.FieldError::field));
-    return api(ApiException.invalid(errors));
+    errors.sort(Comparator.comparing(ApiException.FieldProblem::field));
+    return answer(ApiException.invalid(errors), lang(headers));
   }
 
   /** More specific than Quarkus's own mapper for this type, so ours answers. */
   @ServerExceptionMapper
-  public Response mismatchedInput(MismatchedInputException e) {
-    return json(e);
+  public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers) {
+    return json(e, headers);
   }
 
   @ServerExceptionMapper
-  public Response json(JsonProcessingException e) {
+  public Response badEncoding(StrictBodyReader.BadEncodingException e, HttpHeaders headers) {
+    return answer(ApiException.invalid("body", CommonMsg.BAD_ENCODING), lang(headers));
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e, HttpHeaders headers) {
+    return answer(fromJson(e), lang(headers));
+  }
+
+  static ApiException fromJson(JsonProcessingException e) {
+    if (e instanceof StrictJson.PolicyException policy) {
+      return ApiException.invalid(path(policy), policy.msg(), policy.params());
+    }
     if (e instanceof UnrecognizedPropertyException u) {
-      return api(ApiException.invalid(path(u), "unknown field"));
+      return ApiException.invalid(path(u), CommonMsg.UNKNOWN_FIELD);
+    }
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    Matcher dup = DUPLICATE.matcher(message);
+    if (dup.find()) {
+      String parent = e instanceof JsonMappingException m ? path(m) : "body";
+      String field = "body".equals(parent) ? dup.group(1) : parent + "." + dup.group(1);
+      return ApiException.invalid(field, CommonMsg.DUPLICATE_KEY);
+    }
+    if (message.startsWith("Trailing token")) {
+      return ApiException.invalid("body", CommonMsg.TRAILING_DATA);
+    }
+    if (message.startsWith("No content to map")) {
+      return ApiException.invalid("body", CommonMsg.BODY_REQUIRED);
+    }
+    if (e instanceof InvalidFormatException f
+        && f.getTargetType() != null
+        && f.getTargetType().isEnum()) {
+      return ApiException.invalid(
+          path(f),
+          CommonMsg.ENUM_VALUE,
+          "value",
+          String.valueOf(f.getValue()),
+          "allowed",
+          Arrays.toString(f.getTargetType().getEnumConstants()));
+    }
+    if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+      return ApiException.invalid(
+          path(m), CommonMsg.WRONG_TYPE, "expected", TypeName.of(m.getTargetType()));
     }
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      return api(ApiException.invalid(path(m), "wrong type or format"));
+      return ApiException.invalid(path(m), CommonMsg.WRONG_TYPE, "expected", TypeName.VALUE);
     }
-    return api(ApiException.invalid("body", "malformed JSON or text encoding (UTF-8 expected)"));
+    if (e instanceof InputCoercionException c) {
+      return ApiException.invalid(
+          "body", CommonMsg.WRONG_TYPE, "expected", TypeName.of(c.getTargetType()));
+    }
+    return ApiException.invalid("body", CommonMsg.MALFORMED_JSON);
   }
 
   @ServerExceptionMapper
-  public Response unauthorized(UnauthorizedException e) {
-    return unauthorizedResponse();
+  public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
+    return answer(ApiException.unauthorized(CommonMsg.UNAUTHORIZED), lang(headers));
   }
 
   @ServerExceptionMapper
-  public Response authenticationFailed(AuthenticationFailedException e) {
-    return unauthorizedResponse();
+  public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers) {
+    return answer(ApiException.unauthorized(CommonMsg.UNAUTHORIZED), lang(headers));
   }
 
   @ServerExceptionMapper
-  public Response forbidden(ForbiddenException e) {
-    return api(ApiException.forbidden("You do not have the right to do this"));
+  public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+    return answer(ApiException.forbidden(CommonMsg.FORBIDDEN), lang(headers));
   }
 
   @ServerExceptionMapper
-  public Response optimisticLock(OptimisticLockException e) {
-    return api(ApiException.conflict("The record was changed by someone else; reload and retry"));
+  public Response optimisticLock(OptimisticLockException e, HttpHeaders headers) {
+    return answer(ApiException.stale(), lang(headers));
   }
 
   @ServerExceptionMapper
-  public Response constraint(org.hibernate.exception.ConstraintViolationException e) {
-    return api(ApiException.conflict("The change clashes with existing data (duplicate?)"));
+  public Response staleState(StaleStateException e, HttpHeaders headers) {
+    return answer(ApiException.stale(), lang(headers));
   }
 
   @ServerExceptionMapper
-  public Response web(WebApplicationException e) {
+  public Response constraint(
+      org.hibernate.exception.ConstraintViolationException e, HttpHeaders headers) {
+    return answer(ApiException.conflict(CommonMsg.DUPLICATE), lang(headers));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, HttpHeaders headers) {
+    Lang lang = lang(headers);
     // Quarkus wraps body parse errors (malformed JSON, bad UTF-8) in a 400.
     for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
       if (c instanceof JsonProcessingException json) {
-        return json(json);
+        return answer(fromJson(json), lang);
+      }
+      if (c instanceof StrictBodyReader.BadEncodingException) {
+        return answer(ApiException.invalid("body", CommonMsg.BAD_ENCODING), lang);
+      }
+      if (c instanceof ApiException api) {
+        return answer(api, lang);
       }
     }
     int status = e.getResponse().getStatus();
-    if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+    if ((status == 404 || status == 400) && e.getCause() instanceof IllegalArgumentException) {
       // JAX-RS answers 404 when a query or path parameter cannot be converted (unitId=abc)
-      return api(ApiException.invalid("request", "a query or path parameter has the wrong format"));
+      return answer(ApiException.invalid("request", CommonMsg.PARAM_FORMAT), lang);
     }
     if (status >= 500) {
-      return unexpected(e);
+      return unexpected(e, headers);
     }
-    String title =
-        Response.Status.fromStatusCode(status) == null
-            ? "Error"
-            : Response.Status.fromStatusCode(status).getReasonPhrase();
-    return problem(
-            new Problem("urn:hopso:problem:http-" + status, title, status, title, null, null, null))
-        .build();
+    ApiException mapped =
+        switch (status) {
+          case 404 -> ApiException.of(404, CommonMsg.TITLE_NOT_FOUND, CommonMsg.NO_SUCH_PATH, null);
+          case 405 ->
+              ApiException.of(
+                  405,
+                  CommonMsg.TITLE_METHOD,
+                  CommonMsg.METHOD_NOT_ALLOWED,
+                  ApiException.p("method", "?"));
+          case 406 ->
+              ApiException.of(406, CommonMsg.TITLE_NOT_ACCEPTABLE, CommonMsg.NOT_ACCEPTABLE, null);
+          case 415 ->
+              ApiException.of(
+                  415, CommonMsg.TITLE_UNSUPPORTED_MEDIA, CommonMsg.UNSUPPORTED_MEDIA, null);
+          case 413 ->
+              ApiException.of(
+                  413,
+                  CommonMsg.TITLE_TOO_LARGE,
+                  CommonMsg.TOO_LARGE,
+                  ApiException.p("max", "20 MB"));
+          case 401 -> ApiException.unauthorized(CommonMsg.UNAUTHORIZED);
+          case 403 -> ApiException.forbidden(CommonMsg.FORBIDDEN);
+          default ->
+              ApiException.of(
+                  status,
+                  CommonMsg.TITLE_HTTP,
+                  CommonMsg.HTTP_ERROR,
+                  ApiException.p("status", status));
+        };
+    return answer(mapped, lang);
   }
 
   @ServerExceptionMapper
-  public Response unexpected(Throwable e) {
+  public Response unexpected(Throwable e, HttpHeaders headers) {
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error %s", id);
+    Lang lang = lang(headers);
     return problem(
             new Problem(
-                "urn:hopso:problem:internal",
-                "Lỗi hệ thống / Internal error",
+                "urn:hopso:problem:" + CommonMsg.INTERNAL.code(),
+                CommonMsg.INTERNAL.code(),
+                lang.render(CommonMsg.TITLE_INTERNAL, null),
                 500,
-                "An unexpected error occurred; quote this id to the administrator",
+                lang.render(CommonMsg.INTERNAL, Map.of("errorId", id)),
+                Map.of("errorId", id),
                 null,
                 null,
-                id))
+                id),
+            lang)
         .build();
   }
 
-  private Response unauthorizedResponse() {
-    return Response.fromResponse(
-            api(ApiException.unauthorized("Sign in first, or your session has ended")))
-        .header("WWW-Authenticate", "Bearer")
-        .build();
-  }
-
-  private static Response.ResponseBuilder problem(Problem p) {
-    return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p);
+  private static Response.ResponseBuilder problem(Problem p, Lang lang) {
+    return Response.status(p.status())
+        .type(Problem.MEDIA_TYPE)
+        .header(HttpHeaders.CONTENT_LANGUAGE, lang.tag())
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+        .entity(p);
   }
 
   private static String path(JsonMappingException e) {
@@ -155,30 +256,5 @@ public class ProblemMappers {
       }
     }
     return sb.isEmpty() ? "body" : sb.toString();
-  }
-
-  /**
-   * "create.body.code" → "code": drops the method and the request-body parameter; a constraint on a
-   * query parameter keeps that parameter's name.
-   */
-  static String fieldName(Path path) {
-    List<String> properties = new ArrayList<>();
-    String parameter = null;
-    for (Path.Node node : path) {
-      if (node.getKind() == ElementKind.PARAMETER) {
-        parameter = node.getName();
-      } else if (node.getKind() == ElementKind.PROPERTY
-          || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-        String name = node.getName() == null ? "" : node.getName();
-        if (node.getIndex() != null) {
-          name = name + "[" + node.getIndex() + "]";
-        }
-        properties.add(name);
-      }
-    }
-    if (!properties.isEmpty()) {
-      return String.join(".", properties);
-    }
-    return parameter == null ? "request" : parameter;
   }
 }

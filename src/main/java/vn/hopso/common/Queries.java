@@ -32,7 +32,7 @@ public final class Queries {
               count.setParameter(k, v);
             });
     List<T> items =
-        query.setFirstResult(paging.page * paging.size).setMaxResults(paging.size).getResultList();
+        query.setFirstResult(paging.offset()).setMaxResults(paging.size).getResultList();
     return new Page<>(items, count.getSingleResult(), paging.page, paging.size);
   }
 }

@@ -49,6 +49,11 @@ public final class VietnameseText {
   /** Joins the given parts into one folded search key (each part separated by a space). */
   public static String searchKey(String... parts) {
     StringBuilder sb = new StringBuilder();
+    appendFolded(sb, parts);
+    return sb.length() <= Limits.SEARCH_KEY ? sb.toString() : sb.substring(0, Limits.SEARCH_KEY);
+  }
+
+  private static void appendFolded(StringBuilder sb, String... parts) {
     for (String part : parts) {
       String folded = fold(part);
       if (!folded.isEmpty()) {
@@ -58,13 +63,13 @@ public final class VietnameseText {
         sb.append(folded);
       }
     }
-    return sb.toString();
   }
 
   /** A key whose binary order is the Vietnamese collation order of {@code text}. */
   public static String sortKey(String text) {
     String clean = text == null ? "" : SPACES.matcher(text.strip()).replaceAll(" ");
-    return HEX.formatHex(COLLATOR.get().getCollationKey(clean).toByteArray());
+    String hex = HEX.formatHex(COLLATOR.get().getCollationKey(clean).toByteArray());
+    return hex.length() <= Limits.SORT_KEY / 2 ? hex : hex.substring(0, Limits.SORT_KEY / 2);
   }
 
   /**

@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 import vn.hopso.org.Endpoint;
 
 /** One attendance change (check-in, marked present, excused …) with its time and author. */
@@ -43,8 +44,9 @@ public class AttendanceEvent extends PanacheEntityBase {
   @JoinColumn(name = "endpoint_id")
   public Endpoint endpoint;
 
+  @Column(length = Limits.SHORT_NOTE)
   public String reason;
 
-  @Column(name = "by_name")
+  @Column(name = "by_name", length = Limits.AUDIT_FIELD)
   public String by;
 }

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 import vn.hopso.common.VietnameseText;
 import vn.hopso.org.Endpoint;
 import vn.hopso.org.Person;
@@ -31,7 +32,7 @@ public class Meeting extends PanacheEntityBase {
   @SequenceGenerator(name = "meeting_seq", sequenceName = "meeting_seq", allocationSize = 50)
   public Long id;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = Limits.TITLE)
   public String title;
 
   @Enumerated(EnumType.STRING)
@@ -61,20 +62,21 @@ public class Meeting extends PanacheEntityBase {
   @JoinColumn(name = "host_endpoint_id")
   public Endpoint hostEndpoint;
 
+  @Column(length = Limits.PLACE)
   public String place;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Confidentiality confidentiality = Confidentiality.NORMAL;
 
-  @Column(length = 4000)
+  @Column(length = Limits.NOTES)
   public String notes;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public MeetingStatus status = MeetingStatus.DRAFT;
 
-  @Column(name = "cancel_reason", length = 1000)
+  @Column(name = "cancel_reason", length = Limits.REASON)
   public String cancelReason;
 
   public int postponements;
@@ -90,7 +92,7 @@ public class Meeting extends PanacheEntityBase {
   public boolean quorumStrict = true;
 
   /** Stable iCalendar UID; SEQUENCE rises with each change participants are told about. */
-  @Column(name = "ical_uid", nullable = false, unique = true)
+  @Column(name = "ical_uid", nullable = false, unique = true, length = 128)
   public String icalUid;
 
   @Column(name = "ical_sequence")
@@ -113,7 +115,7 @@ public class Meeting extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
-  @Column(name = "search_key", nullable = false, length = 1024)
+  @Column(name = "search_key", nullable = false, length = Limits.SEARCH_KEY)
   public String searchKey;
 
   @Version public long version;

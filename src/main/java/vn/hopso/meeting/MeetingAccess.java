@@ -2,92 +2,99 @@ package vn.hopso.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import vn.hopso.auth.CurrentUser;
-import vn.hopso.auth.Role;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.CurrentUser;
+import vn.hopso.common.Role;
+import vn.hopso.common.Viewer;
+import vn.hopso.meeting.MeetingPolicy.Relation;
 import vn.hopso.org.Endpoint;
 
 /**
- * Who may do what with one meeting. Managers (ADMIN, or a secretary who is the meeting's secretary
- * or created it) prepare it; the chair runs it; participants (and the device accounts of its rooms)
- * read it once it is scheduled.
+ * The gate to one meeting for the caller: it must be visible ({@link MeetingVisibility}), and the
+ * operation allowed ({@link MeetingPolicy}). Every service of every feature that touches a meeting
+ * goes through here.
  */
 @ApplicationScoped
 public class MeetingAccess {
   @Inject CurrentUser current;
+  @Inject MeetingPolicy policy;
+  @Inject EntityManager em;
 
-  public boolean canManage(Meeting m) {
-    if (current.hasRole(Role.ADMIN)) {
-      return true;
+  /** A meeting the caller may see, and how they stand to it. */
+  public record Access(Meeting meeting, Relation relation) {
+    public Participant mine() {
+      return relation.participant();
     }
-    Long me = current.personId();
-    if (me == null || !current.hasRole(Role.SECRETARY)) {
-      return false;
+
+    public boolean manager() {
+      return relation.manager();
     }
-    return (m.secretary != null && me.equals(m.secretary.id))
-        || (m.createdBy != null && me.equals(m.createdBy.id));
   }
 
-  public boolean canRun(Meeting m) {
-    Long me = current.personId();
-    return canManage(m) || (me != null && me.equals(m.chair.id));
-  }
-
-  public Participant myParticipant(Meeting m) {
-    Long me = current.personId();
-    if (me == null) {
-      return null;
-    }
-    return Participant.find("meeting = ?1 and person.id = ?2", m, me).firstResult();
-  }
-
-  /** A room's device account sees the meetings its room takes part in. */
-  public boolean isRoomOf(Meeting m) {
-    Long me = current.personId();
-    if (me == null || !current.hasRole(Role.ENDPOINT)) {
-      return false;
-    }
-    return MeetingEndpoint.count("meeting = ?1 and endpoint.account.id = ?2", m, me) > 0;
-  }
-
-  public boolean canView(Meeting m) {
-    if (canRun(m)) {
-      return true;
-    }
-    if (m.status == MeetingStatus.DRAFT) {
-      return false;
-    }
-    if (myParticipant(m) != null || isRoomOf(m)) {
-      return true;
-    }
-    // Secretaries see every non-confidential meeting (they plan around each other).
-    return m.confidentiality == Confidentiality.NORMAL && current.hasRole(Role.SECRETARY);
-  }
-
-  public Meeting viewable(long id) {
+  /** The meeting, if the caller may see it (404 when it does not exist, 403 when hidden). */
+  public Access view(long id) {
     Meeting m = find(id);
-    if (!canView(m)) {
-      throw ApiException.forbidden("You are not a participant of this meeting");
+    Viewer v = current.viewer();
+    if (!visible(v, m.id)) {
+      throw ApiException.forbidden(MeetingMsg.NOT_VISIBLE);
     }
-    return m;
+    return new Access(m, relation(m, v));
   }
 
-  public Meeting manageable(long id) {
-    Meeting m = find(id);
-    if (!canManage(m)) {
-      throw ApiException.forbidden("Only the meeting's secretary or an administrator may do this");
-    }
-    return m;
+  /** The meeting, if the caller may see it and do {@code op} now (else 403 or 409). */
+  public Access require(long id, MeetingOp op) {
+    Access a = view(id);
+    policy.require(a.meeting(), a.relation(), op);
+    return a;
   }
 
-  public Meeting runnable(long id) {
-    Meeting m = find(id);
-    if (!canRun(m)) {
-      throw ApiException.forbidden("Only the chair or the meeting's secretary may do this");
-    }
-    return m;
+  public void require(Access a, MeetingOp op) {
+    policy.require(a.meeting(), a.relation(), op);
   }
 
+  public MeetingViews.Capabilities capabilities(Access a) {
+    return policy.capabilities(a.meeting(), a.relation());
+  }
+
+  /** True when the viewer may see the meeting with this id (the one visibility rule). */
+  public boolean visible(Viewer v, long meetingId) {
+    return !visibleAmong(v, List.of(meetingId)).isEmpty();
+  }
+
+  /** The ids among {@code ids} that the viewer may see. */
+  public Set<Long> visibleAmong(Viewer v, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    MeetingVisibility.Predicate p = MeetingVisibility.of(v, "e");
+    TypedQuery<Long> q =
+        em.createQuery(
+            "select e.id from Meeting e where e.id in :ids and " + p.where(), Long.class);
+    q.setParameter("ids", ids);
+    p.params().forEach(q::setParameter);
+    return new HashSet<>(q.getResultList());
+  }
+
+  Relation relation(Meeting m, Viewer v) {
+    Participant mine = null;
+    boolean room = false;
+    if (v.signedIn()) {
+      mine = Participant.find("meeting = ?1 and person.id = ?2", m, v.personId()).firstResult();
+      room =
+          v.has(Role.ENDPOINT)
+              && MeetingEndpoint.count("meeting = ?1 and endpoint.account.id = ?2", m, v.personId())
+                  > 0;
+    }
+    return Relation.of(m, v, mine, room);
+  }
+
+  /** True when the caller is the device account of this endpoint. */
   public boolean operates(Endpoint e) {
     Long me = current.personId();
     return me != null && e.account != null && me.equals(e.account.id);
@@ -96,7 +103,7 @@ public class MeetingAccess {
   public static Meeting find(long id) {
     Meeting m = Meeting.findById(id);
     if (m == null) {
-      throw ApiException.notFound("meeting", id);
+      throw ApiException.notFound(MeetingMsg.MEETING, id);
     }
     return m;
   }

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 
 /** A postponement or cancellation of a meeting, kept for the record. */
 @Entity
@@ -32,10 +33,10 @@ public class MeetingChange extends PanacheEntityBase {
   @Column(nullable = false)
   public Instant at;
 
-  @Column(name = "by_name")
+  @Column(name = "by_name", length = Limits.AUDIT_FIELD)
   public String by;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 24)
   public String kind;
 
   @Column(name = "old_starts_at")
@@ -50,5 +51,6 @@ public class MeetingChange extends PanacheEntityBase {
   @Column(name = "new_ends_at")
   public Instant newEndsAt;
 
+  @Column(length = Limits.REASON)
   public String reason;
 }

@@ -35,7 +35,7 @@ public class MeetingEndpoint extends PanacheEntityBase {
   public Endpoint endpoint;
 
   /** HOST, INTERACTIVE or VIEWER: decided with the video feature. */
-  @Column(name = "layout_role", nullable = false)
+  @Column(name = "layout_role", nullable = false, length = 16)
   public String layoutRole = "VIEWER";
 
   /** People in the room, as reported by its operator. */

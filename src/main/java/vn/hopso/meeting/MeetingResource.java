@@ -15,8 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Page;
@@ -24,6 +22,8 @@ import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
 import vn.hopso.meeting.MeetingViews.AttendanceLogEntry;
 import vn.hopso.meeting.MeetingViews.AttendanceUpdate;
+import vn.hopso.meeting.MeetingViews.BulkInvite;
+import vn.hopso.meeting.MeetingViews.BulkInviteResult;
 import vn.hopso.meeting.MeetingViews.CancelRequest;
 import vn.hopso.meeting.MeetingViews.CheckInRequest;
 import vn.hopso.meeting.MeetingViews.Clash;
@@ -62,27 +62,16 @@ public class MeetingResource {
       @QueryParam("q") String q,
       @Valid @BeanParam PageRequest paging) {
     if (!"mine".equals(scope) && !"all".equals(scope)) {
-      throw ApiException.invalid("scope", "mine or all");
+      throw ApiException.invalid("scope", MeetingMsg.SCOPE);
     }
     return meetings.list(
         scope,
         Params.enumValue(MeetingStatus.class, status, "status"),
         unitId,
-        date(from, "from"),
-        date(to, "to"),
+        Params.date(from, "from"),
+        Params.date(to, "to"),
         q,
         paging);
-  }
-
-  private static LocalDate date(String value, String name) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw ApiException.invalid(name, "a date like 2026-11-23");
-    }
   }
 
   @POST
@@ -155,10 +144,28 @@ public class MeetingResource {
 
   // --- participants ---
 
+  /** The participants, one page at a time: chair, secretary, then by name. */
   @GET
   @Path("/{id}/participants")
-  public List<ParticipantView> participants(@PathParam("id") long id) {
-    return participants.list(id);
+  public Page<ParticipantView> participants(
+      @PathParam("id") long id,
+      @QueryParam("q") String q,
+      @QueryParam("role") String role,
+      @QueryParam("attendance") String attendance,
+      @Valid @BeanParam PageRequest paging) {
+    return participants.list(
+        id,
+        q,
+        Params.enumValue(ParticipantRole.class, role, "role"),
+        Params.enumValue(Attendance.class, attendance, "attendance"),
+        paging);
+  }
+
+  /** Adds everyone of a unit, of an account role, or named in a pasted list. */
+  @POST
+  @Path("/{id}/participants/bulk")
+  public BulkInviteResult inviteMany(@PathParam("id") long id, @Valid @NotNull BulkInvite body) {
+    return participants.inviteMany(id, body);
   }
 
   @POST
@@ -208,8 +215,9 @@ public class MeetingResource {
 
   @GET
   @Path("/{id}/endpoints")
-  public List<MeetingEndpointView> endpoints(@PathParam("id") long id) {
-    return participants.endpoints(id);
+  public Page<MeetingEndpointView> endpoints(
+      @PathParam("id") long id, @QueryParam("q") String q, @Valid @BeanParam PageRequest paging) {
+    return participants.endpoints(id, q, paging);
   }
 
   @POST

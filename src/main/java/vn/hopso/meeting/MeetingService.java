@@ -1,6 +1,7 @@
 package vn.hopso.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -10,29 +11,34 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import vn.hopso.agenda.AgendaService;
-import vn.hopso.audit.AuditService;
-import vn.hopso.auth.CurrentUser;
-import vn.hopso.auth.Role;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Checks;
 import vn.hopso.common.ClockProducer;
+import vn.hopso.common.CurrentUser;
+import vn.hopso.common.DomainEvent;
 import vn.hopso.common.Filter;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Queries;
+import vn.hopso.common.Role;
 import vn.hopso.common.Texts;
+import vn.hopso.common.Versions;
+import vn.hopso.common.Viewer;
+import vn.hopso.meeting.MeetingAccess.Access;
+import vn.hopso.meeting.MeetingPolicy.Relation;
 import vn.hopso.meeting.MeetingViews.Change;
 import vn.hopso.meeting.MeetingViews.Clash;
 import vn.hopso.meeting.MeetingViews.MeetingDetail;
 import vn.hopso.meeting.MeetingViews.MeetingInput;
 import vn.hopso.meeting.MeetingViews.MeetingSummary;
 import vn.hopso.meeting.MeetingViews.QuorumRule;
-import vn.hopso.notify.Announcer;
 import vn.hopso.org.Endpoint;
+import vn.hopso.org.OrgMsg;
 import vn.hopso.org.Person;
 import vn.hopso.org.Unit;
 
@@ -40,17 +46,13 @@ import vn.hopso.org.Unit;
 @ApplicationScoped
 @Transactional
 public class MeetingService {
-  /** Check-in and the start are possible from this long before the planned start. */
-  public static final Duration EARLY_START = Duration.ofHours(2);
-
   private static final Duration MAX_LENGTH = Duration.ofDays(7);
   private static final int MAX_CLASHES = 50;
 
   @Inject MeetingAccess access;
+  @Inject MeetingPolicy policy;
   @Inject CurrentUser current;
-  @Inject AuditService audit;
-  @Inject Announcer announcer;
-  @Inject AgendaService agenda;
+  @Inject Event<DomainEvent> events;
   @Inject Clock clock;
   @Inject EntityManager em;
 
@@ -66,8 +68,9 @@ public class MeetingService {
       String q,
       PageRequest paging) {
     boolean all = "all".equals(scope);
-    if (all && !current.hasRole(Role.ADMIN) && !current.hasRole(Role.SECRETARY)) {
-      throw ApiException.forbidden("Only secretaries and administrators list all meetings");
+    Viewer v = current.viewer();
+    if (all && !v.has(Role.ADMIN) && !v.has(Role.SECRETARY)) {
+      throw ApiException.forbidden(MeetingMsg.ONLY_STAFF_LIST_ALL);
     }
     Filter f =
         new Filter()
@@ -82,27 +85,12 @@ public class MeetingService {
                 "to",
                 to == null ? null : to.plusDays(1).atStartOfDay(ClockProducer.VIETNAM).toInstant())
             .search("e.searchKey", q);
-    Long me = current.personId();
+    MeetingVisibility.Predicate visible = MeetingVisibility.of(v, "e");
+    f.and(visible.where());
+    f.params().putAll(visible.params());
     if (!all) {
-      // mine: meetings I take part in; drafts only when I prepare them
-      f.and(
-          "(exists (select 1 from Participant p where p.meeting = e and p.person.id = :me)"
-              + " or e.createdBy.id = :me or e.secretary.id = :me)",
-          "me",
-          me);
-      f.and(
-          "(e.status <> :draft or e.createdBy.id = :me or e.secretary.id = :me)",
-          "draft",
-          MeetingStatus.DRAFT);
-    } else if (!current.hasRole(Role.ADMIN)) {
-      // secretaries see everything but other people's drafts and confidential meetings
-      f.and(
-          "((e.status <> :draft and e.confidentiality <> :secret) or e.createdBy.id = :me"
-              + " or e.secretary.id = :me)",
-          "me",
-          me);
-      f.params().put("draft", MeetingStatus.DRAFT);
-      f.params().put("secret", Confidentiality.CONFIDENTIAL);
+      f.and(MeetingVisibility.mine("e"));
+      f.params().put("vMe", v.personId() == null ? -1L : v.personId());
     }
     Page<Meeting> page =
         Queries.page(
@@ -112,18 +100,28 @@ public class MeetingService {
             f,
             "e.startsAt, e.id",
             paging);
-    return summaries(page);
+    return summaries(page, v);
   }
 
-  private Page<MeetingSummary> summaries(Page<Meeting> page) {
+  private Page<MeetingSummary> summaries(Page<Meeting> page, Viewer v) {
     List<Long> ids = page.items().stream().map(m -> m.id).toList();
     Map<Long, Long> participants = countBy("Participant", ids);
     Map<Long, Long> endpoints = countBy("MeetingEndpoint", ids);
     Map<Long, Participant> mine = new HashMap<>();
-    Long me = current.personId();
-    if (me != null && !ids.isEmpty()) {
-      Participant.<Participant>list("meeting.id in ?1 and person.id = ?2", ids, me)
+    Set<Long> rooms = new HashSet<>();
+    if (v.signedIn() && !ids.isEmpty()) {
+      Participant.<Participant>list("meeting.id in ?1 and person.id = ?2", ids, v.personId())
           .forEach(p -> mine.put(p.meeting.id, p));
+      if (v.has(Role.ENDPOINT)) {
+        rooms.addAll(
+            em.createQuery(
+                    "select x.meeting.id from MeetingEndpoint x where x.meeting.id in :ids"
+                        + " and x.endpoint.account.id = :me",
+                    Long.class)
+                .setParameter("ids", ids)
+                .setParameter("me", v.personId())
+                .getResultList());
+      }
     }
     return page.map(
         m ->
@@ -131,11 +129,11 @@ public class MeetingService {
                 m,
                 participants.getOrDefault(m.id, 0L),
                 endpoints.getOrDefault(m.id, 0L),
-                mine.get(m.id)));
+                Relation.of(m, v, mine.get(m.id), rooms.contains(m.id))));
   }
 
-  private static MeetingSummary summary(
-      Meeting m, long participants, long endpoints, Participant mine) {
+  private MeetingSummary summary(Meeting m, long participants, long endpoints, Relation r) {
+    Participant mine = r.participant();
     return new MeetingSummary(
         m.id,
         m.title,
@@ -155,7 +153,8 @@ public class MeetingService {
         endpoints,
         mine == null ? null : mine.role,
         mine == null ? null : mine.attendance,
-        mine == null ? null : mine.response);
+        mine == null ? null : mine.response,
+        policy.capabilities(m, r));
   }
 
   private Map<Long, Long> countBy(String entity, List<Long> ids) {
@@ -174,24 +173,45 @@ public class MeetingService {
     return map;
   }
 
-  @Transactional
-  public MeetingDetail get(long id) {
-    return detail(access.viewable(id));
+  /**
+   * The meetings of one person (as participant, preparer, chair or room device) that they may see,
+   * ending after {@code since}, drafts excluded: for their calendar feed.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Meeting> calendarOf(Viewer v, Instant since) {
+    MeetingVisibility.Predicate visible = MeetingVisibility.of(v, "m");
+    var query =
+        em.createQuery(
+                "select m from Meeting m where "
+                    + visible.where()
+                    + " and "
+                    + MeetingVisibility.mine("m")
+                    + " and m.status <> :draft and m.endsAt > :since order by m.startsAt",
+                Meeting.class)
+            .setParameter("draft", MeetingStatus.DRAFT)
+            .setParameter("since", since)
+            .setParameter("vMe", v.personId());
+    visible.params().forEach(query::setParameter);
+    return query.getResultList();
   }
 
-  MeetingDetail detail(Meeting m) {
-    Participant mine = access.myParticipant(m);
-    boolean manage = access.canManage(m);
-    List<Clash> warnings =
-        manage && (m.status == MeetingStatus.DRAFT || m.status == MeetingStatus.SCHEDULED)
-            ? clashes(m)
-            : List.of();
+  @Transactional
+  public MeetingDetail get(long id) {
+    return detail(access.view(id));
+  }
+
+  MeetingDetail detail(Access a) {
+    Meeting m = a.meeting();
+    Participant mine = a.mine();
+    boolean planning = m.status == MeetingStatus.DRAFT || m.status == MeetingStatus.SCHEDULED;
+    List<Clash> warnings = a.manager() && planning ? clashes(m) : List.of();
     List<Change> history =
         MeetingChange.<MeetingChange>list("meeting = ?1 order by at, id", m).stream()
             .map(Change::of)
             .toList();
     return new MeetingDetail(
-        summary(m, Participant.count("meeting", m), MeetingEndpoint.count("meeting", m), mine),
+        summary(
+            m, Participant.count("meeting", m), MeetingEndpoint.count("meeting", m), a.relation()),
         m.secretary == null ? null : m.secretary.id,
         m.secretary == null ? null : m.secretary.fullName,
         m.notes,
@@ -202,63 +222,81 @@ public class MeetingService {
         m.agendaPublishedAt,
         m.agendaDirty,
         mine == null ? null : mine.id,
-        manage,
-        access.canRun(m),
         warnings,
-        history);
+        history,
+        m.version);
   }
 
   /** People and rooms of this meeting booked in another overlapping meeting. */
   @Transactional
   public List<Clash> clashes(long id) {
-    return clashes(access.viewable(id));
+    Access a = access.view(id);
+    if (!a.manager()) {
+      throw ApiException.forbidden(MeetingMsg.NEED_MANAGER);
+    }
+    return clashes(a.meeting());
   }
 
   List<Clash> clashes(Meeting m) {
     List<MeetingStatus> live =
         List.of(MeetingStatus.DRAFT, MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS);
-    List<Clash> result = new ArrayList<>();
-    em.createQuery(
+    List<Object[]> rows = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    for (String[] q :
+        new String[][] {
+          {
+            "PERSON",
             "select distinct p2.person.fullName, o.id, o.title, o.startsAt, o.endsAt"
                 + " from Participant p1, Participant p2 join p2.meeting o"
                 + " where p1.meeting.id = :id and p2.person = p1.person and o.id <> :id"
                 + " and o.status in :live and o.startsAt < :end and o.endsAt > :start"
-                + " order by o.startsAt",
-            Object[].class)
-        .setParameter("id", m.id)
-        .setParameter("live", live)
-        .setParameter("start", m.startsAt)
-        .setParameter("end", m.endsAt)
-        .setMaxResults(MAX_CLASHES)
-        .getResultList()
-        .forEach(r -> result.add(clash("PERSON", r)));
-    em.createQuery(
+                + " order by o.startsAt"
+          },
+          {
+            "ENDPOINT",
             "select distinct e2.endpoint.name, o.id, o.title, o.startsAt, o.endsAt"
                 + " from MeetingEndpoint e1, MeetingEndpoint e2 join e2.meeting o"
                 + " where e1.meeting.id = :id and e2.endpoint = e1.endpoint and o.id <> :id"
                 + " and o.status in :live and o.startsAt < :end and o.endsAt > :start"
-                + " order by o.startsAt",
-            Object[].class)
-        .setParameter("id", m.id)
-        .setParameter("live", live)
-        .setParameter("start", m.startsAt)
-        .setParameter("end", m.endsAt)
-        .setMaxResults(MAX_CLASHES)
-        .getResultList()
-        .forEach(r -> result.add(clash("ENDPOINT", r)));
+                + " order by o.startsAt"
+          }
+        }) {
+      for (Object[] r :
+          em.createQuery(q[1], Object[].class)
+              .setParameter("id", m.id)
+              .setParameter("live", live)
+              .setParameter("start", m.startsAt)
+              .setParameter("end", m.endsAt)
+              .setMaxResults(MAX_CLASHES)
+              .getResultList()) {
+        rows.add(r);
+        kinds.add(q[0]);
+      }
+    }
+    // The other meeting is named only to those who may see it; others learn only "busy then".
+    Set<Long> visible =
+        access.visibleAmong(current.viewer(), rows.stream().map(r -> (Long) r[1]).toList());
+    List<Clash> result = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] r = rows.get(i);
+      boolean named = visible.contains((Long) r[1]);
+      result.add(
+          new Clash(
+              kinds.get(i),
+              (String) r[0],
+              named ? (Long) r[1] : null,
+              named ? (String) r[2] : null,
+              (Instant) r[3],
+              (Instant) r[4]));
+    }
     return result;
-  }
-
-  private static Clash clash(String kind, Object[] r) {
-    return new Clash(
-        kind, (String) r[0], (Long) r[1], (String) r[2], (Instant) r[3], (Instant) r[4]);
   }
 
   // --- planning -----------------------------------------------------------------------------
 
   public MeetingDetail create(MeetingInput input) {
     if (!current.hasRole(Role.ADMIN) && !current.hasRole(Role.SECRETARY)) {
-      throw ApiException.forbidden("Only secretaries and administrators create meetings");
+      throw ApiException.forbidden(MeetingMsg.ONLY_STAFF_CREATE);
     }
     Checks checks = new Checks();
     Refs refs = check(checks, input);
@@ -269,19 +307,18 @@ public class MeetingService {
     m.createdBy = Person.findById(current.personId());
     apply(m, input, refs);
     m.persist();
+    events.fire(new MeetingEvents.Created(m));
     ensureOfficers(m, null);
     if (m.hostEndpoint != null) {
       addEndpoint(m, m.hostEndpoint, "HOST");
     }
-    audit.log("meeting.created", "meeting:" + m.id, m.title);
-    return detail(m);
+    return detail(access.view(m.id));
   }
 
   public MeetingDetail update(long id, MeetingInput input) {
-    Meeting m = access.manageable(id);
-    if (m.status != MeetingStatus.DRAFT && m.status != MeetingStatus.SCHEDULED) {
-      throw ApiException.conflict("A meeting that is " + m.status + " can no longer be edited");
-    }
+    Access a = access.require(id, MeetingOp.EDIT);
+    Meeting m = a.meeting();
+    Versions.check(input.version(), m.version);
     Checks checks = new Checks();
     Refs refs = check(checks, input);
     checks.throwIfFailed();
@@ -294,12 +331,11 @@ public class MeetingService {
       addEndpoint(m, m.hostEndpoint, "HOST");
     }
     boolean moved = !oldWhen.equals(m.startsAt + "/" + m.endsAt) || !oldWhere.equals(where(m));
-    if (moved && m.status == MeetingStatus.SCHEDULED) {
+    if (moved && m.participantsInformed()) {
       m.icalSequence++;
-      announcer.announce(m, Announcer.What.UPDATE, participants(m), agenda.lines(m), null);
     }
-    audit.log("meeting.updated", "meeting:" + m.id, m.title);
-    return detail(m);
+    events.fire(new MeetingEvents.Updated(m, moved));
+    return detail(access.view(m.id));
   }
 
   private static String where(Meeting m) {
@@ -310,15 +346,15 @@ public class MeetingService {
 
   private Refs check(Checks checks, MeetingInput in) {
     if (!in.endsAt().isAfter(in.startsAt())) {
-      checks.fail("endsAt", "must be after the start");
+      checks.fail("endsAt", MeetingMsg.END_BEFORE_START);
     } else if (Duration.between(in.startsAt(), in.endsAt()).compareTo(MAX_LENGTH) > 0) {
-      checks.fail("endsAt", "a meeting lasts at most 7 days");
+      checks.fail("endsAt", MeetingMsg.TOO_LONG);
     }
     Unit unit = Unit.findById(in.hostUnitId());
     if (unit == null) {
-      checks.fail("hostUnitId", "unknown unit " + in.hostUnitId());
+      checks.fail("hostUnitId", OrgMsg.UNIT_UNKNOWN, "id", in.hostUnitId());
     } else if (!unit.active) {
-      checks.fail("hostUnitId", "unit " + unit.name + " is inactive");
+      checks.fail("hostUnitId", OrgMsg.UNIT_INACTIVE, "name", unit.name);
     }
     Person chair = activePerson(checks, "chairId", in.chairId());
     Person secretary =
@@ -327,16 +363,16 @@ public class MeetingService {
     if (in.hostEndpointId() != null) {
       endpoint = Endpoint.findById(in.hostEndpointId());
       if (endpoint == null) {
-        checks.fail("hostEndpointId", "unknown endpoint " + in.hostEndpointId());
+        checks.fail("hostEndpointId", OrgMsg.ENDPOINT_UNKNOWN, "id", in.hostEndpointId());
       } else if (!endpoint.active) {
-        checks.fail("hostEndpointId", "endpoint " + endpoint.name + " is inactive");
+        checks.fail("hostEndpointId", OrgMsg.ENDPOINT_INACTIVE, "name", endpoint.name);
       }
     }
     if (in.hostEndpointId() == null && (in.place() == null || in.place().isBlank())) {
-      checks.fail("place", "give a place or a host endpoint");
+      checks.fail("place", MeetingMsg.PLACE_REQUIRED);
     }
     if (in.quorum() != null && in.quorum().numerator() > in.quorum().denominator()) {
-      checks.fail("quorum.numerator", "must not exceed the denominator");
+      checks.fail("quorum.numerator", MeetingMsg.QUORUM_FRACTION);
     }
     return new Refs(unit, chair, secretary, endpoint);
   }
@@ -344,9 +380,9 @@ public class MeetingService {
   private static Person activePerson(Checks checks, String field, Long id) {
     Person p = Person.findById(id);
     if (p == null) {
-      checks.fail(field, "unknown person " + id);
+      checks.fail(field, OrgMsg.PERSON_UNKNOWN, "id", id);
     } else if (!p.active) {
-      checks.fail(field, p.fullName + " is inactive");
+      checks.fail(field, OrgMsg.PERSON_INACTIVE, "name", p.fullName);
     }
     return p;
   }
@@ -398,9 +434,7 @@ public class MeetingService {
         p.invitedAt = clock.instant();
       }
       p.persist();
-      if (m.participantsInformed()) {
-        announcer.announce(m, Announcer.What.INVITATION, List.of(p), agenda.lines(m), null);
-      }
+      events.fire(new MeetingEvents.ParticipantsAdded(m, List.of(p)));
     } else if (role == ParticipantRole.CHAIR) {
       p.role = role;
       p.voting = true;
@@ -423,7 +457,8 @@ public class MeetingService {
     return me;
   }
 
-  static List<Participant> participants(Meeting m) {
+  /** Every participant of the meeting with person and seat, for announcements. */
+  public static List<Participant> participants(Meeting m) {
     return Participant.list(
         "from Participant p join fetch p.person left join fetch p.endpoint where p.meeting = ?1",
         m);
@@ -433,64 +468,61 @@ public class MeetingService {
 
   /** DRAFT → SCHEDULED: participants get their invitations. */
   public MeetingDetail schedule(long id) {
-    Meeting m = access.manageable(id);
-    requireStatus(m, "schedule", MeetingStatus.DRAFT);
+    Access a = access.require(id, MeetingOp.SCHEDULE);
+    Meeting m = a.meeting();
     if (!m.endsAt.isAfter(clock.instant())) {
-      throw ApiException.conflict("The meeting's time is already past; change it first");
+      throw ApiException.conflict(MeetingMsg.TIME_PAST);
     }
     m.status = MeetingStatus.SCHEDULED;
     Instant now = clock.instant();
     List<Participant> all = participants(m);
     all.forEach(p -> p.invitedAt = now);
-    announcer.announce(m, Announcer.What.INVITATION, all, agenda.lines(m), null);
-    return transitioned(m, "meeting.scheduled");
+    events.fire(new MeetingEvents.Scheduled(m, all));
+    return detail(a);
   }
 
   public MeetingDetail start(long id) {
-    Meeting m = access.runnable(id);
-    requireStatus(m, "start", MeetingStatus.SCHEDULED);
-    if (clock.instant().isBefore(m.startsAt.minus(EARLY_START))) {
-      throw ApiException.conflict("A meeting can be started from 2 hours before its planned start");
-    }
-    m.status = MeetingStatus.IN_PROGRESS;
-    return transitioned(m, "meeting.started");
+    Access a = access.require(id, MeetingOp.START);
+    a.meeting().status = MeetingStatus.IN_PROGRESS;
+    events.fire(new MeetingEvents.Started(a.meeting()));
+    return detail(a);
   }
 
   public MeetingDetail end(long id) {
-    Meeting m = access.runnable(id);
-    requireStatus(m, "end", MeetingStatus.IN_PROGRESS);
-    m.status = MeetingStatus.ENDED;
-    return transitioned(m, "meeting.ended");
+    Access a = access.require(id, MeetingOp.END);
+    a.meeting().status = MeetingStatus.ENDED;
+    events.fire(new MeetingEvents.Ended(a.meeting()));
+    return detail(a);
   }
 
   public MeetingDetail publishMinutes(long id) {
-    Meeting m = access.manageable(id);
-    requireStatus(m, "publish the minutes of", MeetingStatus.ENDED);
-    m.status = MeetingStatus.MINUTES_PUBLISHED;
-    return transitioned(m, "meeting.minutes-published");
+    Access a = access.require(id, MeetingOp.PUBLISH_MINUTES);
+    a.meeting().status = MeetingStatus.MINUTES_PUBLISHED;
+    events.fire(new MeetingEvents.MinutesPublished(a.meeting()));
+    return detail(a);
   }
 
   public MeetingDetail archive(long id) {
-    Meeting m = access.manageable(id);
-    requireStatus(m, "archive", MeetingStatus.MINUTES_PUBLISHED);
-    m.status = MeetingStatus.ARCHIVED;
-    return transitioned(m, "meeting.archived");
+    Access a = access.require(id, MeetingOp.ARCHIVE);
+    a.meeting().status = MeetingStatus.ARCHIVED;
+    events.fire(new MeetingEvents.Archived(a.meeting()));
+    return detail(a);
   }
 
   public MeetingDetail postpone(long id, Instant startsAt, Instant endsAt, String reason) {
-    Meeting m = access.manageable(id);
-    requireStatus(m, "postpone", MeetingStatus.DRAFT, MeetingStatus.SCHEDULED);
+    Access a = access.require(id, MeetingOp.POSTPONE);
+    Meeting m = a.meeting();
     if (!endsAt.isAfter(startsAt)) {
-      throw ApiException.invalid("endsAt", "must be after the start");
+      throw ApiException.invalid("endsAt", MeetingMsg.END_BEFORE_START);
     }
     if (Duration.between(startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
-      throw ApiException.invalid("endsAt", "a meeting lasts at most 7 days");
+      throw ApiException.invalid("endsAt", MeetingMsg.TOO_LONG);
     }
     if (!startsAt.isAfter(clock.instant())) {
-      throw ApiException.invalid("startsAt", "the new time must be in the future");
+      throw ApiException.invalid("startsAt", MeetingMsg.NEW_TIME_PAST);
     }
     if (startsAt.equals(m.startsAt) && endsAt.equals(m.endsAt)) {
-      throw ApiException.invalid("startsAt", "the new time is the same as the current one");
+      throw ApiException.invalid("startsAt", MeetingMsg.SAME_TIME);
     }
     MeetingChange c = change(m, "POSTPONED", reason);
     c.newStartsAt = startsAt;
@@ -498,31 +530,26 @@ public class MeetingService {
     m.startsAt = startsAt;
     m.endsAt = endsAt;
     m.postponements++;
-    if (m.status == MeetingStatus.SCHEDULED) {
+    boolean informed = m.status == MeetingStatus.SCHEDULED;
+    if (informed) {
       m.icalSequence++;
-      announcer.announce(
-          m,
-          Announcer.What.UPDATE,
-          participants(m),
-          agenda.lines(m),
-          "Lý do hoãn: " + (reason == null || reason.isBlank() ? "không nêu" : reason.strip()));
     }
-    return transitioned(m, "meeting.postponed");
+    events.fire(new MeetingEvents.Postponed(m, Texts.blankToNull(reason), informed));
+    return detail(a);
   }
 
   public MeetingDetail cancel(long id, String reason) {
-    Meeting m = access.manageable(id);
-    requireStatus(m, "cancel", MeetingStatus.DRAFT, MeetingStatus.SCHEDULED);
+    Access a = access.require(id, MeetingOp.CANCEL);
+    Meeting m = a.meeting();
     boolean informed = m.status == MeetingStatus.SCHEDULED;
     change(m, "CANCELLED", reason);
     m.status = MeetingStatus.CANCELLED;
     m.cancelReason = reason.strip();
     if (informed) {
       m.icalSequence++;
-      announcer.announce(
-          m, Announcer.What.CANCELLATION, participants(m), List.of(), "Lý do: " + m.cancelReason);
     }
-    return transitioned(m, "meeting.cancelled");
+    events.fire(new MeetingEvents.Cancelled(m, m.cancelReason, informed));
+    return detail(a);
   }
 
   private MeetingChange change(Meeting m, String kind, String reason) {
@@ -536,26 +563,5 @@ public class MeetingService {
     c.reason = Texts.blankToNull(reason);
     c.persist();
     return c;
-  }
-
-  private MeetingDetail transitioned(Meeting m, String action) {
-    audit.log(action, "meeting:" + m.id, m.title);
-    return detail(m);
-  }
-
-  private static void requireStatus(Meeting m, String verb, MeetingStatus... allowed) {
-    for (MeetingStatus s : allowed) {
-      if (m.status == s) {
-        return;
-      }
-    }
-    throw ApiException.conflict(
-        "Cannot "
-            + verb
-            + " a meeting that is "
-            + m.status
-            + " (allowed from "
-            + String.join(" or ", java.util.Arrays.stream(allowed).map(Enum::name).toList())
-            + ")");
   }
 }

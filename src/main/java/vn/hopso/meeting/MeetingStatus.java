@@ -1,12 +1,35 @@
 package vn.hopso.meeting;
 
-/** DRAFT → SCHEDULED → IN_PROGRESS → ENDED → MINUTES_PUBLISHED → ARCHIVED, or CANCELLED. */
-public enum MeetingStatus {
-  DRAFT,
-  SCHEDULED,
-  IN_PROGRESS,
-  ENDED,
-  MINUTES_PUBLISHED,
-  ARCHIVED,
-  CANCELLED
+import vn.hopso.common.Localized;
+
+/**
+ * DRAFT → SCHEDULED → IN_PROGRESS → ENDED → MINUTES_PUBLISHED → ARCHIVED, or CANCELLED. What may
+ * happen in each state is decided by {@link MeetingPolicy}, nowhere else.
+ */
+public enum MeetingStatus implements Localized {
+  DRAFT("bản nháp", "a draft"),
+  SCHEDULED("đã lên lịch", "scheduled"),
+  IN_PROGRESS("đang họp", "in progress"),
+  ENDED("đã kết thúc", "ended"),
+  MINUTES_PUBLISHED("đã công bố biên bản", "minutes published"),
+  ARCHIVED("đã lưu trữ", "archived"),
+  CANCELLED("đã hủy", "cancelled");
+
+  private final String vi;
+  private final String en;
+
+  MeetingStatus(String vi, String en) {
+    this.vi = vi;
+    this.en = en;
+  }
+
+  @Override
+  public String vi() {
+    return vi;
+  }
+
+  @Override
+  public String en() {
+    return en;
+  }
 }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import vn.hopso.common.Limits;
+import vn.hopso.common.Role;
 import vn.hopso.org.UnitLevel;
 
 /** JSON shapes of the meetings feature. */
@@ -19,8 +21,9 @@ public final class MeetingViews {
   public record QuorumRule(
       @Min(1) @Max(100) int numerator, @Min(1) @Max(100) int denominator, boolean strict) {}
 
+  /** {@code version}: on update, the version read; ignored on create. */
   public record MeetingInput(
-      @NotBlank @Size(max = 500) String title,
+      @NotBlank @Size(max = Limits.TITLE) String title,
       @NotNull MeetingKind kind,
       @NotNull Long hostUnitId,
       @NotNull Long chairId,
@@ -28,10 +31,41 @@ public final class MeetingViews {
       @NotNull Instant startsAt,
       @NotNull Instant endsAt,
       Long hostEndpointId,
-      @Size(max = 500) String place,
+      @Size(max = Limits.PLACE) String place,
       Confidentiality confidentiality,
-      @Size(max = 4000) String notes,
-      @Valid QuorumRule quorum) {}
+      @Size(max = Limits.NOTES) String notes,
+      @Valid QuorumRule quorum,
+      Long version) {}
+
+  /**
+   * What the caller may do with the meeting now, decided by the server's state machine ({@code
+   * MeetingPolicy}); the web app shows only what these allow. {@code checkInOpensAt}: when check-in
+   * (and the start) open for a scheduled meeting.
+   */
+  public record Capabilities(
+      boolean canEdit,
+      boolean canSchedule,
+      boolean canPostpone,
+      boolean canCancel,
+      boolean canStart,
+      boolean canEnd,
+      boolean canPublishMinutes,
+      boolean canArchive,
+      boolean canEditParticipants,
+      boolean canEditRooms,
+      boolean canEditAgenda,
+      boolean canGiveProxy,
+      boolean canManageProxies,
+      boolean canCheckIn,
+      boolean canMarkAttendance,
+      boolean canReportHeadCount,
+      boolean canReply,
+      boolean canViewQuorum,
+      boolean canViewAttendanceLog,
+      boolean canViewDeliveries,
+      boolean canManage,
+      boolean canRun,
+      Instant checkInOpensAt) {}
 
   public record MeetingSummary(
       long id,
@@ -52,12 +86,18 @@ public final class MeetingViews {
       long endpointCount,
       ParticipantRole myRole,
       Attendance myAttendance,
-      InvitationResponse myResponse) {}
+      InvitationResponse myResponse,
+      Capabilities capabilities) {}
 
+  /**
+   * A person or room of this meeting is booked elsewhere at the same time. The other meeting is
+   * named ({@code meetingId}, {@code meetingTitle}) only when the caller may see it; else only that
+   * they are busy then.
+   */
   public record Clash(
       String kind,
       String name,
-      long meetingId,
+      Long meetingId,
       String meetingTitle,
       Instant startsAt,
       Instant endsAt) {}
@@ -90,15 +130,16 @@ public final class MeetingViews {
       Instant agendaPublishedAt,
       boolean agendaDirty,
       Long myParticipantId,
-      boolean canManage,
-      boolean canRun,
       List<Clash> warnings,
-      List<Change> history) {}
+      List<Change> history,
+      long version) {}
 
   public record PostponeRequest(
-      @NotNull Instant startsAt, @NotNull Instant endsAt, @Size(max = 1000) String reason) {}
+      @NotNull Instant startsAt,
+      @NotNull Instant endsAt,
+      @Size(max = Limits.REASON) String reason) {}
 
-  public record CancelRequest(@NotBlank @Size(max = 1000) String reason) {}
+  public record CancelRequest(@NotBlank @Size(max = Limits.REASON) String reason) {}
 
   // --- participants ---
 
@@ -108,7 +149,25 @@ public final class MeetingViews {
   public record InviteRequest(
       @NotEmpty @Size(max = 2000) List<@Valid @NotNull ParticipantInput> participants) {}
 
-  public record ParticipantUpdate(@NotNull ParticipantRole role, Long endpointId, Boolean voting) {}
+  public record ParticipantUpdate(
+      @NotNull ParticipantRole role, Long endpointId, Boolean voting, Long version) {}
+
+  /**
+   * Adds many people at once: everyone active in a unit (and its sub-units), everyone holding an
+   * account role, and/or the people named in a pasted list (one per line: username, email or full
+   * name). Device accounts are never added as people.
+   */
+  public record BulkInvite(
+      Long unitId,
+      Boolean includeSubunits,
+      Role accountRole,
+      @Size(max = 100_000) String list,
+      @NotNull ParticipantRole role,
+      Boolean voting) {}
+
+  /** {@code notFound}/{@code ambiguous}: lines of the pasted list that matched nobody / several. */
+  public record BulkInviteResult(
+      int added, int alreadyInvited, List<String> notFound, List<String> ambiguous, long total) {}
 
   public record ProxyRequest(@NotNull Long toParticipantId) {}
 
@@ -135,7 +194,8 @@ public final class MeetingViews {
       Instant respondedAt,
       Instant invitedAt,
       String email,
-      String sms) {}
+      String sms,
+      long version) {}
 
   public record EndpointInvite(
       @Size(max = 5000) List<@NotNull Long> endpointIds,
@@ -161,7 +221,9 @@ public final class MeetingViews {
   public record CheckInRequest(Long endpointId) {}
 
   public record AttendanceUpdate(
-      @NotNull Attendance attendance, Long endpointId, @Size(max = 500) String reason) {}
+      @NotNull Attendance attendance,
+      Long endpointId,
+      @Size(max = Limits.SHORT_NOTE) String reason) {}
 
   public record HeadCount(@NotNull @Min(0) @Max(100000) Integer count) {}
 
@@ -173,6 +235,9 @@ public final class MeetingViews {
       long required,
       boolean reached,
       String rule,
+      int ruleNumerator,
+      int ruleDenominator,
+      boolean ruleStrict,
       List<Missing> missing,
       long presentInRoom,
       long presentOnline,
@@ -189,5 +254,5 @@ public final class MeetingViews {
       String endpointName) {}
 
   public record ResponseRequest(
-      @NotNull InvitationResponse response, @Size(max = 500) String note) {}
+      @NotNull InvitationResponse response, @Size(max = Limits.SHORT_NOTE) String note) {}
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 import vn.hopso.org.Endpoint;
 import vn.hopso.org.Person;
 
@@ -58,7 +59,7 @@ public class Participant extends PanacheEntityBase {
   @Column(nullable = false)
   public Attendance attendance = Attendance.UNKNOWN;
 
-  @Column(name = "attendance_reason")
+  @Column(name = "attendance_reason", length = Limits.SHORT_NOTE)
   public String attendanceReason;
 
   @ManyToOne(fetch = FetchType.LAZY)
@@ -72,7 +73,7 @@ public class Participant extends PanacheEntityBase {
   @Column(nullable = false)
   public InvitationResponse response = InvitationResponse.PENDING;
 
-  @Column(name = "response_note")
+  @Column(name = "response_note", length = Limits.SHORT_NOTE)
   public String responseNote;
 
   @Column(name = "responded_at")

@@ -1,6 +1,7 @@
 package vn.hopso.meeting;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -13,17 +14,25 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.hopso.agenda.AgendaService;
-import vn.hopso.audit.AuditService;
-import vn.hopso.auth.CurrentUser;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Checks;
+import vn.hopso.common.CurrentUser;
+import vn.hopso.common.DomainEvent;
+import vn.hopso.common.Filter;
+import vn.hopso.common.Page;
+import vn.hopso.common.PageRequest;
+import vn.hopso.common.Role;
 import vn.hopso.common.Texts;
+import vn.hopso.common.Versions;
 import vn.hopso.common.VietnameseText;
+import vn.hopso.meeting.MeetingAccess.Access;
 import vn.hopso.meeting.MeetingViews.AttendanceLogEntry;
+import vn.hopso.meeting.MeetingViews.BulkInvite;
+import vn.hopso.meeting.MeetingViews.BulkInviteResult;
 import vn.hopso.meeting.MeetingViews.EndpointInvite;
 import vn.hopso.meeting.MeetingViews.EndpointInviteResult;
 import vn.hopso.meeting.MeetingViews.MeetingEndpointView;
@@ -33,9 +42,8 @@ import vn.hopso.meeting.MeetingViews.ParticipantUpdate;
 import vn.hopso.meeting.MeetingViews.ParticipantView;
 import vn.hopso.meeting.MeetingViews.PersonRef;
 import vn.hopso.meeting.MeetingViews.Quorum;
-import vn.hopso.notify.Announcer;
-import vn.hopso.notify.OutboundMessage;
 import vn.hopso.org.Endpoint;
+import vn.hopso.org.OrgMsg;
 import vn.hopso.org.Person;
 import vn.hopso.org.Unit;
 
@@ -46,117 +54,128 @@ public class ParticipantService {
   @Inject MeetingAccess access;
   @Inject MeetingService meetings;
   @Inject CurrentUser current;
-  @Inject AuditService audit;
-  @Inject Announcer announcer;
-  @Inject AgendaService agenda;
+  @Inject Event<DomainEvent> events;
   @Inject Clock clock;
   @Inject EntityManager em;
 
-  private static final Set<MeetingStatus> OPEN =
-      Set.of(MeetingStatus.DRAFT, MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS);
-
-  private Meeting changeable(long meetingId) {
-    Meeting m = access.manageable(meetingId);
-    if (!OPEN.contains(m.status)) {
-      throw ApiException.conflict(
-          "The participants of a meeting that is " + m.status + " can no longer change");
-    }
-    return m;
+  /** The delivery status of each participant's latest email and SMS, read by the views. */
+  public interface DeliveryStatus {
+    /** "personId:CHANNEL" → status name, for the given people of the meeting (null: all). */
+    Map<String, String> latest(Meeting m, Collection<Long> personIds);
   }
+
+  @Inject jakarta.enterprise.inject.Instance<DeliveryStatus> deliveries;
 
   // --- people -------------------------------------------------------------------------------
 
+  /**
+   * One page of the participants: the chair first, then the secretary, then everyone in Vietnamese
+   * name order; optionally only those matching {@code q}, a role or an attendance.
+   */
   @Transactional
-  public List<ParticipantView> list(long meetingId) {
-    Meeting m = access.viewable(meetingId);
-    return views(m);
+  public Page<ParticipantView> list(
+      long meetingId, String q, ParticipantRole role, Attendance attendance, PageRequest paging) {
+    Meeting m = access.view(meetingId).meeting();
+    Filter f =
+        new Filter()
+            .and("p.meeting = :m", "m", m)
+            .and("p.role = :role", "role", role)
+            .and("p.attendance = :att", "att", attendance)
+            .search("pp.searchKey", q);
+    long total = count("select count(p) from Participant p join p.person pp where " + f.where(), f);
+    TypedQuery<Long> ids =
+        em.createQuery(
+            "select p.id from Participant p join p.person pp where "
+                + f.where()
+                + " order by case when p.role = :rChair then 0 when p.role = :rSecretary then 1"
+                + " else 2 end, pp.sortKey, p.id",
+            Long.class);
+    f.params().forEach(ids::setParameter);
+    ids.setParameter("rChair", ParticipantRole.CHAIR);
+    ids.setParameter("rSecretary", ParticipantRole.SECRETARY);
+    List<Long> page =
+        ids.setFirstResult(paging.offset()).setMaxResults(paging.size).getResultList();
+    List<ParticipantView> views = page.isEmpty() ? List.of() : views(m, page);
+    return new Page<>(views, total, paging.page, paging.size);
   }
 
-  private List<ParticipantView> views(Meeting m) {
-    return views(m, null);
+  private long count(String jpql, Filter f) {
+    TypedQuery<Long> q = em.createQuery(jpql, Long.class);
+    f.params().forEach(q::setParameter);
+    return q.getSingleResult();
   }
 
   /**
-   * Views of the meeting's participants, or only of those in {@code only}: answering one check-in
-   * must not read the other 500 participants and all their deliveries.
+   * Views of the given participants of the meeting, in the order of {@code only}: answering one
+   * check-in must not read the other 500 participants and all their deliveries.
    */
-  private List<ParticipantView> views(Meeting m, Collection<Long> only) {
-    String subset = only == null ? "" : " and p.id in :only";
+  private List<ParticipantView> views(Meeting m, List<Long> only) {
     TypedQuery<Participant> rows =
         em.createQuery(
             "select p from Participant p join fetch p.person pp left join fetch pp.unit"
                 + " left join fetch p.endpoint left join fetch p.proxy pr left join fetch pr.person"
-                + " where p.meeting = :m"
-                + subset
-                + " order by pp.sortKey, p.id",
+                + " where p.meeting = :m and p.id in :only",
             Participant.class);
     TypedQuery<Object[]> proxies =
         em.createQuery(
             "select p.proxy.id, p.id, p.person.fullName from Participant p where p.meeting = :m"
-                + " and p.proxy is not null"
-                + subset.replace("p.id", "p.proxy.id"),
+                + " and p.proxy.id in :only",
             Object[].class);
-    TypedQuery<Object[]> messages =
-        em.createQuery(
-            "select o.person.id, o.channel, o.status from OutboundMessage o where o.meeting = :m"
-                + (only == null
-                    ? ""
-                    : " and o.person.id in (select p.person.id from Participant p"
-                        + " where p.meeting = :m and p.id in :only)")
-                + " order by o.createdAt, o.id",
-            Object[].class);
-    for (TypedQuery<?> q : List.of(rows, proxies, messages)) {
+    for (TypedQuery<?> q : List.of(rows, proxies)) {
       q.setParameter("m", m);
-      if (only != null) {
-        q.setParameter("only", only);
-      }
+      q.setParameter("only", only);
     }
     Map<Long, List<PersonRef>> held = new HashMap<>();
     for (Object[] r : proxies.getResultList()) {
       held.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
           .add(new PersonRef((Long) r[1], (String) r[2]));
     }
-    // the status of the latest email and SMS to each person: "personId:CHANNEL" → status
-    Map<String, String> delivery = new HashMap<>();
-    for (Object[] r : messages.getResultList()) {
-      delivery.put(r[0] + ":" + r[1], ((OutboundMessage.Status) r[2]).name());
+    Map<Long, Participant> byId = new HashMap<>();
+    rows.getResultList().forEach(p -> byId.put(p.id, p));
+    List<Long> people = byId.values().stream().map(p -> p.person.id).toList();
+    Map<String, String> delivery =
+        deliveries.isResolvable() ? deliveries.get().latest(m, people) : Map.of();
+    List<ParticipantView> out = new ArrayList<>();
+    for (Long id : only) {
+      Participant p = byId.get(id);
+      if (p != null) {
+        out.add(view(p, held.getOrDefault(p.id, List.of()), delivery));
+      }
     }
-    return rows.getResultList().stream()
-        .map(
-            p ->
-                new ParticipantView(
-                    p.id,
-                    p.person.id,
-                    p.person.fullName,
-                    p.person.position,
-                    p.person.unit == null ? null : p.person.unit.name,
-                    p.role,
-                    p.endpoint == null ? null : p.endpoint.id,
-                    p.endpoint == null ? null : p.endpoint.name,
-                    p.voting,
-                    p.proxy == null ? null : p.proxy.id,
-                    p.proxy == null ? null : p.proxy.person.fullName,
-                    held.getOrDefault(p.id, List.of()),
-                    p.attendance,
-                    p.attendanceReason,
-                    p.attendanceAt,
-                    p.response,
-                    p.responseNote,
-                    p.respondedAt,
-                    p.invitedAt,
-                    delivery.getOrDefault(p.person.id + ":EMAIL", "NONE"),
-                    delivery.getOrDefault(p.person.id + ":SMS", "NONE")))
-        .toList();
+    return out;
+  }
+
+  private static ParticipantView view(
+      Participant p, List<PersonRef> held, Map<String, String> delivery) {
+    return new ParticipantView(
+        p.id,
+        p.person.id,
+        p.person.fullName,
+        p.person.position,
+        p.person.unit == null ? null : p.person.unit.name,
+        p.role,
+        p.endpoint == null ? null : p.endpoint.id,
+        p.endpoint == null ? null : p.endpoint.name,
+        p.voting,
+        p.proxy == null ? null : p.proxy.id,
+        p.proxy == null ? null : p.proxy.person.fullName,
+        held,
+        p.attendance,
+        p.attendanceReason,
+        p.attendanceAt,
+        p.response,
+        p.responseNote,
+        p.respondedAt,
+        p.invitedAt,
+        delivery.getOrDefault(p.person.id + ":EMAIL", "NONE"),
+        delivery.getOrDefault(p.person.id + ":SMS", "NONE"),
+        p.version);
   }
 
   public List<ParticipantView> invite(long meetingId, List<ParticipantInput> inputs) {
-    Meeting m = changeable(meetingId);
+    Meeting m = access.require(meetingId, MeetingOp.EDIT_PARTICIPANTS).meeting();
     Checks checks = new Checks();
-    Set<Long> invited =
-        new HashSet<>(
-            em.createQuery("select p.person.id from Participant p where p.meeting = :m", Long.class)
-                .setParameter("m", m)
-                .getResultList());
+    Set<Long> invited = invitedPeople(m);
     Map<Long, Person> people = new HashMap<>();
     for (Person p :
         Person.<Person>list("id in ?1", inputs.stream().map(ParticipantInput::personId).toList())) {
@@ -169,66 +188,167 @@ public class ParticipantService {
       String field = "participants[" + i + "]";
       Person person = people.get(in.personId());
       if (person == null) {
-        checks.fail(field + ".personId", "unknown person " + in.personId());
+        checks.fail(field + ".personId", OrgMsg.PERSON_UNKNOWN, "id", in.personId());
       } else if (!person.active) {
-        checks.fail(field + ".personId", person.fullName + " is inactive");
+        checks.fail(field + ".personId", OrgMsg.PERSON_INACTIVE, "name", person.fullName);
       } else if (invited.contains(in.personId())) {
-        checks.conflict(field + ".personId", person.fullName + " is already invited");
+        checks.conflict(field + ".personId", MeetingMsg.ALREADY_INVITED, "name", person.fullName);
       } else if (!seen.add(in.personId())) {
-        checks.fail(field + ".personId", person.fullName + " appears twice in the request");
+        checks.fail(field + ".personId", MeetingMsg.TWICE_IN_REQUEST, "name", person.fullName);
       }
       if (in.role() == ParticipantRole.CHAIR) {
-        checks.fail(field + ".role", "the chair is set on the meeting itself");
+        checks.fail(field + ".role", MeetingMsg.CHAIR_ON_MEETING);
       }
       if (in.endpointId() != null) {
         Endpoint e = Endpoint.findById(in.endpointId());
         if (e == null || !e.active) {
-          checks.fail(field + ".endpointId", "unknown or inactive endpoint " + in.endpointId());
+          checks.fail(field + ".endpointId", OrgMsg.ENDPOINT_UNKNOWN, "id", in.endpointId());
         } else {
           seats.put(e.id, e);
         }
       }
     }
     checks.throwIfFailed();
-    Instant now = clock.instant();
     List<Participant> added = new ArrayList<>();
     for (ParticipantInput in : inputs) {
-      Participant p = new Participant();
-      p.meeting = m;
-      p.person = people.get(in.personId());
-      p.role = in.role();
-      p.voting = in.voting() != null ? in.voting() : in.role() == ParticipantRole.DELEGATE;
-      p.endpoint = in.endpointId() == null ? null : seats.get(in.endpointId());
-      if (p.endpoint != null) {
-        meetings.addEndpoint(m, p.endpoint, "VIEWER");
-      }
-      if (m.participantsInformed()) {
-        p.invitedAt = now;
-      }
-      p.persist();
-      added.add(p);
+      Endpoint seat = in.endpointId() == null ? null : seats.get(in.endpointId());
+      Boolean voting = in.voting();
+      added.add(add(m, people.get(in.personId()), in.role(), seat, voting));
     }
-    if (m.participantsInformed()) {
-      announcer.announce(m, Announcer.What.INVITATION, added, agenda.lines(m), null);
-    }
-    audit.log("meeting.participants.added", "meeting:" + m.id, added.size() + " people");
+    events.fire(new MeetingEvents.ParticipantsAdded(m, added));
     return views(m, added.stream().map(p -> p.id).toList());
   }
 
+  private Participant add(
+      Meeting m, Person person, ParticipantRole role, Endpoint seat, Boolean voting) {
+    Participant p = new Participant();
+    p.meeting = m;
+    p.person = person;
+    p.role = role;
+    p.voting = voting != null ? voting : role == ParticipantRole.DELEGATE;
+    p.endpoint = seat;
+    if (seat != null) {
+      meetings.addEndpoint(m, seat, "VIEWER");
+    }
+    if (m.participantsInformed()) {
+      p.invitedAt = clock.instant();
+    }
+    p.persist();
+    return p;
+  }
+
+  private Set<Long> invitedPeople(Meeting m) {
+    return new HashSet<>(
+        em.createQuery("select p.person.id from Participant p where p.meeting = :m", Long.class)
+            .setParameter("m", m)
+            .getResultList());
+  }
+
+  /** Adds everyone a unit, an account role and/or a pasted list names (see {@link BulkInvite}). */
+  public BulkInviteResult inviteMany(long meetingId, BulkInvite in) {
+    Meeting m = access.require(meetingId, MeetingOp.EDIT_PARTICIPANTS).meeting();
+    if (in.role() == ParticipantRole.CHAIR) {
+      throw ApiException.invalid("role", MeetingMsg.CHAIR_ON_MEETING);
+    }
+    boolean byList = in.list() != null && !in.list().isBlank();
+    if (in.unitId() == null && in.accountRole() == null && !byList) {
+      throw ApiException.invalid("unitId", MeetingMsg.BULK_NOTHING);
+    }
+    Map<Long, Person> chosen = new LinkedHashMap<>();
+    if (in.unitId() != null || in.accountRole() != null) {
+      Filter f =
+          new Filter()
+              .and("e.active = true")
+              .and(":device not member of e.roles", "device", Role.ENDPOINT)
+              .and(":role member of e.roles", "role", in.accountRole());
+      if (in.unitId() != null) {
+        Unit root = Unit.findById(in.unitId());
+        if (root == null) {
+          throw ApiException.invalid("unitId", OrgMsg.UNIT_UNKNOWN, "id", in.unitId());
+        }
+        Set<Long> units =
+            Boolean.FALSE.equals(in.includeSubunits()) ? Set.of(root.id) : descendants(root.id);
+        f.and("e.unit.id in :units", "units", units);
+      }
+      Person.<Person>list("from Person e where " + f.where() + " order by e.sortKey", f.params())
+          .forEach(p -> chosen.put(p.id, p));
+    }
+    List<String> notFound = new ArrayList<>();
+    List<String> ambiguous = new ArrayList<>();
+    if (byList) {
+      resolveList(in.list(), chosen, notFound, ambiguous);
+    }
+    Set<Long> invited = invitedPeople(m);
+    List<Participant> added = new ArrayList<>();
+    int already = 0;
+    for (Person p : chosen.values()) {
+      if (invited.contains(p.id)) {
+        already++;
+        continue;
+      }
+      added.add(add(m, p, in.role(), null, in.voting()));
+    }
+    if (!added.isEmpty()) {
+      events.fire(new MeetingEvents.ParticipantsAdded(m, added));
+    }
+    return new BulkInviteResult(
+        added.size(), already, notFound, ambiguous, Participant.count("meeting", m));
+  }
+
+  /**
+   * Each non-blank line of a pasted list names one active person by username, email or full name
+   * (case and diacritics ignored for names). Lines may carry a leading number ("1." / "1)").
+   */
+  private static void resolveList(
+      String list, Map<Long, Person> chosen, List<String> notFound, List<String> ambiguous) {
+    Set<String> lines = new LinkedHashSet<>();
+    for (String raw : list.split("\\R")) {
+      String line = raw.replaceFirst("^\\s*\\d{1,4}[.)]?\\s+", "").strip();
+      if (!line.isEmpty() && line.length() <= 300) {
+        lines.add(line);
+      }
+    }
+    for (String line : lines) {
+      List<Person> found =
+          Person.list(
+              "active = true and ?2 not member of roles and (username = ?1 or lower(email) = ?1)",
+              line.toLowerCase(),
+              Role.ENDPOINT);
+      if (found.isEmpty()) {
+        String folded = VietnameseText.fold(line);
+        found =
+            Person.<Person>list(
+                    "active = true and ?2 not member of roles and searchKey like ?1",
+                    VietnameseText.likePattern(folded).substring(1),
+                    Role.ENDPOINT)
+                .stream()
+                .filter(p -> VietnameseText.fold(p.fullName).equals(folded))
+                .toList();
+      }
+      if (found.isEmpty()) {
+        notFound.add(line);
+      } else if (found.size() > 1) {
+        ambiguous.add(line);
+      } else {
+        chosen.putIfAbsent(found.get(0).id, found.get(0));
+      }
+    }
+  }
+
   public ParticipantView update(long meetingId, long participantId, ParticipantUpdate in) {
-    Meeting m = changeable(meetingId);
+    Meeting m = access.require(meetingId, MeetingOp.EDIT_PARTICIPANTS).meeting();
     Participant p = participant(m, participantId);
+    Versions.check(in.version(), p.version);
     if (p.person.id.equals(m.chair.id) && in.role() != ParticipantRole.CHAIR) {
-      throw ApiException.conflict(
-          "The meeting's chair keeps the role CHAIR; change the chair on the meeting");
+      throw ApiException.conflict(MeetingMsg.CHAIR_KEEPS_ROLE);
     }
     if (in.role() == ParticipantRole.CHAIR && !p.person.id.equals(m.chair.id)) {
-      throw ApiException.invalid("role", "the chair is set on the meeting itself");
+      throw ApiException.invalid("role", MeetingMsg.CHAIR_ON_MEETING);
     }
     p.role = in.role();
     if (in.voting() != null) {
       if (!in.voting() && Participant.count("meeting = ?1 and proxy = ?2", m, p) > 0) {
-        throw ApiException.conflict("This participant holds proxies; withdraw them first");
+        throw ApiException.conflict(MeetingMsg.HOLDS_PROXIES);
       }
       p.voting = in.voting();
       if (!p.voting) {
@@ -240,90 +360,84 @@ public class ParticipantService {
     } else {
       Endpoint e = Endpoint.findById(in.endpointId());
       if (e == null || !e.active) {
-        throw ApiException.invalid("endpointId", "unknown or inactive endpoint " + in.endpointId());
+        throw ApiException.invalid("endpointId", OrgMsg.ENDPOINT_UNKNOWN, "id", in.endpointId());
       }
       p.endpoint = e;
       meetings.addEndpoint(m, e, "VIEWER");
     }
-    audit.log("meeting.participant.updated", "meeting:" + m.id, p.person.username + " " + p.role);
+    events.fire(new MeetingEvents.ParticipantUpdated(m, p));
     return one(m, p.id);
   }
 
   public void remove(long meetingId, long participantId) {
-    Meeting m = changeable(meetingId);
+    Meeting m = access.require(meetingId, MeetingOp.EDIT_PARTICIPANTS).meeting();
     Participant p = participant(m, participantId);
     if (p.person.id.equals(m.chair.id)) {
-      throw ApiException.conflict(
-          "The chair cannot be removed; choose another chair for the meeting first");
+      throw ApiException.conflict(MeetingMsg.CHAIR_NOT_REMOVABLE);
     }
     if (m.secretary != null && p.person.id.equals(m.secretary.id)) {
-      throw ApiException.conflict(
-          "The meeting's secretary cannot be removed; choose another secretary first");
+      throw ApiException.conflict(MeetingMsg.SECRETARY_NOT_REMOVABLE);
     }
+    events.fire(new MeetingEvents.ParticipantRemoved(m, p));
     // Proxies given to this participant go back to their givers.
     Participant.update("proxy = null where meeting = ?1 and proxy = ?2", m, p);
     AttendanceEvent.delete("participant", p);
-    if (m.participantsInformed()) {
-      announcer.announce(m, Announcer.What.REMOVED, List.of(p), List.of(), null);
-    }
     p.delete();
-    audit.log("meeting.participant.removed", "meeting:" + m.id, p.person.username);
   }
 
   /** {@code from} gives its vote to {@code toId} (ủy quyền). No chains, no cycles. */
   public ParticipantView setProxy(long meetingId, long participantId, long toId) {
-    Meeting m = access.viewable(meetingId);
+    Access a = access.require(meetingId, MeetingOp.SET_PROXY);
+    Meeting m = a.meeting();
     Participant from = participant(m, participantId);
-    requireGiverOrManager(m, from);
-    if (!OPEN.contains(m.status)) {
-      throw ApiException.conflict("Proxies are closed for a meeting that is " + m.status);
-    }
+    requireGiverOrManager(a, from);
     if (!from.voting) {
       throw ApiException.invalid(
-          "participantId", from.person.fullName + " has no voting right to give");
+          "participantId", MeetingMsg.NO_VOTE_TO_GIVE, "name", from.person.fullName);
     }
     if (from.id == toId) {
-      throw ApiException.invalid("toParticipantId", "a proxy cannot be given to oneself");
+      throw ApiException.invalid("toParticipantId", MeetingMsg.PROXY_SELF);
     }
     Participant to = Participant.findById(toId);
     if (to == null || !to.meeting.id.equals(m.id)) {
-      throw ApiException.invalid("toParticipantId", "not a participant of this meeting");
+      throw ApiException.invalid("toParticipantId", MeetingMsg.PROXY_NOT_PARTICIPANT);
     }
     if (!to.voting) {
-      throw ApiException.invalid("toParticipantId", to.person.fullName + " has no voting right");
+      throw ApiException.invalid(
+          "toParticipantId", MeetingMsg.PROXY_NO_VOTE, "name", to.person.fullName);
     }
     if (to.proxy != null) {
       throw ApiException.invalid(
           "toParticipantId",
-          to.person.fullName
-              + " has given their own vote to "
-              + to.proxy.person.fullName
-              + " (no chains of proxies)");
+          MeetingMsg.PROXY_CHAIN,
+          "name",
+          to.person.fullName,
+          "to",
+          to.proxy.person.fullName);
     }
     if (Participant.count("meeting = ?1 and proxy = ?2", m, from) > 0) {
       throw ApiException.invalid(
-          "participantId",
-          from.person.fullName + " holds proxies from others and cannot pass them on");
+          "participantId", MeetingMsg.PROXY_PASS_ON, "name", from.person.fullName);
     }
     from.proxy = to;
-    audit.log(
-        "meeting.proxy.set", "meeting:" + m.id, from.person.username + " -> " + to.person.username);
+    events.fire(new MeetingEvents.ProxyChanged(m, from, to));
     return one(m, from.id);
   }
 
   public ParticipantView clearProxy(long meetingId, long participantId) {
-    Meeting m = access.viewable(meetingId);
+    Access a = access.require(meetingId, MeetingOp.SET_PROXY);
+    Meeting m = a.meeting();
     Participant from = participant(m, participantId);
-    requireGiverOrManager(m, from);
+    requireGiverOrManager(a, from);
     from.proxy = null;
-    audit.log("meeting.proxy.withdrawn", "meeting:" + m.id, from.person.username);
+    events.fire(new MeetingEvents.ProxyChanged(m, from, null));
     return one(m, from.id);
   }
 
-  private void requireGiverOrManager(Meeting m, Participant from) {
+  private void requireGiverOrManager(Access a, Participant from) {
     boolean self = from.person.id.equals(current.personId());
-    if (!self && !access.canManage(m)) {
-      throw ApiException.forbidden("Only the delegate or the meeting's secretary may do this");
+    if (!self && !a.manager()) {
+      throw ApiException.forbidden(MeetingMsg.NEED_VOTER_OR_MANAGER);
     }
   }
 
@@ -334,23 +448,32 @@ public class ParticipantService {
   static Participant participant(Meeting m, long id) {
     Participant p = Participant.findById(id);
     if (p == null || !p.meeting.id.equals(m.id)) {
-      throw ApiException.notFound("participant", id);
+      throw ApiException.notFound(MeetingMsg.PARTICIPANT, id);
     }
     return p;
   }
 
   // --- rooms --------------------------------------------------------------------------------
 
+  /** One page of the meeting's rooms in Vietnamese order, optionally matching {@code q}. */
   @Transactional
-  public List<MeetingEndpointView> endpoints(long meetingId) {
-    Meeting m = access.viewable(meetingId);
-    return MeetingEndpoint.<MeetingEndpoint>list(
-            "from MeetingEndpoint x join fetch x.endpoint e join fetch e.unit"
-                + " where x.meeting = ?1 order by e.sortKey, e.id",
-            m)
-        .stream()
-        .map(ParticipantService::view)
-        .toList();
+  public Page<MeetingEndpointView> endpoints(long meetingId, String q, PageRequest paging) {
+    Meeting m = access.view(meetingId).meeting();
+    Filter f = new Filter().and("x.meeting = :m", "m", m).search("e.searchKey", q);
+    long total =
+        count("select count(x) from MeetingEndpoint x join x.endpoint e where " + f.where(), f);
+    TypedQuery<MeetingEndpoint> rows =
+        em.createQuery(
+            "select x from MeetingEndpoint x join fetch x.endpoint e join fetch e.unit where "
+                + f.where()
+                + " order by case when x.layoutRole = 'HOST' then 0 else 1 end, e.sortKey, e.id",
+            MeetingEndpoint.class);
+    f.params().forEach(rows::setParameter);
+    List<MeetingEndpointView> items =
+        rows.setFirstResult(paging.offset()).setMaxResults(paging.size).getResultList().stream()
+            .map(ParticipantService::view)
+            .toList();
+    return new Page<>(items, total, paging.page, paging.size);
   }
 
   private static MeetingEndpointView view(MeetingEndpoint x) {
@@ -368,7 +491,7 @@ public class ParticipantService {
 
   /** Adds rooms one by one or in bulk; unknown or inactive ids refuse the whole request. */
   public EndpointInviteResult inviteEndpoints(long meetingId, EndpointInvite in) {
-    Meeting m = changeable(meetingId);
+    Meeting m = access.require(meetingId, MeetingOp.EDIT_ROOMS).meeting();
     List<Endpoint> chosen = new ArrayList<>();
     int ways = 0;
     if (in.endpointIds() != null && !in.endpointIds().isEmpty()) {
@@ -386,14 +509,14 @@ public class ParticipantService {
       }
       if (!bad.isEmpty()) {
         throw ApiException.invalid(
-            "endpointIds", "unknown or inactive endpoint(s): " + String.join(", ", bad));
+            "endpointIds", MeetingMsg.ENDPOINTS_UNKNOWN, "ids", String.join(", ", bad));
       }
     }
     if (in.unitId() != null) {
       ways++;
       Unit root = Unit.findById(in.unitId());
       if (root == null) {
-        throw ApiException.invalid("unitId", "unknown unit " + in.unitId());
+        throw ApiException.invalid("unitId", OrgMsg.UNIT_UNKNOWN, "id", in.unitId());
       }
       Set<Long> units = descendants(root.id);
       chosen.addAll(Endpoint.<Endpoint>list("active = true and unit.id in ?1", units));
@@ -407,7 +530,7 @@ public class ParticipantService {
       chosen.addAll(Endpoint.<Endpoint>list("active = true"));
     }
     if (ways == 0) {
-      throw ApiException.invalid("endpointIds", "give endpointIds, unitId, level or all");
+      throw ApiException.invalid("endpointIds", MeetingMsg.INVITE_ONE_WAY);
     }
     Set<Long> present =
         new HashSet<>(
@@ -432,7 +555,7 @@ public class ParticipantService {
       x.persist();
       added++;
     }
-    audit.log("meeting.endpoints.added", "meeting:" + m.id, added + " rooms");
+    events.fire(new MeetingEvents.RoomsAdded(m, added));
     return new EndpointInviteResult(added, already, present.size() + added);
   }
 
@@ -456,65 +579,54 @@ public class ParticipantService {
   }
 
   public void removeEndpoint(long meetingId, long endpointId) {
-    Meeting m = changeable(meetingId);
+    Meeting m = access.require(meetingId, MeetingOp.EDIT_ROOMS).meeting();
     MeetingEndpoint x =
         MeetingEndpoint.find("meeting = ?1 and endpoint.id = ?2", m, endpointId).firstResult();
     if (x == null) {
-      throw ApiException.notFound("meeting endpoint", endpointId);
+      throw ApiException.notFound(MeetingMsg.MEETING_ENDPOINT, endpointId);
     }
     if (m.hostEndpoint != null && m.hostEndpoint.id.equals(endpointId)) {
-      throw ApiException.conflict(
-          "The host room cannot be removed; change the meeting's place first");
+      throw ApiException.conflict(MeetingMsg.HOST_ROOM_NOT_REMOVABLE);
     }
+    events.fire(new MeetingEvents.RoomRemoved(m, x.endpoint));
     Participant.update("endpoint = null where meeting = ?1 and endpoint.id = ?2", m, endpointId);
     x.delete();
-    audit.log("meeting.endpoint.removed", "meeting:" + m.id, x.endpoint.code);
   }
 
   // --- attendance ---------------------------------------------------------------------------
 
   /** The caller checks in from their tablet. */
   public ParticipantView checkIn(long meetingId, Long endpointId) {
-    Meeting m = access.viewable(meetingId);
-    Participant p = access.myParticipant(m);
-    if (p == null) {
-      throw ApiException.forbidden("You are not a participant of this meeting");
-    }
-    Instant now = clock.instant();
-    boolean open =
-        m.status == MeetingStatus.IN_PROGRESS
-            || (m.status == MeetingStatus.SCHEDULED
-                && !now.isBefore(m.startsAt.minus(MeetingService.EARLY_START)));
-    if (!open) {
-      throw ApiException.conflict(
-          "Check-in opens 2 hours before the start and closes when the meeting ends");
-    }
+    Access a = access.require(meetingId, MeetingOp.CHECK_IN);
+    Meeting m = a.meeting();
+    Participant p = a.mine();
     Endpoint room = endpointId == null ? p.endpoint : meetingRoom(m, endpointId, "endpointId");
-    mark(p, room == null ? Attendance.PRESENT_ONLINE : Attendance.PRESENT_IN_ROOM, room, null, now);
+    mark(
+        m,
+        p,
+        room == null ? Attendance.PRESENT_ONLINE : Attendance.PRESENT_IN_ROOM,
+        room,
+        null,
+        clock.instant());
     return one(m, p.id);
   }
 
   /** The secretary marks someone present, excused (with a reason) or absent. */
   public ParticipantView setAttendance(
       long meetingId, long participantId, Attendance attendance, Long endpointId, String reason) {
-    Meeting m = access.manageable(meetingId);
-    if (m.status != MeetingStatus.SCHEDULED
-        && m.status != MeetingStatus.IN_PROGRESS
-        && m.status != MeetingStatus.ENDED) {
-      throw ApiException.conflict("Attendance cannot be taken for a meeting that is " + m.status);
-    }
+    Meeting m = access.require(meetingId, MeetingOp.MARK_ATTENDANCE).meeting();
     Participant p = participant(m, participantId);
     if (attendance == Attendance.EXCUSED && (reason == null || reason.isBlank())) {
-      throw ApiException.invalid("reason", "an excused absence needs a reason");
+      throw ApiException.invalid("reason", MeetingMsg.EXCUSED_REASON);
     }
     Endpoint room = null;
     if (attendance == Attendance.PRESENT_IN_ROOM) {
       room = endpointId == null ? p.endpoint : meetingRoom(m, endpointId, "endpointId");
       if (room == null) {
-        throw ApiException.invalid("endpointId", "which room? the participant has no seat");
+        throw ApiException.invalid("endpointId", MeetingMsg.NO_SEAT);
       }
     }
-    mark(p, attendance, room, reason, clock.instant());
+    mark(m, p, attendance, room, reason, clock.instant());
     return one(m, p.id);
   }
 
@@ -522,12 +634,13 @@ public class ParticipantService {
     MeetingEndpoint x =
         MeetingEndpoint.find("meeting = ?1 and endpoint.id = ?2", m, endpointId).firstResult();
     if (x == null) {
-      throw ApiException.invalid(field, "that room does not take part in this meeting");
+      throw ApiException.invalid(field, MeetingMsg.ROOM_NOT_IN_MEETING);
     }
     return x.endpoint;
   }
 
-  private void mark(Participant p, Attendance a, Endpoint room, String reason, Instant now) {
+  private void mark(
+      Meeting m, Participant p, Attendance a, Endpoint room, String reason, Instant now) {
     p.attendance = a;
     p.attendanceEndpoint = room;
     p.attendanceReason = Texts.blankToNull(reason);
@@ -540,27 +653,35 @@ public class ParticipantService {
     e.reason = p.attendanceReason;
     e.by = current.name();
     e.persist();
+    events.fire(new MeetingEvents.AttendanceChanged(m, p));
   }
 
+  /** A room's operator (or the secretary) reports how many people are in the room. */
   public MeetingEndpointView headCount(long meetingId, long endpointId, int count) {
-    Meeting m = MeetingAccess.find(meetingId);
+    Access a = access.require(meetingId, MeetingOp.REPORT_HEAD_COUNT);
+    Meeting m = a.meeting();
     MeetingEndpoint x =
         MeetingEndpoint.find("meeting = ?1 and endpoint.id = ?2", m, endpointId).firstResult();
     if (x == null) {
-      throw ApiException.notFound("meeting endpoint", endpointId);
+      throw ApiException.notFound(MeetingMsg.MEETING_ENDPOINT, endpointId);
     }
-    if (!access.canManage(m) && !access.operates(x.endpoint)) {
-      throw ApiException.forbidden(
-          "Only the room's operator or the secretary may report its head count");
+    if (!a.manager() && !access.operates(x.endpoint)) {
+      throw ApiException.forbidden(MeetingMsg.NOT_YOUR_ROOM);
     }
     x.headCount = count;
     x.headCountAt = clock.instant();
+    events.fire(new MeetingEvents.HeadCountReported(m, x));
     return view(x);
   }
 
   @Transactional
   public Quorum quorum(long meetingId) {
-    Meeting m = access.runnable(meetingId);
+    Meeting m = access.require(meetingId, MeetingOp.VIEW_QUORUM).meeting();
+    return quorum(m, current.lang());
+  }
+
+  /** The quorum of a meeting (for features that already checked access). */
+  public static Quorum quorum(Meeting m, vn.hopso.common.Lang lang) {
     List<Participant> all = MeetingService.participants(m);
     long members = all.stream().filter(p -> p.voting).count();
     long present = all.stream().filter(p -> p.voting && p.attendance.present()).count();
@@ -572,16 +693,18 @@ public class ParticipantService {
             .map(p -> new Missing(p.id, p.person.fullName, p.attendance))
             .toList();
     String rule =
-        (m.quorumStrict ? "more than " : "at least ")
-            + m.quorumNumerator
-            + "/"
-            + m.quorumDenominator;
+        lang.render(
+            m.quorumStrict ? MeetingMsg.QUORUM_MORE_THAN : MeetingMsg.QUORUM_AT_LEAST,
+            Map.of("num", m.quorumNumerator, "den", m.quorumDenominator));
     return new Quorum(
         members,
         present,
         required,
         members > 0 && present >= required,
         rule,
+        m.quorumNumerator,
+        m.quorumDenominator,
+        m.quorumStrict,
         missing,
         all.stream().filter(p -> p.attendance == Attendance.PRESENT_IN_ROOM).count(),
         all.stream().filter(p -> p.attendance == Attendance.PRESENT_ONLINE).count(),
@@ -597,7 +720,7 @@ public class ParticipantService {
 
   @Transactional
   public List<AttendanceLogEntry> log(long meetingId) {
-    Meeting m = access.runnable(meetingId);
+    Meeting m = access.require(meetingId, MeetingOp.VIEW_ATTENDANCE_LOG).meeting();
     return AttendanceEvent.<AttendanceEvent>list(
             "from AttendanceEvent e join fetch e.participant p join fetch p.person"
                 + " left join fetch e.endpoint where p.meeting = ?1 order by e.at, e.id",
@@ -617,20 +740,15 @@ public class ParticipantService {
   }
 
   public ParticipantView respond(long meetingId, InvitationResponse response, String note) {
-    Meeting m = access.viewable(meetingId);
-    Participant p = access.myParticipant(m);
-    if (p == null) {
-      throw ApiException.forbidden("You are not a participant of this meeting");
-    }
+    Access a = access.require(meetingId, MeetingOp.REPLY);
+    Participant p = a.mine();
     if (response == InvitationResponse.PENDING) {
-      throw ApiException.invalid("response", "answer ACCEPTED, TENTATIVE or DECLINED");
-    }
-    if (m.status != MeetingStatus.SCHEDULED && m.status != MeetingStatus.IN_PROGRESS) {
-      throw ApiException.conflict("Answers are taken for scheduled meetings only");
+      throw ApiException.invalid("response", MeetingMsg.RESPONSE_PENDING);
     }
     p.response = response;
     p.responseNote = Texts.blankToNull(note);
     p.respondedAt = clock.instant();
-    return one(m, p.id);
+    events.fire(new MeetingEvents.InvitationAnswered(a.meeting(), p));
+    return one(a.meeting(), p.id);
   }
 }

@@ -9,14 +9,17 @@ import java.util.Collection;
 import java.util.List;
 import net.fortuna.ical4j.model.property.Method;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hopso.common.Limits;
+import vn.hopso.common.Texts;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.Participant;
 import vn.hopso.notify.MessageTexts.Kind;
 
 /**
- * Tells participants about a meeting: an in-app notification for each, plus an email (with the
- * iCalendar entry) and an SMS where configured and where the person has an address or number.
- * Everything is written in the caller's transaction; the {@link OutboxSender} sends after commit.
+ * Tells participants about a meeting (for {@link MeetingNotifier}, which observes the events): an
+ * in-app notification for each, plus an email (with the iCalendar entry) and an SMS where
+ * configured and where the person has an address or number. Everything is written in the caller's
+ * transaction; the {@link OutboxSender} sends after commit.
  */
 @ApplicationScoped
 public class Announcer {
@@ -62,14 +65,14 @@ public class Announcer {
       n.person = p.person;
       n.meeting = m;
       n.kind = what.name();
-      n.title = MessageTexts.title(what.kind, m);
-      n.body = MessageTexts.shortBody(what.kind, m, extra);
+      n.title = Texts.fit(MessageTexts.title(what.kind, m), Limits.NOTIFICATION_TITLE);
+      n.body = Texts.fit(MessageTexts.shortBody(what.kind, m, extra), Limits.NOTIFICATION_BODY);
       n.createdAt = now;
       n.persist();
       if (config.mail().enabled() && notBlank(p.person.email)) {
         OutboundMessage mail = message(OutboundMessage.Channel.EMAIL, m, p, what, now);
         mail.recipient = p.person.email.trim();
-        mail.subject = MessageTexts.subject(what.kind, m);
+        mail.subject = Texts.fit(MessageTexts.subject(what.kind, m), Limits.MAIL_SUBJECT);
         mail.body = MessageTexts.email(what.kind, m, p, agenda, extra, publicUrl);
         if (what.method != null) {
           mail.calendarMethod = what.method;
@@ -105,8 +108,8 @@ public class Announcer {
     n.person = person;
     n.meeting = m;
     n.kind = kind;
-    n.title = title;
-    n.body = body;
+    n.title = Texts.fit(title, Limits.NOTIFICATION_TITLE);
+    n.body = Texts.fit(body, Limits.NOTIFICATION_BODY);
     n.createdAt = clock.instant();
     n.persist();
   }

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.org.Person;
 
@@ -35,13 +36,13 @@ public class Notification extends PanacheEntityBase {
   @JoinColumn(name = "meeting_id")
   public Meeting meeting;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 32)
   public String kind;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = Limits.NOTIFICATION_TITLE)
   public String title;
 
-  @Column(length = 2000)
+  @Column(length = Limits.NOTIFICATION_BODY)
   public String body;
 
   @Column(name = "created_at", nullable = false)

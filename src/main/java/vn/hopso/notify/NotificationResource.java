@@ -14,9 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import vn.hopso.auth.CurrentUser;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.CurrentUser;
 import vn.hopso.common.PageRequest;
+import vn.hopso.common.Params;
 
 /** The bell: one's own in-app notifications. */
 @Path("/api/notifications")
@@ -42,8 +43,9 @@ public class NotificationResource {
   @GET
   @Transactional
   public NotificationPage list(
-      @QueryParam("unread") Boolean unread, @Valid @BeanParam PageRequest paging) {
+      @QueryParam("unread") String unreadParam, @Valid @BeanParam PageRequest paging) {
     long me = current.personId();
+    Boolean unread = Params.bool(unreadParam, "unread");
     var query =
         Boolean.TRUE.equals(unread)
             ? Notification.find(
@@ -82,7 +84,7 @@ public class NotificationResource {
   public Response read(@PathParam("id") long id) {
     Notification n = Notification.findById(id);
     if (n == null || !n.person.id.equals(current.personId())) {
-      throw ApiException.notFound("notification", id);
+      throw ApiException.notFound(NotifyMsg.NOTIFICATION, id);
     }
     if (n.readAt == null) {
       n.readAt = clock.instant();

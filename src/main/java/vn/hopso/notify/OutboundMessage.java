@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.org.Person;
 
@@ -56,12 +57,13 @@ public class OutboundMessage extends PanacheEntityBase {
   public Person person;
 
   /** INVITATION, UPDATE, CANCELLATION, REMINDER, AGENDA. */
-  @Column(nullable = false)
+  @Column(nullable = false, length = 24)
   public String kind;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 255)
   public String recipient;
 
+  @Column(length = Limits.MAIL_SUBJECT)
   public String subject;
 
   @Column(nullable = false, columnDefinition = "text")
@@ -71,7 +73,7 @@ public class OutboundMessage extends PanacheEntityBase {
   @Column(columnDefinition = "text")
   public String calendar;
 
-  @Column(name = "calendar_method")
+  @Column(name = "calendar_method", length = 16)
   public String calendarMethod;
 
   @Enumerated(EnumType.STRING)

@@ -1,6 +1,7 @@
 package vn.hopso.org;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -25,11 +26,15 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import vn.hopso.audit.AuditService;
-import vn.hopso.auth.Role;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.ApiException.RowProblem;
 import vn.hopso.common.Checks;
-import vn.hopso.common.Problem;
+import vn.hopso.common.CommonMsg;
+import vn.hopso.common.DomainEvent;
+import vn.hopso.common.ImportMsg;
+import vn.hopso.common.Msg;
+import vn.hopso.common.Role;
+import vn.hopso.common.TextPolicy;
 import vn.hopso.common.Texts;
 import vn.hopso.org.OrgViews.EndpointInput;
 import vn.hopso.org.OrgViews.PersonInput;
@@ -48,7 +53,7 @@ public class CsvImportService {
   @Inject EndpointService endpoints;
   @Inject PersonService people;
   @Inject Validator validator;
-  @Inject AuditService audit;
+  @Inject Event<DomainEvent> events;
 
   public enum Kind {
     UNITS(List.of("code", "name", "level", "parent"), List.of("active")),
@@ -69,7 +74,7 @@ public class CsvImportService {
       try {
         return Kind.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw ApiException.notFound("import kind", value);
+        throw ApiException.notFound(OrgMsg.IMPORT_KIND, value);
       }
     }
   }
@@ -85,12 +90,12 @@ public class CsvImportService {
           "fullName", "full_name");
 
   private static final class Report {
-    final List<Problem.RowError> errors = new ArrayList<>();
+    final List<RowProblem> errors = new ArrayList<>();
     int created;
     int updated;
 
     void add(int line, Checks checks) {
-      checks.errors().forEach(e -> add(line, e.field(), e.message()));
+      checks.errors().forEach(e -> add(line, e.field(), e.msg(), e.params()));
     }
 
     /** Persists a new row (flushed, so later rows of the file see it) and counts it. */
@@ -105,13 +110,13 @@ public class CsvImportService {
     }
 
     /** One error per line and column: the first reason found is the clearest. */
-    void add(int line, String field, String reason) {
+    void add(int line, String field, Msg msg, Map<String, Object> params) {
       String column = COLUMNS.getOrDefault(field, field);
       boolean known =
           errors.stream()
               .anyMatch(e -> e.line() == line && java.util.Objects.equals(e.column(), column));
       if (!known) {
-        errors.add(new Problem.RowError(line, column, reason));
+        errors.add(new RowProblem(line, column, msg, params));
       }
     }
   }
@@ -127,15 +132,13 @@ public class CsvImportService {
     }
     if (!report.errors.isEmpty()) {
       report.errors.sort(
-          java.util.Comparator.comparingInt(Problem.RowError::line)
+          java.util.Comparator.comparingInt(RowProblem::line)
               .thenComparing(e -> e.column() == null ? "" : e.column()));
-      throw ApiException.badRows(
-          report.errors.size() + " problem(s) found; nothing was imported", report.errors);
+      throw ApiException.badRows(report.errors);
     }
-    audit.log(
-        "import." + kind.name().toLowerCase(Locale.ROOT),
-        null,
-        "rows " + rows.size() + ", created " + report.created + ", updated " + report.updated);
+    events.fire(
+        new OrgEvents.Imported(
+            kind.name().toLowerCase(Locale.ROOT), rows.size(), report.created, report.updated));
     return new ImportResult(
         kind.name().toLowerCase(Locale.ROOT), rows.size(), report.created, report.updated);
   }
@@ -171,7 +174,10 @@ public class CsvImportService {
     }
     for (Row row : pending) {
       report.add(
-          row.line, "parent", "parent unit " + row.get("parent") + " cannot be resolved (cycle?)");
+          row.line,
+          "parent",
+          OrgMsg.CSV_PARENT_UNRESOLVED,
+          ApiException.p("code", row.get("parent")));
     }
   }
 
@@ -181,7 +187,7 @@ public class CsvImportService {
     Long parentId = row.reference("parent", checks);
     UnitInput input =
         new UnitInput(
-            row.get("code"), row.get("name"), level, parentId, row.bool("active", checks));
+            row.get("code"), row.get("name"), level, parentId, row.bool("active", checks), null);
     if (!validate(input, checks)) {
       report.add(row.line, checks);
       return;
@@ -216,7 +222,8 @@ public class CsvImportService {
               unitId,
               row.get("room"),
               row.get("device_account") == null ? null : row.get("device_account").toLowerCase(),
-              row.bool("active", checks));
+              row.bool("active", checks),
+              null);
       if (!validate(input, checks)) {
         report.add(row.line, checks);
         continue;
@@ -255,6 +262,7 @@ public class CsvImportService {
               row.get("phone"),
               roles,
               row.bool("active", checks),
+              null,
               null);
       if (!validate(input, checks)) {
         report.add(row.line, checks);
@@ -277,7 +285,12 @@ public class CsvImportService {
   /** Bean Validation of one row's input; adds the violations to {@code checks}. */
   private boolean validate(Object input, Checks checks) {
     for (ConstraintViolation<Object> v : validator.validate(input)) {
-      checks.fail(v.getPropertyPath().toString().replaceAll("\\[.*", ""), v.getMessage());
+      ApiException.FieldProblem f = vn.hopso.common.Validation.fieldProblem(v);
+      checks
+          .errors()
+          .add(
+              new ApiException.FieldProblem(
+                  f.field().replaceAll("\\[.*", ""), f.msg(), f.params()));
     }
     return checks.ok();
   }
@@ -290,7 +303,7 @@ public class CsvImportService {
     }
     Integer first = seen.putIfAbsent(key.toLowerCase(Locale.ROOT), row.line);
     if (first != null) {
-      report.add(row.line, column, "duplicate of line " + first);
+      report.add(row.line, column, OrgMsg.CSV_DUPLICATE, ApiException.p("line", first));
       return true;
     }
     return false;
@@ -299,8 +312,7 @@ public class CsvImportService {
   List<Row> parse(Kind kind, byte[] content) {
     String text = decode(content);
     if (text.isBlank()) {
-      throw ApiException.badRows(
-          "The file is empty", List.of(new Problem.RowError(1, null, "empty file")));
+      throw rowsProblem(1, null, OrgMsg.CSV_EMPTY);
     }
     String firstLine = text.lines().findFirst().orElse("");
     char delimiter = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
@@ -320,25 +332,26 @@ public class CsvImportService {
       List<Row> rows = new ArrayList<>();
       for (CSVRecord record : parser) {
         if (rows.size() >= MAX_ROWS) {
-          throw ApiException.badRows(
-              "Too many rows",
-              List.of(
-                  new Problem.RowError(
-                      (int) record.getRecordNumber() + 1, null, "at most " + MAX_ROWS + " rows")));
+          throw rowsProblem(
+              (int) record.getRecordNumber() + 1, null, OrgMsg.CSV_TOO_MANY_ROWS, "max", MAX_ROWS);
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < header.size() && i < record.size(); i++) {
           String v = record.get(i);
+          if (!TextPolicy.acceptable(v)) {
+            throw rowsProblem(lineOf(record), header.get(i), CommonMsg.BAD_TEXT);
+          }
           values.put(header.get(i), Texts.blankToNull(v));
         }
         if (record.size() != header.size()) {
-          throw ApiException.badRows(
-              "Wrong number of columns",
-              List.of(
-                  new Problem.RowError(
-                      (int) record.getRecordNumber() + 1,
-                      null,
-                      "has " + record.size() + " columns, the header has " + header.size())));
+          throw rowsProblem(
+              lineOf(record),
+              null,
+              OrgMsg.CSV_COLUMN_COUNT,
+              "count",
+              record.size(),
+              "header",
+              header.size());
         }
         rows.add(new Row((int) record.getRecordNumber() + 1, values));
       }
@@ -347,17 +360,37 @@ public class CsvImportService {
         | UncheckedIOException
         | IllegalArgumentException
         | IllegalStateException e) {
-      throw ApiException.badRows(
-          "The file is not valid CSV",
-          List.of(new Problem.RowError(1, null, "not valid CSV: " + e.getMessage())));
+      // commons-csv reports an unclosed quote as "EOF reached before encapsulated token
+      // finished" with the line where the quoted cell began; the text is never shown as such.
+      String m = String.valueOf(e.getMessage());
+      Msg reason =
+          m.contains("encapsulated token") || m.contains("invalid char between encapsulated")
+              ? ImportMsg.UNBALANCED_QUOTE
+              : ImportMsg.UNREADABLE;
+      throw rowsProblem(lineIn(m), null, reason);
     }
   }
 
+  private static int lineOf(CSVRecord record) {
+    return (int) record.getRecordNumber() + 1;
+  }
+
+  /** The line number commons-csv names in its message ("… at line 7 …"), or 1. */
+  static int lineIn(String message) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("line:? (\\d{1,9})").matcher(message);
+    return m.find() ? Integer.parseInt(m.group(1)) : 1;
+  }
+
+  private static ApiException rowsProblem(int line, String column, Msg msg, Object... params) {
+    return ApiException.badRows(List.of(new RowProblem(line, column, msg, ApiException.p(params))));
+  }
+
   private static void checkHeader(Kind kind, List<String> header) {
-    List<Problem.RowError> errors = new ArrayList<>();
+    List<RowProblem> errors = new ArrayList<>();
     for (String column : kind.required) {
       if (!header.contains(column)) {
-        errors.add(new Problem.RowError(1, column, "missing column"));
+        errors.add(new RowProblem(1, column, OrgMsg.CSV_MISSING_COLUMN, Map.of()));
       }
     }
     Set<String> known = new LinkedHashSet<>(kind.required);
@@ -365,15 +398,18 @@ public class CsvImportService {
     for (String column : header) {
       if (!known.contains(column)) {
         errors.add(
-            new Problem.RowError(
-                1, column, "unknown column (expected " + String.join(",", known) + ")"));
+            new RowProblem(
+                1,
+                column,
+                OrgMsg.CSV_UNKNOWN_COLUMN,
+                ApiException.p("expected", String.join(",", known))));
       }
     }
     if (new LinkedHashSet<>(header).size() != header.size()) {
-      errors.add(new Problem.RowError(1, null, "a column appears twice"));
+      errors.add(new RowProblem(1, null, OrgMsg.CSV_COLUMN_TWICE, Map.of()));
     }
     if (!errors.isEmpty()) {
-      throw ApiException.badRows("The header line is wrong", errors);
+      throw ApiException.badRows(errors);
     }
   }
 
@@ -388,14 +424,9 @@ public class CsvImportService {
       String text = decoder.decode(ByteBuffer.wrap(content)).toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (MalformedInputException e) {
-      int line = lineOfFirstBadByte(content);
-      throw ApiException.badRows(
-          "The file is not UTF-8 text",
-          List.of(new Problem.RowError(line, null, "not UTF-8: save the file as CSV UTF-8")));
+      throw rowsProblem(lineOfFirstBadByte(content), null, OrgMsg.CSV_NOT_UTF8);
     } catch (CharacterCodingException e) {
-      throw ApiException.badRows(
-          "The file is not UTF-8 text",
-          List.of(new Problem.RowError(1, null, "not UTF-8: save the file as CSV UTF-8")));
+      throw rowsProblem(1, null, OrgMsg.CSV_NOT_UTF8);
     }
   }
 
@@ -441,7 +472,7 @@ public class CsvImportService {
           return false;
         }
         default -> {
-          checks.fail(column, "must be true/false (có/không)");
+          checks.fail(column, OrgMsg.CSV_BOOLEAN);
           return null;
         }
       }
@@ -457,11 +488,11 @@ public class CsvImportService {
       } catch (IllegalArgumentException e) {
         checks.fail(
             column,
-            "unknown value "
-                + v
-                + " (one of "
-                + java.util.Arrays.toString(type.getEnumConstants())
-                + ")");
+            CommonMsg.ENUM_VALUE,
+            "value",
+            v,
+            "allowed",
+            java.util.Arrays.toString(type.getEnumConstants()));
         return null;
       }
     }
@@ -474,7 +505,7 @@ public class CsvImportService {
       }
       Unit u = Unit.findByCode(code);
       if (u == null) {
-        checks.fail(column, "unknown unit code " + code);
+        checks.fail(column, OrgMsg.UNIT_CODE_UNKNOWN, "code", code);
         return null;
       }
       return u.id;
@@ -493,7 +524,13 @@ public class CsvImportService {
         try {
           roles.add(Role.valueOf(part.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-          checks.fail("roles", "unknown role " + part.trim());
+          checks.fail(
+              "roles",
+              OrgMsg.CSV_ROLE_UNKNOWN,
+              "value",
+              part.trim(),
+              "allowed",
+              java.util.Arrays.toString(Role.values()));
         }
       }
       return roles;

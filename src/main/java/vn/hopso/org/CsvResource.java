@@ -11,8 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import vn.hopso.auth.Role;
 import vn.hopso.common.ClockProducer;
+import vn.hopso.common.Role;
 
 /** CSV import and export of units, endpoints and people (administrators only). */
 @Path("/api")

@@ -17,6 +17,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 import vn.hopso.common.VietnameseText;
 
 /** A video endpoint (điểm cầu): a meeting room of a unit with its device account. */
@@ -28,16 +29,17 @@ public class Endpoint extends PanacheEntityBase {
   @SequenceGenerator(name = "endpoint_seq", sequenceName = "endpoint_seq", allocationSize = 50)
   public Long id;
 
-  @Column(nullable = false, unique = true)
+  @Column(nullable = false, unique = true, length = Limits.CODE)
   public String code;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = Limits.NAME)
   public String name;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "unit_id", nullable = false)
   public Unit unit;
 
+  @Column(length = Limits.ROOM)
   public String room;
 
   /** The account the room's PC signs in with (a person holding the ENDPOINT role). */
@@ -55,10 +57,10 @@ public class Endpoint extends PanacheEntityBase {
   @Column(name = "last_seen_at")
   public Instant lastSeenAt;
 
-  @Column(name = "search_key", nullable = false)
+  @Column(name = "search_key", nullable = false, length = Limits.SEARCH_KEY)
   public String searchKey;
 
-  @Column(name = "sort_key", nullable = false, length = 2048)
+  @Column(name = "sort_key", nullable = false, length = Limits.SORT_KEY)
   public String sortKey;
 
   @Version public long version;

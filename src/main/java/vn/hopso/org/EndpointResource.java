@@ -13,10 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import vn.hopso.auth.Role;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
+import vn.hopso.common.Role;
 import vn.hopso.org.OrgViews.EndpointInput;
 import vn.hopso.org.OrgViews.EndpointView;
 
@@ -31,10 +31,14 @@ public class EndpointResource {
       @QueryParam("q") String q,
       @QueryParam("unitId") Long unitId,
       @QueryParam("level") String level,
-      @QueryParam("active") Boolean active,
+      @QueryParam("active") String active,
       @Valid @BeanParam PageRequest paging) {
     return endpoints.list(
-        q, unitId, Params.enumValue(UnitLevel.class, level, "level"), active, paging);
+        q,
+        unitId,
+        Params.enumValue(UnitLevel.class, level, "level"),
+        Params.bool(active, "active"),
+        paging);
   }
 
   @GET

@@ -1,19 +1,23 @@
 package vn.hopso.org;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
-import vn.hopso.audit.AuditService;
-import vn.hopso.auth.CurrentUser;
-import vn.hopso.auth.Role;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Checks;
+import vn.hopso.common.CurrentUser;
+import vn.hopso.common.DomainEvent;
 import vn.hopso.common.Filter;
+import vn.hopso.common.Lang;
+import vn.hopso.common.Limits;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Queries;
+import vn.hopso.common.Role;
 import vn.hopso.common.Texts;
+import vn.hopso.common.Versions;
 import vn.hopso.org.OrgViews.EndpointInput;
 import vn.hopso.org.OrgViews.EndpointView;
 
@@ -21,7 +25,7 @@ import vn.hopso.org.OrgViews.EndpointView;
 @ApplicationScoped
 @Transactional
 public class EndpointService {
-  @Inject AuditService audit;
+  @Inject Event<DomainEvent> events;
   @Inject CurrentUser current;
 
   @Transactional
@@ -57,7 +61,7 @@ public class EndpointService {
   public EndpointView get(long id) {
     Endpoint e = find(id);
     if (!isStaff() && (e.account == null || !e.account.id.equals(current.personId()))) {
-      throw ApiException.forbidden("This is not your endpoint");
+      throw ApiException.forbidden(OrgMsg.NOT_YOUR_ENDPOINT);
     }
     return EndpointView.of(e);
   }
@@ -69,17 +73,18 @@ public class EndpointService {
     Endpoint e = new Endpoint();
     apply(e, input, unit);
     e.persist();
-    audit.log("endpoint.created", "endpoint:" + e.code, describe(e));
+    events.fire(new OrgEvents.EndpointSaved(true, e.code, describe(e)));
     return EndpointView.of(e);
   }
 
   public EndpointView update(long id, EndpointInput input) {
     Endpoint e = find(id);
+    Versions.check(input.version(), e.version);
     Checks checks = new Checks();
     Unit unit = check(checks, input, e);
     checks.throwIfFailed();
     apply(e, input, unit);
-    audit.log("endpoint.updated", "endpoint:" + e.code, describe(e));
+    events.fire(new OrgEvents.EndpointSaved(false, e.code, describe(e)));
     return EndpointView.of(e);
   }
 
@@ -87,23 +92,23 @@ public class EndpointService {
   Unit check(Checks checks, EndpointInput input, Endpoint existing) {
     Endpoint sameCode = Endpoint.findByCode(input.code().trim());
     if (sameCode != null && (existing == null || !sameCode.id.equals(existing.id))) {
-      checks.conflict("code", "already used by endpoint " + sameCode.name);
+      checks.conflict("code", OrgMsg.ENDPOINT_CODE_TAKEN, "name", sameCode.name);
     }
     Unit unit = Unit.findById(input.unitId());
     if (unit == null) {
-      checks.fail("unitId", "unknown unit " + input.unitId());
+      checks.fail("unitId", OrgMsg.UNIT_UNKNOWN, "id", input.unitId());
     } else if (!unit.active && (existing == null || !existing.unit.id.equals(unit.id))) {
-      checks.fail("unitId", "unit " + unit.name + " is inactive");
+      checks.fail("unitId", OrgMsg.UNIT_INACTIVE, "name", unit.name);
     }
     String account = normalize(input.deviceAccount());
     if (account != null) {
       Person person = Person.findByUsername(account);
       if (person != null && !person.hasRole(Role.ENDPOINT)) {
-        checks.fail("deviceAccount", "account " + account + " is a person, not a device account");
+        checks.fail("deviceAccount", OrgMsg.DEVICE_ACCOUNT_IS_PERSON, "account", account);
       } else if (person != null) {
         Endpoint other = Endpoint.find("account", person).firstResult();
         if (other != null && (existing == null || !other.id.equals(existing.id))) {
-          checks.conflict("deviceAccount", "already used by endpoint " + other.name);
+          checks.conflict("deviceAccount", OrgMsg.DEVICE_ACCOUNT_TAKEN, "name", other.name);
         }
       }
     }
@@ -128,7 +133,10 @@ public class EndpointService {
       // New device accounts start without a password: the admin sets one for the room's PC.
       person = new Person();
       person.username = account;
-      person.fullName = "Thiết bị " + e.name;
+      // The device account's name is derived from the room's: cut to fit a person's name.
+      person.fullName =
+          Texts.fit(
+              Lang.VI.render(OrgMsg.DEVICE_NAME, java.util.Map.of("name", e.name)), Limits.NAME);
       person.position = "Điểm cầu";
       person.unit = unit;
       person.roles = EnumSet.of(Role.ENDPOINT);
@@ -140,7 +148,7 @@ public class EndpointService {
   private static Endpoint find(long id) {
     Endpoint e = Endpoint.findById(id);
     if (e == null) {
-      throw ApiException.notFound("endpoint", id);
+      throw ApiException.notFound(OrgMsg.ENDPOINT, id);
     }
     return e;
   }

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import vn.hopso.auth.Role;
+import vn.hopso.common.Limits;
+import vn.hopso.common.Role;
 
 /** The JSON shapes of the organisation feature (entities are never serialised directly). */
 public final class OrgViews {
@@ -16,6 +17,9 @@ public final class OrgViews {
 
   static final String CODE_PATTERN = "[A-Za-z0-9._-]+";
   static final String USERNAME_PATTERN = "[a-z0-9._-]{3,64}";
+  static final String CODE_MESSAGE = "{hopso.field.code-format}";
+  static final String USERNAME_MESSAGE = "{hopso.field.username-format}";
+  static final String PHONE_MESSAGE = "{hopso.field.phone-format}";
 
   public record UnitView(
       long id,
@@ -27,7 +31,8 @@ public final class OrgViews {
       boolean active,
       Long mergedIntoId,
       String mergedIntoName,
-      Instant mergedAt) {
+      Instant mergedAt,
+      long version) {
     static UnitView of(Unit u) {
       return new UnitView(
           u.id,
@@ -39,7 +44,8 @@ public final class OrgViews {
           u.active,
           u.mergedInto == null ? null : u.mergedInto.id,
           u.mergedInto == null ? null : u.mergedInto.name,
-          u.mergedAt);
+          u.mergedAt,
+          u.version);
     }
   }
 
@@ -54,15 +60,15 @@ public final class OrgViews {
       long peopleCount,
       List<UnitNode> children) {}
 
+  /** {@code version}: on update, the version read (see {@code Versions}); ignored on create. */
   public record UnitInput(
-      @NotBlank
-          @Size(max = 64)
-          @Pattern(regexp = CODE_PATTERN, message = "letters, digits . _ - only")
+      @NotBlank @Size(max = Limits.CODE) @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE)
           String code,
-      @NotBlank @Size(max = 255) String name,
+      @NotBlank @Size(max = Limits.NAME) String name,
       @NotNull UnitLevel level,
       Long parentId,
-      Boolean active) {}
+      Boolean active,
+      Long version) {}
 
   public record MergeRequest(@NotNull Long intoUnitId) {}
 
@@ -112,7 +118,8 @@ public final class OrgViews {
       String deviceAccount,
       boolean active,
       EndpointStatus status,
-      Instant lastSeenAt) {
+      Instant lastSeenAt,
+      long version) {
     static EndpointView of(Endpoint e) {
       return new EndpointView(
           e.id,
@@ -124,21 +131,21 @@ public final class OrgViews {
           e.account == null ? null : e.account.username,
           e.active,
           e.status,
-          e.lastSeenAt);
+          e.lastSeenAt,
+          e.version);
     }
   }
 
   public record EndpointInput(
-      @NotBlank
-          @Size(max = 64)
-          @Pattern(regexp = CODE_PATTERN, message = "letters, digits . _ - only")
+      @NotBlank @Size(max = Limits.CODE) @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE)
           String code,
-      @NotBlank @Size(max = 255) String name,
+      @NotBlank @Size(max = Limits.NAME) String name,
       @NotNull Long unitId,
-      @Size(max = 255) String room,
-      @Size(max = 64) @Pattern(regexp = USERNAME_PATTERN, message = "3–64 of a-z 0-9 . _ -")
+      @Size(max = Limits.ROOM) String room,
+      @Size(max = Limits.USERNAME) @Pattern(regexp = USERNAME_PATTERN, message = USERNAME_MESSAGE)
           String deviceAccount,
-      Boolean active) {}
+      Boolean active,
+      Long version) {}
 
   public record PersonView(
       long id,
@@ -150,7 +157,8 @@ public final class OrgViews {
       String email,
       String phone,
       List<Role> roles,
-      boolean active) {
+      boolean active,
+      long version) {
     static PersonView of(Person p) {
       return new PersonView(
           p.id,
@@ -162,25 +170,26 @@ public final class OrgViews {
           p.email,
           p.phone,
           p.roles.stream().sorted().toList(),
-          p.active);
+          p.active,
+          p.version);
     }
   }
 
   public record PersonInput(
       @NotBlank
-          @Size(max = 64)
-          @Pattern(regexp = USERNAME_PATTERN, message = "3–64 of a-z 0-9 . _ -")
+          @Size(max = Limits.USERNAME)
+          @Pattern(regexp = USERNAME_PATTERN, message = USERNAME_MESSAGE)
           String username,
-      @NotBlank @Size(max = 255) String fullName,
-      @Size(max = 255) String position,
+      @NotBlank @Size(max = Limits.NAME) String fullName,
+      @Size(max = Limits.POSITION) String position,
       Long unitId,
-      @Email @Size(max = 255) String email,
-      @Size(max = 32)
-          @Pattern(regexp = "[0-9 +().-]*", message = "digits, spaces and + ( ) . - only")
+      @Email @Size(max = Limits.EMAIL) String email,
+      @Size(max = Limits.PHONE) @Pattern(regexp = "[0-9 +().-]*", message = PHONE_MESSAGE)
           String phone,
-      @NotNull @Size(min = 1, message = "at least one role") Set<@NotNull Role> roles,
+      @NotNull @Size(min = 1, max = 10) Set<@NotNull Role> roles,
       Boolean active,
-      @Size(max = 200) String password) {}
+      @Size(max = Limits.PASSWORD) String password,
+      Long version) {}
 
-  public record PasswordSet(@NotBlank @Size(max = 200) String password) {}
+  public record PasswordSet(@NotBlank @Size(max = Limits.PASSWORD) String password) {}
 }

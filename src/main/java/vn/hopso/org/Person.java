@@ -20,7 +20,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.EnumSet;
 import java.util.Set;
-import vn.hopso.auth.Role;
+import vn.hopso.common.Limits;
+import vn.hopso.common.Role;
 import vn.hopso.common.VietnameseText;
 
 /** A person who uses HopSo, or the device account of a meeting room. */
@@ -33,24 +34,27 @@ public class Person extends PanacheEntityBase {
   public Long id;
 
   /** Sign-in name, stored lower case. */
-  @Column(nullable = false, unique = true)
+  @Column(nullable = false, unique = true, length = Limits.USERNAME)
   public String username;
 
-  @Column(name = "full_name", nullable = false)
+  @Column(name = "full_name", nullable = false, length = Limits.NAME)
   public String fullName;
 
+  @Column(length = Limits.POSITION)
   public String position;
 
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "unit_id")
   public Unit unit;
 
+  @Column(length = Limits.EMAIL)
   public String email;
 
+  @Column(length = Limits.PHONE)
   public String phone;
 
   /** bcrypt; null while no password was set (the account cannot sign in). */
-  @Column(name = "password_hash")
+  @Column(name = "password_hash", length = 100)
   public String passwordHash;
 
   @ElementCollection(fetch = FetchType.EAGER)
@@ -62,10 +66,10 @@ public class Person extends PanacheEntityBase {
   @Column(nullable = false)
   public boolean active = true;
 
-  @Column(name = "search_key", nullable = false, length = 1024)
+  @Column(name = "search_key", nullable = false, length = Limits.SEARCH_KEY)
   public String searchKey;
 
-  @Column(name = "sort_key", nullable = false, length = 2048)
+  @Column(name = "sort_key", nullable = false, length = Limits.SORT_KEY)
   public String sortKey;
 
   @Version public long version;

@@ -13,10 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import vn.hopso.auth.Role;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
+import vn.hopso.common.Role;
 import vn.hopso.org.OrgViews.PasswordSet;
 import vn.hopso.org.OrgViews.PersonInput;
 import vn.hopso.org.OrgViews.PersonView;
@@ -31,9 +31,16 @@ public class PersonResource {
       @QueryParam("q") String q,
       @QueryParam("unitId") Long unitId,
       @QueryParam("role") String role,
-      @QueryParam("active") Boolean active,
+      @QueryParam("active") String active,
+      @QueryParam("kind") String kind,
       @Valid @BeanParam PageRequest paging) {
-    return people.list(q, unitId, Params.enumValue(Role.class, role, "role"), active, paging);
+    return people.list(
+        q,
+        unitId,
+        Params.enumValue(Role.class, role, "role"),
+        Params.bool(active, "active"),
+        Params.enumValue(PersonService.Kind.class, kind, "kind"),
+        paging);
   }
 
   @GET

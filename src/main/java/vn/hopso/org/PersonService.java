@@ -1,20 +1,20 @@
 package vn.hopso.org;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
-import vn.hopso.audit.AuditService;
-import vn.hopso.auth.AuthService;
-import vn.hopso.auth.Passwords;
-import vn.hopso.auth.Role;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Checks;
+import vn.hopso.common.DomainEvent;
 import vn.hopso.common.Filter;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Queries;
+import vn.hopso.common.Role;
 import vn.hopso.common.Texts;
+import vn.hopso.common.Versions;
 import vn.hopso.org.OrgViews.PersonInput;
 import vn.hopso.org.OrgViews.PersonView;
 
@@ -22,19 +22,31 @@ import vn.hopso.org.OrgViews.PersonView;
 @ApplicationScoped
 @Transactional
 public class PersonService {
-  @Inject AuditService audit;
+  /** Which accounts a people list shows: people (the default), the rooms' devices, or both. */
+  public enum Kind {
+    PEOPLE,
+    DEVICES,
+    ALL
+  }
+
+  @Inject Event<DomainEvent> events;
   @Inject Passwords passwords;
-  @Inject AuthService auth;
 
   @Transactional
   public Page<PersonView> list(
-      String q, Long unitId, Role role, Boolean active, PageRequest paging) {
+      String q, Long unitId, Role role, Boolean active, Kind kind, PageRequest paging) {
     Filter f =
         new Filter()
             .and("e.unit.id = :unit", "unit", unitId)
             .and(":role member of e.roles", "role", role)
             .and("e.active = :active", "active", active)
             .search("e.searchKey", q);
+    Kind k = kind == null ? (role == Role.ENDPOINT ? Kind.ALL : Kind.PEOPLE) : kind;
+    if (k == Kind.PEOPLE) {
+      f.and(":device not member of e.roles", "device", Role.ENDPOINT);
+    } else if (k == Kind.DEVICES) {
+      f.and(":device member of e.roles", "device", Role.ENDPOINT);
+    }
     return Queries.page(
             Person.class,
             "from Person e left join fetch e.unit",
@@ -55,9 +67,9 @@ public class PersonService {
     Unit unit = check(checks, input, null);
     if (input.password() != null && !input.password().isEmpty()) {
       try {
-        auth.checkStrength("password", input.password());
+        passwords.checkStrength("password", input.password());
       } catch (ApiException e) {
-        e.errors().forEach(err -> checks.fail(err.field(), err.message()));
+        checks.addAll(e);
       }
     }
     checks.throwIfFailed();
@@ -67,30 +79,28 @@ public class PersonService {
       p.passwordHash = passwords.hash(input.password());
     }
     p.persist();
-    audit.log("person.created", "person:" + p.username, describe(p));
+    events.fire(new OrgEvents.PersonSaved(true, p.id, p.username, describe(p), false));
     return PersonView.of(p);
   }
 
   public PersonView update(long id, PersonInput input) {
     Person p = find(id);
+    Versions.check(input.version(), p.version);
     Checks checks = new Checks();
     Unit unit = check(checks, input, p);
     checks.throwIfFailed();
     boolean wasActive = p.active;
     apply(p, input, unit);
-    if (wasActive && !p.active) {
-      auth.revokeAll(p.id);
-    }
-    audit.log("person.updated", "person:" + p.username, describe(p));
+    events.fire(
+        new OrgEvents.PersonSaved(false, p.id, p.username, describe(p), wasActive && !p.active));
     return PersonView.of(p);
   }
 
   public void setPassword(long id, String password) {
     Person p = find(id);
-    auth.checkStrength("password", password);
+    passwords.checkStrength("password", password);
     p.passwordHash = passwords.hash(password);
-    auth.revokeAll(p.id);
-    audit.log("person.password.set", "person:" + p.username, null);
+    events.fire(new OrgEvents.PasswordSet(p.id, p.username));
   }
 
   /** Checks an input; returns its unit (may be null). Shared by REST and CSV import. */
@@ -98,16 +108,16 @@ public class PersonService {
     String username = input.username().trim().toLowerCase();
     Person same = Person.findByUsername(username);
     if (same != null && (existing == null || !same.id.equals(existing.id))) {
-      checks.conflict("username", "already taken");
+      checks.conflict("username", OrgMsg.USERNAME_TAKEN);
     }
     Unit unit = null;
     if (input.unitId() != null) {
       unit = Unit.findById(input.unitId());
       if (unit == null) {
-        checks.fail("unitId", "unknown unit " + input.unitId());
+        checks.fail("unitId", OrgMsg.UNIT_UNKNOWN, "id", input.unitId());
       } else if (!unit.active
           && (existing == null || existing.unit == null || !existing.unit.id.equals(unit.id))) {
-        checks.fail("unitId", "unit " + unit.name + " is inactive");
+        checks.fail("unitId", OrgMsg.UNIT_INACTIVE, "name", unit.name);
       }
     }
     if (existing != null && existing.active && existing.hasRole(Role.ADMIN)) {
@@ -117,7 +127,7 @@ public class PersonService {
           && Person.count(
                   "?1 member of roles and active = true and id <> ?2", Role.ADMIN, existing.id)
               == 0) {
-        checks.fail("roles", "this is the last active administrator");
+        checks.fail("roles", OrgMsg.LAST_ADMIN);
       }
     }
     return unit;
@@ -139,7 +149,7 @@ public class PersonService {
   private static Person find(long id) {
     Person p = Person.findById(id);
     if (p == null) {
-      throw ApiException.notFound("person", id);
+      throw ApiException.notFound(OrgMsg.PERSON, id);
     }
     return p;
   }

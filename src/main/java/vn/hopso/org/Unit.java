@@ -17,6 +17,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 import vn.hopso.common.VietnameseText;
 
 /** An administrative unit: the province, a district, a commune, an agency or a party body. */
@@ -28,10 +29,10 @@ public class Unit extends PanacheEntityBase {
   @SequenceGenerator(name = "unit_seq", sequenceName = "unit_seq", allocationSize = 50)
   public Long id;
 
-  @Column(nullable = false, unique = true)
+  @Column(nullable = false, unique = true, length = Limits.CODE)
   public String code;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = Limits.NAME)
   public String name;
 
   @Enumerated(EnumType.STRING)
@@ -53,10 +54,10 @@ public class Unit extends PanacheEntityBase {
   @Column(name = "merged_at")
   public Instant mergedAt;
 
-  @Column(name = "search_key", nullable = false)
+  @Column(name = "search_key", nullable = false, length = Limits.SEARCH_KEY)
   public String searchKey;
 
-  @Column(name = "sort_key", nullable = false, length = 2048)
+  @Column(name = "sort_key", nullable = false, length = Limits.SORT_KEY)
   public String sortKey;
 
   @Version public long version;

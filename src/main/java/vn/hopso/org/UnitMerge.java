@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.hopso.common.Limits;
 
 /** History: unit {@code from} was merged into {@code into}. */
 @Entity
@@ -33,7 +34,7 @@ public class UnitMerge extends PanacheEntityBase {
   @Column(name = "merged_at", nullable = false)
   public Instant mergedAt;
 
-  @Column(name = "merged_by")
+  @Column(name = "merged_by", length = Limits.AUDIT_FIELD)
   public String mergedBy;
 
   @Column(name = "moved_endpoints", nullable = false)

@@ -14,10 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import vn.hopso.auth.Role;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
+import vn.hopso.common.Role;
 import vn.hopso.org.OrgViews.MergeRequest;
 import vn.hopso.org.OrgViews.MergeResult;
 import vn.hopso.org.OrgViews.MergeView;
@@ -35,17 +35,21 @@ public class UnitResource {
       @QueryParam("level") String level,
       @QueryParam("parentId") Long parentId,
       @QueryParam("q") String q,
-      @QueryParam("active") Boolean active,
+      @QueryParam("active") String active,
       @Valid @BeanParam PageRequest paging) {
     return units.list(
-        Params.enumValue(UnitLevel.class, level, "level"), parentId, q, active, paging);
+        Params.enumValue(UnitLevel.class, level, "level"),
+        parentId,
+        q,
+        Params.bool(active, "active"),
+        paging);
   }
 
   @GET
   @Path("/tree")
   @RolesAllowed("**")
-  public List<UnitNode> tree(@QueryParam("active") Boolean active) {
-    return units.tree(active);
+  public List<UnitNode> tree(@QueryParam("active") String active) {
+    return units.tree(Params.bool(active, "active"));
   }
 
   @GET

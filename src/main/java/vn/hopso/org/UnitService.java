@@ -1,6 +1,7 @@
 package vn.hopso.org;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -12,14 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.hopso.audit.AuditService;
-import vn.hopso.auth.CurrentUser;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Checks;
+import vn.hopso.common.CurrentUser;
+import vn.hopso.common.DomainEvent;
 import vn.hopso.common.Filter;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Queries;
+import vn.hopso.common.Versions;
 import vn.hopso.org.OrgViews.MergeResult;
 import vn.hopso.org.OrgViews.MergeView;
 import vn.hopso.org.OrgViews.UnitInput;
@@ -41,7 +43,7 @@ public class UnitService {
               EnumSet.of(
                   UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE, UnitLevel.PARTY));
 
-  @Inject AuditService audit;
+  @Inject Event<DomainEvent> events;
   @Inject CurrentUser current;
   @Inject Clock clock;
 
@@ -127,17 +129,18 @@ public class UnitService {
     Unit u = new Unit();
     apply(u, input, parent);
     u.persist();
-    audit.log("unit.created", "unit:" + u.code, describe(u));
+    events.fire(new OrgEvents.UnitSaved(true, u.code, describe(u)));
     return UnitView.of(u);
   }
 
   public UnitView update(long id, UnitInput input) {
     Unit u = find(id);
+    Versions.check(input.version(), u.version);
     Checks checks = new Checks();
     Unit parent = check(checks, input, u);
     checks.throwIfFailed();
     apply(u, input, parent);
-    audit.log("unit.updated", "unit:" + u.code, describe(u));
+    events.fire(new OrgEvents.UnitSaved(false, u.code, describe(u)));
     return UnitView.of(u);
   }
 
@@ -148,32 +151,38 @@ public class UnitService {
   Unit check(Checks checks, UnitInput input, Unit existing) {
     Unit sameCode = Unit.findByCode(input.code().trim());
     if (sameCode != null && (existing == null || !sameCode.id.equals(existing.id))) {
-      checks.conflict("code", "already used by unit " + sameCode.name);
+      checks.conflict("code", OrgMsg.UNIT_CODE_TAKEN, "name", sameCode.name);
     }
     Unit parent = null;
     if (input.parentId() != null) {
       parent = Unit.findById(input.parentId());
       if (parent == null) {
-        checks.fail("parentId", "unknown unit " + input.parentId());
+        checks.fail("parentId", OrgMsg.UNIT_UNKNOWN, "id", input.parentId());
         return null;
       }
       if (!parent.active) {
-        checks.fail("parentId", "unit " + parent.name + " is inactive");
+        checks.fail("parentId", OrgMsg.UNIT_INACTIVE, "name", parent.name);
       }
       if (existing != null && isSelfOrAncestor(existing, parent)) {
-        checks.fail("parentId", "a unit cannot be placed under itself or its own sub-unit");
+        checks.fail("parentId", OrgMsg.UNIT_UNDER_ITSELF);
       }
     }
     Set<UnitLevel> allowed = ALLOWED_PARENTS.get(input.level());
     if (parent == null && !allowed.isEmpty() && input.level() != null) {
-      checks.fail("parentId", "a " + input.level() + " needs a parent unit");
+      checks.fail("parentId", OrgMsg.UNIT_NEEDS_PARENT, "level", input.level());
     } else if (parent != null && !allowed.contains(parent.level)) {
-      checks.fail("parentId", "a " + input.level() + " cannot be placed under a " + parent.level);
+      checks.fail(
+          "parentId",
+          OrgMsg.UNIT_PARENT_LEVEL,
+          "level",
+          input.level(),
+          "parentLevel",
+          parent.level);
     }
     if (existing != null && Boolean.FALSE.equals(input.active()) && existing.active) {
       long activeChildren = Unit.count("parent = ?1 and active = true", existing);
       if (activeChildren > 0) {
-        checks.fail("active", "the unit still has " + activeChildren + " active sub-units");
+        checks.fail("active", OrgMsg.UNIT_ACTIVE_CHILDREN, "count", activeChildren);
       }
     }
     return parent;
@@ -207,31 +216,32 @@ public class UnitService {
     Unit from = find(id);
     Unit into = Unit.findById(intoId);
     if (into == null) {
-      throw ApiException.invalid("intoUnitId", "unknown unit " + intoId);
+      throw ApiException.invalid("intoUnitId", OrgMsg.UNIT_UNKNOWN, "id", intoId);
     }
     if (from.id.equals(into.id)) {
-      throw ApiException.invalid("intoUnitId", "a unit cannot be merged into itself");
+      throw ApiException.invalid("intoUnitId", OrgMsg.MERGE_SELF);
     }
     if (!from.active) {
-      throw ApiException.conflict("unit " + from.name + " is inactive (already merged?)");
+      throw ApiException.conflict(OrgMsg.MERGE_ALREADY_INACTIVE, "name", from.name);
     }
     if (!into.active) {
-      throw ApiException.invalid("intoUnitId", "unit " + into.name + " is inactive");
+      throw ApiException.invalid("intoUnitId", OrgMsg.UNIT_INACTIVE, "name", into.name);
     }
     if (isSelfOrAncestor(from, into)) {
-      throw ApiException.invalid("intoUnitId", "cannot merge a unit into its own sub-unit");
+      throw ApiException.invalid("intoUnitId", OrgMsg.MERGE_INTO_CHILD);
     }
     List<Unit> children = Unit.list("parent = ?1", from);
     for (Unit child : children) {
       if (child.active && !ALLOWED_PARENTS.get(child.level).contains(into.level)) {
         throw ApiException.invalid(
             "intoUnitId",
-            "sub-unit "
-                + child.name
-                + " ("
-                + child.level
-                + ") cannot be placed under a "
-                + into.level);
+            OrgMsg.MERGE_CHILD_LEVEL,
+            "name",
+            child.name,
+            "level",
+            child.level,
+            "intoLevel",
+            into.level);
       }
     }
     Instant now = clock.instant();
@@ -250,17 +260,17 @@ public class UnitService {
     m.movedPeople = people;
     m.movedChildren = children.size();
     m.persist();
-    audit.log(
-        "unit.merged",
-        "unit:" + from.code,
-        "into "
-            + into.code
-            + "; endpoints "
-            + endpoints
-            + ", people "
-            + people
-            + ", sub-units "
-            + children.size());
+    events.fire(
+        new OrgEvents.UnitMerged(
+            from.code,
+            "into "
+                + into.code
+                + "; endpoints "
+                + endpoints
+                + ", people "
+                + people
+                + ", sub-units "
+                + children.size()));
     return new MergeResult(
         UnitView.of(from), UnitView.of(into), endpoints, people, children.size(), now);
   }
@@ -280,7 +290,7 @@ public class UnitService {
   private static Unit find(long id) {
     Unit u = Unit.findById(id);
     if (u == null) {
-      throw ApiException.notFound("unit", id);
+      throw ApiException.notFound(OrgMsg.UNIT, id);
     }
     return u;
   }

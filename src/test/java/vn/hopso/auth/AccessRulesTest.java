@@ -215,9 +215,10 @@ class AccessRulesTest {
           Api.as(tokens.get(c)).body(Map.of("intoUnitId", b)).post("/api/units/" + a + "/merge"),
           403);
       assertProblem(
-          Api.as(tokens.get(c))
-              .body(MoreApi.unitBody(MoreApi.code("X"), "Tỉnh Đổi Tên", "PROVINCE", null))
-              .put("/api/units/" + a),
+          MoreApi.update(
+              tokens.get(c),
+              "/api/units/" + a,
+              MoreApi.unitBody(MoreApi.code("X"), "Tỉnh Đổi Tên", "PROVINCE", null)),
           403);
     }
     Api.as(admin).get("/api/units/" + a).then().statusCode(200).body("active", equalTo(true));

@@ -55,7 +55,7 @@ class AuthTest {
         .header("Cache-Control", "no-store")
         .cookie("hopso_refresh", notNullValue())
         .body("accessToken", notNullValue())
-        .body("refreshToken", notNullValue())
+        .body("refreshToken", nullValue())
         .body("tokenType", equalTo("Bearer"))
         .body("expiresIn", equalTo(900))
         .body("refreshExpiresIn", greaterThan(0))
@@ -72,7 +72,9 @@ class AuthTest {
     r.then().statusCode(200);
     var cookie = r.getDetailedCookie("hopso_refresh");
     assertNotNull(cookie, "refresh cookie missing");
-    assertEquals(r.jsonPath().getString("refreshToken"), cookie.getValue());
+    assertNull(r.jsonPath().get("refreshToken"), "the refresh token never reaches page scripts");
+    assertTrue(cookie.getValue().length() >= 40, "an unguessable refresh token");
+    assertEquals("Strict", cookie.getSameSite());
     assertTrue(cookie.isHttpOnly(), "refresh cookie must be HttpOnly");
     assertEquals("/api/auth", cookie.getPath());
   }
@@ -96,8 +98,9 @@ class AuthTest {
     String admin = Api.admin();
     String user = MoreApi.username("inactive");
     long id = MoreApi.createPerson(admin, user, "Người Nghỉ Việc", null, List.of("DELEGATE"));
-    Api.as(admin)
-        .body(
+    MoreApi.update(
+            admin,
+            "/api/people/" + id,
             Map.of(
                 "username",
                 user,
@@ -107,7 +110,6 @@ class AuthTest {
                 List.of("DELEGATE"),
                 "active",
                 false))
-        .put("/api/people/" + id)
         .then()
         .statusCode(200)
         .body("active", equalTo(false));
@@ -192,7 +194,7 @@ class AuthTest {
     String user = Api.person(Api.admin(), List.of("DELEGATE"));
     Response login = loginResponse(user, Api.PASSWORD);
     String access1 = login.jsonPath().getString("accessToken");
-    String refresh1 = login.jsonPath().getString("refreshToken");
+    String refresh1 = login.getCookie("hopso_refresh");
 
     Response refreshed = refresh(refresh1);
     refreshed
@@ -204,26 +206,26 @@ class AuthTest {
         .body("refreshExpiresIn", greaterThan(0))
         .body("user.username", equalTo(user));
     String access2 = refreshed.jsonPath().getString("accessToken");
-    String refresh2 = refreshed.jsonPath().getString("refreshToken");
+    String refresh2 = refreshed.getCookie("hopso_refresh");
     assertNotNull(refresh2, "a refresh answers a new refresh token");
     assertNotEquals(access1, access2);
     assertNotEquals(refresh1, refresh2);
     assertEquals(refresh2, refreshed.getCookie("hopso_refresh"), "the cookie carries the new one");
     assertSignedIn(access2, user);
 
-    refresh(refresh2).then().statusCode(200).body("refreshToken", notNullValue());
+    refresh(refresh2).then().statusCode(200).cookie("hopso_refresh", notNullValue());
   }
 
   @Test
   void aUsedRefreshTokenWithinTwentySecondsYieldsAnAccessTokenOnly() {
     // two browser tabs refreshing at the same moment with the same cookie
     String user = Api.person(Api.admin(), List.of("DELEGATE"));
-    String refresh1 = loginResponse(user, Api.PASSWORD).jsonPath().getString("refreshToken");
-    String refresh2 = refresh(refresh1).then().statusCode(200).extract().path("refreshToken");
+    String refresh1 = loginResponse(user, Api.PASSWORD).getCookie("hopso_refresh");
+    String refresh2 = refresh(refresh1).then().statusCode(200).extract().cookie("hopso_refresh");
 
     Response again = refresh(refresh1);
 
-    again.then().statusCode(200).body("refreshToken", nullValue());
+    again.then().statusCode(200);
     assertNull(again.getCookie("hopso_refresh"), "the cookie must stay unchanged");
     assertSignedIn(again.jsonPath().getString("accessToken"), user);
     // the session goes on with the newest refresh token
@@ -233,11 +235,11 @@ class AuthTest {
   @Test
   void aUsedRefreshTokenPresentedLaterEndsTheSession() {
     String user = Api.person(Api.admin(), List.of("DELEGATE"));
-    String refresh1 = loginResponse(user, Api.PASSWORD).jsonPath().getString("refreshToken");
+    String refresh1 = loginResponse(user, Api.PASSWORD).getCookie("hopso_refresh");
     Response refreshed = refresh(refresh1);
     refreshed.then().statusCode(200);
     String access2 = refreshed.jsonPath().getString("accessToken");
-    String refresh2 = refreshed.jsonPath().getString("refreshToken");
+    String refresh2 = refreshed.getCookie("hopso_refresh");
     assertSignedIn(access2, user);
 
     TestClock.advance(Duration.ofSeconds(21));
@@ -250,7 +252,7 @@ class AuthTest {
   @Test
   void refreshWorksWithTheCookieAlone() {
     String user = Api.person(Api.admin(), List.of("DELEGATE"));
-    String refreshToken = loginResponse(user, Api.PASSWORD).jsonPath().getString("refreshToken");
+    String refreshToken = loginResponse(user, Api.PASSWORD).getCookie("hopso_refresh");
 
     given()
         .contentType(ContentType.JSON)
@@ -274,7 +276,7 @@ class AuthTest {
     String user = Api.person(Api.admin(), List.of("DELEGATE"));
     Response login = loginResponse(user, Api.PASSWORD);
     String access = login.jsonPath().getString("accessToken");
-    String refreshToken = login.jsonPath().getString("refreshToken");
+    String refreshToken = login.getCookie("hopso_refresh");
     assertSignedIn(access, user);
 
     Api.as(access).post("/api/auth/logout").then().statusCode(204);
@@ -300,7 +302,7 @@ class AuthTest {
     assertSignedOut(access);
     // The refresh token lives longer: the web app renews silently.
     String renewed =
-        refresh(login.jsonPath().getString("refreshToken"))
+        refresh(login.getCookie("hopso_refresh"))
             .then()
             .statusCode(200)
             .extract()
@@ -405,7 +407,7 @@ class AuthTest {
     MoreApi.setPassword(admin, id, NEW_PASSWORD);
 
     assertSignedOut(access);
-    assertProblem(refresh(login.jsonPath().getString("refreshToken")), 401);
+    assertProblem(refresh(login.getCookie("hopso_refresh")), 401);
     loginResponse(user, NEW_PASSWORD).then().statusCode(200);
     // the admin's own session is untouched
     assertSignedIn(admin, "admin");
@@ -424,11 +426,9 @@ class AuthTest {
 
   // ---------------------------------------------------------------- helpers
 
+  /** What a browser does: POST with the refresh cookie it holds, no body. */
   private static Response refresh(String refreshToken) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("refreshToken", refreshToken))
-        .post("/api/auth/refresh");
+    return given().cookie("hopso_refresh", refreshToken).post("/api/auth/refresh");
   }
 
   private static Response changePassword(String token, String current, String next) {

@@ -17,12 +17,12 @@ import vn.hopso.support.Api;
 import vn.hopso.support.MessagingResource;
 
 /** Helpers for meeting tests: people with emails and phones, meetings, received mail. */
-final class MeetingFixture {
+public final class MeetingFixture {
   private MeetingFixture() {}
 
-  record Someone(long id, String username, String token, String email) {}
+  public record Someone(long id, String username, String token, String email) {}
 
-  static Someone someone(String admin, String fullName, String... roles) {
+  public static Someone someone(String admin, String fullName, String... roles) {
     String username = Api.unique("p").toLowerCase();
     String email = username + "@test.hopso.vn";
     Map<String, Object> body = new HashMap<>();
@@ -44,7 +44,7 @@ final class MeetingFixture {
     return new Someone(id, username, Api.login(username, Api.PASSWORD), email);
   }
 
-  static Map<String, Object> meetingBody(
+  public static Map<String, Object> meetingBody(
       String title, long unitId, long chairId, Long secretaryId, Instant start, Instant end) {
     Map<String, Object> body = new HashMap<>();
     body.put("title", title);
@@ -58,7 +58,7 @@ final class MeetingFixture {
     return body;
   }
 
-  static long create(String token, Map<String, Object> body) {
+  public static long create(String token, Map<String, Object> body) {
     return Api.as(token)
         .body(body)
         .post("/api/meetings")
@@ -70,7 +70,7 @@ final class MeetingFixture {
   }
 
   /** Mails received for {@code to} whose subject contains {@code subjectPart}. */
-  static List<MimeMessage> mailsTo(String to, String subjectPart) throws Exception {
+  public static List<MimeMessage> mailsTo(String to, String subjectPart) throws Exception {
     List<MimeMessage> out = new ArrayList<>();
     for (MimeMessage m : MessagingResource.mail.getReceivedMessages()) {
       boolean addressed = false;
@@ -84,7 +84,7 @@ final class MeetingFixture {
     return out;
   }
 
-  static String text(MimeMessage m) throws Exception {
+  public static String text(MimeMessage m) throws Exception {
     Object content = m.getContent();
     if (content instanceof String s) {
       return s;
@@ -102,7 +102,7 @@ final class MeetingFixture {
   /** The iCalendar attachment of a mail, parsed, with its part's content type. */
   record Ics(Calendar calendar, String contentType, String raw) {}
 
-  static Ics calendar(MimeMessage m) throws Exception {
+  public static Ics calendar(MimeMessage m) throws Exception {
     Multipart mp = (Multipart) m.getContent();
     for (int i = 0; i < mp.getCount(); i++) {
       BodyPart part = mp.getBodyPart(i);
@@ -123,7 +123,7 @@ final class MeetingFixture {
     return null;
   }
 
-  static String prop(Ics ics, String component, String name) {
+  public static String prop(Ics ics, String component, String name) {
     java.util.Optional<net.fortuna.ical4j.model.Property> p;
     if (component == null) {
       p = ics.calendar().getProperty(name);

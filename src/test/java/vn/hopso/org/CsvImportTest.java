@@ -137,7 +137,7 @@ class CsvImportTest {
         .body("rows.find { it.line == 3 }.column", equalTo("unit"))
         .body("rows.findAll { it.line == 4 }.column", hasItem("name"))
         .body("rows.findAll { it.line == 4 }.column", hasItem("active"))
-        .body("rows.find { it.line == 5 }.reason", containsString("duplicate of line 2"));
+        .body("rows.find { it.line == 5 }.reason", containsString("dòng 2"));
     // Row 2 was valid, yet nothing was imported (all or nothing), not even its device account.
     assertEquals(0, count("/api/endpoints", p));
     Api.as(admin)

@@ -79,9 +79,7 @@ class EndpointTest {
     Map<String, Object> body = endpointBody(code, "Điểm cầu đổi tên", district, null, null);
     body.put("active", false);
 
-    Api.as(admin)
-        .body(body)
-        .put("/api/endpoints/" + id)
+    MoreApi.update(admin, "/api/endpoints/" + id, body)
         .then()
         .statusCode(200)
         .body("name", equalTo("Điểm cầu đổi tên"))
@@ -270,7 +268,7 @@ class EndpointTest {
         endpointBody(MoreApi.code("EP"), "Điểm huyện " + tag, district, null, null);
     body.put("code", Api.as(admin).get("/api/endpoints/" + atDistrict).path("code"));
     body.put("active", false);
-    Api.as(admin).body(body).put("/api/endpoints/" + atDistrict).then().statusCode(200);
+    MoreApi.update(admin, "/api/endpoints/" + atDistrict, body).then().statusCode(200);
     assertEquals(List.of(atCommune), ids(Map.of("q", tag, "active", true)));
     assertEquals(List.of(atDistrict), ids(Map.of("q", tag, "active", false)));
   }

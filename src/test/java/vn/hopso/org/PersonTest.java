@@ -17,7 +17,6 @@ import static vn.hopso.support.MoreApi.personBody;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -87,9 +86,7 @@ class PersonTest {
     Map<String, Object> body = personBody(username, "Phạm Văn Mới", null, List.of("CHAIR"), null);
     body.put("position", "Chủ tịch");
 
-    Api.as(admin)
-        .body(body)
-        .put("/api/people/" + id)
+    MoreApi.update(admin, "/api/people/" + id, body)
         .then()
         .statusCode(200)
         .body("fullName", equalTo("Phạm Văn Mới"))
@@ -291,8 +288,7 @@ class PersonTest {
     assertProblem(Api.as(access).get("/api/people"), 401);
     assertProblem(
         io.restassured.RestAssured.given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("refreshToken", login.jsonPath().getString("refreshToken")))
+            .cookie("hopso_refresh", login.getCookie("hopso_refresh"))
             .post("/api/auth/refresh"),
         401);
     assertProblem(MoreApi.loginResponse(username, Api.PASSWORD), 401);
@@ -301,7 +297,7 @@ class PersonTest {
     Map<String, Object> body =
         personBody(username, "Người Nghỉ Hưu", unit, List.of("SECRETARY"), null);
     body.put("active", true);
-    Api.as(admin).body(body).put("/api/people/" + id).then().statusCode(200);
+    MoreApi.update(admin, "/api/people/" + id, body).then().statusCode(200);
     assertSignedOut(access);
     assertSignedIn(Api.login(username, Api.PASSWORD), username);
   }
@@ -310,9 +306,10 @@ class PersonTest {
   void anAdminCanLoseTheAdminRoleWhileAnotherAdminRemains() {
     String username = MoreApi.username("exadmin");
     long id = MoreApi.createPerson(admin, username, "Cựu Quản Trị", null, List.of("ADMIN"));
-    Api.as(admin)
-        .body(personBody(username, "Cựu Quản Trị", null, List.of("SECRETARY"), null))
-        .put("/api/people/" + id)
+    MoreApi.update(
+            admin,
+            "/api/people/" + id,
+            personBody(username, "Cựu Quản Trị", null, List.of("SECRETARY"), null))
         .then()
         .statusCode(200)
         .body("roles", equalTo(List.of("SECRETARY")));
@@ -333,11 +330,11 @@ class PersonTest {
 
       Map<String, Object> noAdminRole = adminBody(current);
       noAdminRole.put("roles", List.of("SECRETARY"));
-      assertFieldError(Api.as(admin).body(noAdminRole).put("/api/people/" + adminId), "roles");
+      assertFieldError(MoreApi.update(admin, "/api/people/" + adminId, noAdminRole), "roles");
 
       Map<String, Object> inactive = adminBody(current);
       inactive.put("active", false);
-      assertFieldError(Api.as(admin).body(inactive).put("/api/people/" + adminId), "roles");
+      assertFieldError(MoreApi.update(admin, "/api/people/" + adminId, inactive), "roles");
 
       Api.as(admin)
           .get("/api/people/" + adminId)
@@ -356,9 +353,7 @@ class PersonTest {
   private void deactivate(long id, String username, String fullName, List<String> roles) {
     Map<String, Object> body = personBody(username, fullName, unit, roles, null);
     body.put("active", false);
-    Api.as(admin)
-        .body(body)
-        .put("/api/people/" + id)
+    MoreApi.update(admin, "/api/people/" + id, body)
         .then()
         .statusCode(200)
         .body("active", equalTo(false));

@@ -1,6 +1,5 @@
 package vn.hopso.org;
 
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -71,9 +70,7 @@ class UnitTest {
     Map<String, Object> body = unitBody(newCode, "Tỉnh Mới", "PROVINCE", null);
     body.put("active", true);
 
-    Api.as(admin)
-        .body(body)
-        .put("/api/units/" + province)
+    MoreApi.update(admin, "/api/units/" + province, body)
         .then()
         .statusCode(200)
         .body("id", equalTo((int) province))
@@ -86,9 +83,8 @@ class UnitTest {
   void unknownUnitIs404() {
     assertProblem(Api.as(admin).get("/api/units/987654321"), 404);
     assertProblem(
-        Api.as(admin)
-            .body(unitBody(MoreApi.code("X"), "Tỉnh X", "PROVINCE", null))
-            .put("/api/units/987654321"),
+        MoreApi.update(
+            admin, "/api/units/987654321", unitBody(MoreApi.code("X"), "Tỉnh X", "PROVINCE", null)),
         404);
   }
 
@@ -159,13 +155,13 @@ class UnitTest {
     assertConflict(
             Api.as(admin).body(unitBody(code, "Tỉnh Thứ Hai", "PROVINCE", null)).post("/api/units"),
             "code")
-        .body("detail", containsString("code"));
+        .body("code", equalTo("org.unit.code-taken"))
+        .body("errors[0].field", equalTo("code"));
     // also when another unit is renamed to that code
     long other = MoreApi.province(admin, "Tỉnh Thứ Ba");
     assertConflict(
-        Api.as(admin)
-            .body(unitBody(code, "Tỉnh Thứ Ba", "PROVINCE", null))
-            .put("/api/units/" + other),
+        MoreApi.update(
+            admin, "/api/units/" + other, unitBody(code, "Tỉnh Thứ Ba", "PROVINCE", null)),
         "code");
   }
 
@@ -173,9 +169,8 @@ class UnitTest {
   void keepingItsOwnCodeOnUpdateIsNoConflict() {
     String code = MoreApi.code("SAME");
     long id = Api.unit(admin, code, "Tỉnh Giữ Mã", "PROVINCE", null);
-    Api.as(admin)
-        .body(unitBody(code, "Tỉnh Giữ Mã Đổi Tên", "PROVINCE", null))
-        .put("/api/units/" + id)
+    MoreApi.update(
+            admin, "/api/units/" + id, unitBody(code, "Tỉnh Giữ Mã Đổi Tên", "PROVINCE", null))
         .then()
         .statusCode(200);
   }
@@ -252,9 +247,8 @@ class UnitTest {
 
     for (long target : List.of(top, middle, bottom)) {
       assertFieldError(
-              Api.as(admin)
-                  .body(unitBody(topCode, "Sở Nội Vụ", "AGENCY", target))
-                  .put("/api/units/" + top),
+              MoreApi.update(
+                  admin, "/api/units/" + top, unitBody(topCode, "Sở Nội Vụ", "AGENCY", target)),
               "parentId")
           .body("errors", hasSize(1));
     }
@@ -268,7 +262,7 @@ class UnitTest {
     Api.unit(admin, MoreApi.code("D"), "Huyện Còn Hoạt Động", "DISTRICT", province);
     Map<String, Object> body = unitBody(code, "Tỉnh Còn Huyện", "PROVINCE", null);
     body.put("active", false);
-    assertFieldError(Api.as(admin).body(body).put("/api/units/" + province), "active");
+    assertFieldError(MoreApi.update(admin, "/api/units/" + province, body), "active");
   }
 
   // ---------------------------------------------------------------- tree

@@ -70,6 +70,18 @@ public final class MoreApi {
     return body;
   }
 
+  /**
+   * PUT {@code body} to {@code path} as an editor would: based on the version read just before (GET
+   * {@code path}), so the save is not refused as stale.
+   */
+  public static Response update(String token, String path, Map<String, ?> body) {
+    Response current = Api.as(token).get(path);
+    Map<String, Object> withVersion = new HashMap<>(body);
+    withVersion.put(
+        "version", current.statusCode() == 200 ? current.jsonPath().getLong("version") : 0L);
+    return Api.as(token).body(withVersion).put(path);
+  }
+
   /** Creates a person; returns its id. */
   public static long createPerson(
       String admin, String username, String fullName, Long unitId, List<String> roles) {
@@ -88,6 +100,7 @@ public final class MoreApi {
     List<Map<String, Object>> items =
         Api.as(admin)
             .queryParam("q", username)
+            .queryParam("kind", "ALL")
             .get("/api/people")
             .then()
             .statusCode(200)

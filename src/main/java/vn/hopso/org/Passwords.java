@@ -1,10 +1,11 @@
-package vn.hopso.auth;
+package vn.hopso.org;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hopso.common.ApiException;
 
-/** bcrypt hashing and checking. */
+/** Passwords of accounts: the strength rule, bcrypt hashing and checking. */
 @ApplicationScoped
 public class Passwords {
   /** Checked when the account does not exist, so both cases take the same time. */
@@ -12,10 +13,14 @@ public class Passwords {
     static final String HASH = BcryptUtil.bcryptHash("no-such-account", 10);
   }
 
-  @Inject AuthConfig config;
+  @ConfigProperty(name = "hopso.passwords.bcrypt-cost", defaultValue = "10")
+  int bcryptCost;
+
+  @ConfigProperty(name = "hopso.passwords.min-length", defaultValue = "12")
+  int minLength;
 
   public String hash(String password) {
-    return BcryptUtil.bcryptHash(password, config.bcryptCost());
+    return BcryptUtil.bcryptHash(password, bcryptCost);
   }
 
   /** True when {@code password} matches {@code hash}; a null hash never matches. */
@@ -23,6 +28,16 @@ public class Passwords {
     boolean dummy = hash == null;
     boolean ok = check(password == null ? "" : password, dummy ? Dummy.HASH : hash);
     return ok && !dummy;
+  }
+
+  /** Throws a field error naming {@code field} when the password is too weak. */
+  public void checkStrength(String field, String password) {
+    if (password == null || password.length() < minLength) {
+      throw ApiException.invalid(field, OrgMsg.PASSWORD_SHORT, "min", minLength);
+    }
+    if (password.isBlank()) {
+      throw ApiException.invalid(field, OrgMsg.PASSWORD_BLANK);
+    }
   }
 
   private static boolean check(String password, String hash) {

@@ -1,4 +1,4 @@
-package vn.hopso.auth;
+package vn.hopso.common;
 
 /** What a person may do in HopSo. A person can hold several roles. */
 public enum Role {

@@ -1,4 +1,4 @@
-package vn.hopso.meeting;
+package vn.hopso.notify;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -15,7 +15,7 @@ public class CalendarFeed extends PanacheEntityBase {
   @Column(name = "person_id")
   public Long personId;
 
-  @Column(name = "token_hash", nullable = false, unique = true)
+  @Column(name = "token_hash", nullable = false, unique = true, length = 64)
   public String tokenHash;
 
   @Column(name = "created_at", nullable = false)

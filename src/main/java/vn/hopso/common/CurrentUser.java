@@ -1,4 +1,4 @@
-package vn.hopso.auth;
+package vn.hopso.common;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class CurrentUser {
-  /** Attribute names set on the security identity by {@link TokenIdentityProvider}. */
-  static final String PERSON_ID = "hopso.personId";
+  /** Attribute names set on the security identity by the sign-in feature's identity provider. */
+  public static final String PERSON_ID = "hopso.personId";
 
-  static final String SESSION_ID = "hopso.sessionId";
+  public static final String SESSION_ID = "hopso.sessionId";
 
   @Inject SecurityIdentity identity;
   @Inject CurrentVertxRequest request;
@@ -40,6 +40,29 @@ public class CurrentUser {
   /** The username, or "system" outside a signed-in request. */
   public String name() {
     return isSignedIn() ? identity.getPrincipal().getName() : "system";
+  }
+
+  /** The caller as a {@link Viewer} (person id and roles); anonymous outside a signed-in call. */
+  public Viewer viewer() {
+    if (!isSignedIn()) {
+      return Viewer.ANONYMOUS;
+    }
+    java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    for (Role r : Role.values()) {
+      if (identity.hasRole(r.name())) {
+        roles.add(r);
+      }
+    }
+    return new Viewer(personId(), roles);
+  }
+
+  /** The language the caller asked for (Accept-Language), Vietnamese by default. */
+  public Lang lang() {
+    if (!inRequest()) {
+      return Lang.VI;
+    }
+    RoutingContext rc = request.getCurrent();
+    return rc == null ? Lang.VI : Lang.fromHeader(rc.request().getHeader("Accept-Language"));
   }
 
   public boolean hasRole(Role role) {

@@ -1,0 +1,251 @@
+package vn.hopso.meeting;
+
+import java.util.List;
+import vn.hopso.common.DomainEvent;
+import vn.hopso.org.Endpoint;
+
+/**
+ * What happens to a meeting. The meetings feature publishes these inside its transactions; the
+ * notifications (invitations, updates, cancellations), the audit log and the live channel observe
+ * them. Events carry the managed entities for observers inside the transaction.
+ */
+public final class MeetingEvents {
+  private MeetingEvents() {}
+
+  /** Any event about one meeting; audited against the meeting. */
+  public sealed interface MeetingEvent extends DomainEvent
+      permits Created,
+          Updated,
+          Scheduled,
+          Started,
+          Ended,
+          MinutesPublished,
+          Archived,
+          Postponed,
+          Cancelled,
+          ParticipantsAdded,
+          ParticipantUpdated,
+          ParticipantRemoved,
+          ProxyChanged,
+          RoomsAdded,
+          RoomRemoved,
+          AttendanceChanged,
+          HeadCountReported,
+          InvitationAnswered {
+    Meeting meeting();
+
+    @Override
+    default String target() {
+      return "meeting:" + meeting().id;
+    }
+  }
+
+  public record Created(Meeting meeting) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.created";
+    }
+
+    @Override
+    public String detail() {
+      return meeting.title;
+    }
+  }
+
+  /** Details changed; {@code moved}: the time or the place did, participants must be told. */
+  public record Updated(Meeting meeting, boolean moved) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.updated";
+    }
+
+    @Override
+    public String detail() {
+      return meeting.title;
+    }
+  }
+
+  /** DRAFT → SCHEDULED: every participant is invited. */
+  public record Scheduled(Meeting meeting, List<Participant> invited) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.scheduled";
+    }
+
+    @Override
+    public String detail() {
+      return meeting.title;
+    }
+  }
+
+  public record Started(Meeting meeting) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.started";
+    }
+  }
+
+  public record Ended(Meeting meeting) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.ended";
+    }
+  }
+
+  public record MinutesPublished(Meeting meeting) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.minutes-published";
+    }
+  }
+
+  public record Archived(Meeting meeting) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.archived";
+    }
+  }
+
+  /** New time; {@code informed}: participants had been invited and are told. */
+  public record Postponed(Meeting meeting, String reason, boolean informed)
+      implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.postponed";
+    }
+
+    @Override
+    public String detail() {
+      return reason;
+    }
+  }
+
+  public record Cancelled(Meeting meeting, String reason, boolean informed)
+      implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.cancelled";
+    }
+
+    @Override
+    public String detail() {
+      return reason;
+    }
+  }
+
+  public record ParticipantsAdded(Meeting meeting, List<Participant> added)
+      implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.participants.added";
+    }
+
+    @Override
+    public String detail() {
+      return added.size() + " people";
+    }
+  }
+
+  public record ParticipantUpdated(Meeting meeting, Participant participant)
+      implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.participant.updated";
+    }
+
+    @Override
+    public String detail() {
+      return participant.person.username + " " + participant.role;
+    }
+  }
+
+  /** Fired before the row is deleted, so observers can still read it. */
+  public record ParticipantRemoved(Meeting meeting, Participant participant)
+      implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.participant.removed";
+    }
+
+    @Override
+    public String detail() {
+      return participant.person.username;
+    }
+  }
+
+  /** {@code to} is null when the proxy was withdrawn. */
+  public record ProxyChanged(Meeting meeting, Participant from, Participant to)
+      implements MeetingEvent {
+    @Override
+    public String action() {
+      return to == null ? "meeting.proxy.withdrawn" : "meeting.proxy.set";
+    }
+
+    @Override
+    public String detail() {
+      return from.person.username + (to == null ? "" : " -> " + to.person.username);
+    }
+  }
+
+  public record RoomsAdded(Meeting meeting, int added) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.endpoints.added";
+    }
+
+    @Override
+    public String detail() {
+      return added + " rooms";
+    }
+  }
+
+  public record RoomRemoved(Meeting meeting, Endpoint endpoint) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.endpoint.removed";
+    }
+
+    @Override
+    public String detail() {
+      return endpoint.code;
+    }
+  }
+
+  public record AttendanceChanged(Meeting meeting, Participant participant)
+      implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.attendance";
+    }
+
+    @Override
+    public String detail() {
+      return participant.person.username + " " + participant.attendance;
+    }
+  }
+
+  public record HeadCountReported(Meeting meeting, MeetingEndpoint room) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.head-count";
+    }
+
+    @Override
+    public String detail() {
+      return room.endpoint.code + " " + room.headCount;
+    }
+  }
+
+  public record InvitationAnswered(Meeting meeting, Participant participant)
+      implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.invitation.answered";
+    }
+
+    @Override
+    public String detail() {
+      return participant.person.username + " " + participant.response;
+    }
+  }
+}

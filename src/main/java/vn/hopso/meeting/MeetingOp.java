@@ -1,0 +1,155 @@
+package vn.hopso.meeting;
+
+import static vn.hopso.meeting.MeetingStatus.ARCHIVED;
+import static vn.hopso.meeting.MeetingStatus.CANCELLED;
+import static vn.hopso.meeting.MeetingStatus.DRAFT;
+import static vn.hopso.meeting.MeetingStatus.ENDED;
+import static vn.hopso.meeting.MeetingStatus.IN_PROGRESS;
+import static vn.hopso.meeting.MeetingStatus.MINUTES_PUBLISHED;
+import static vn.hopso.meeting.MeetingStatus.SCHEDULED;
+
+import java.util.EnumSet;
+import java.util.Set;
+import vn.hopso.common.Localized;
+
+/**
+ * Everything that can be done to a meeting, with the states in which it may happen and who may do
+ * it. This table is the meeting's state machine: {@link MeetingPolicy} evaluates it for every
+ * request and for the capability flags every meeting answer carries, so the server and the web app
+ * can never disagree.
+ */
+public enum MeetingOp implements Localized {
+  EDIT("sửa thông tin cuộc họp", "edit the meeting", Who.MANAGER, false, DRAFT, SCHEDULED),
+  SCHEDULE("gửi giấy mời", "schedule the meeting", Who.MANAGER, false, DRAFT),
+  POSTPONE("hoãn cuộc họp", "postpone the meeting", Who.MANAGER, false, DRAFT, SCHEDULED),
+  CANCEL("hủy cuộc họp", "cancel the meeting", Who.MANAGER, false, DRAFT, SCHEDULED),
+  START("bắt đầu cuộc họp", "start the meeting", Who.RUNNER, true, SCHEDULED),
+  END("kết thúc cuộc họp", "end the meeting", Who.RUNNER, false, IN_PROGRESS),
+  PUBLISH_MINUTES("công bố biên bản", "publish the minutes", Who.MANAGER, false, ENDED),
+  ARCHIVE("lưu trữ cuộc họp", "archive the meeting", Who.MANAGER, false, MINUTES_PUBLISHED),
+  EDIT_PARTICIPANTS(
+      "thay đổi thành phần tham dự",
+      "change the participants",
+      Who.MANAGER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS),
+  EDIT_ROOMS(
+      "thay đổi điểm cầu", "change the rooms", Who.MANAGER, false, DRAFT, SCHEDULED, IN_PROGRESS),
+  EDIT_AGENDA(
+      "sửa chương trình họp",
+      "change the agenda",
+      Who.MANAGER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS),
+  SET_PROXY(
+      "ủy quyền biểu quyết",
+      "give a proxy",
+      Who.VOTER_OR_MANAGER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS),
+  CHECK_IN("điểm danh", "check in", Who.PARTICIPANT, true, SCHEDULED, IN_PROGRESS),
+  MARK_ATTENDANCE(
+      "ghi nhận tham dự", "take attendance", Who.MANAGER, false, SCHEDULED, IN_PROGRESS, ENDED),
+  REPORT_HEAD_COUNT(
+      "báo số người tại điểm cầu",
+      "report the room's head count",
+      Who.ROOM_OR_MANAGER,
+      true,
+      SCHEDULED,
+      IN_PROGRESS),
+  REPLY("trả lời giấy mời", "answer the invitation", Who.PARTICIPANT, false, SCHEDULED),
+  VIEW_QUORUM(
+      "xem số đại biểu có mặt",
+      "see the quorum",
+      Who.RUNNER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED,
+      ARCHIVED),
+  VIEW_ATTENDANCE_LOG(
+      "xem nhật ký điểm danh",
+      "see the attendance log",
+      Who.RUNNER,
+      false,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED,
+      ARCHIVED),
+  VIEW_DELIVERIES(
+      "xem tình trạng gửi thông báo",
+      "see the deliveries",
+      Who.MANAGER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED,
+      ARCHIVED,
+      CANCELLED),
+  RETRY_DELIVERY(
+      "gửi lại thông báo",
+      "retry a delivery",
+      Who.MANAGER,
+      false,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED,
+      CANCELLED);
+
+  /** Who may do an operation (besides being able to see the meeting at all). */
+  enum Who {
+    /** ADMIN, or a SECRETARY who is the meeting's secretary or created it. */
+    MANAGER,
+    /** A manager or the meeting's chair. */
+    RUNNER,
+    /** The caller is a participant (acting for themselves). */
+    PARTICIPANT,
+    /** A participant with a voting right (for themselves), or a manager (for anyone). */
+    VOTER_OR_MANAGER,
+    /** The device account of an invited room (for that room), or a manager. */
+    ROOM_OR_MANAGER
+  }
+
+  final String vi;
+  final String en;
+  final Who who;
+
+  /** In SCHEDULED, allowed only from {@link MeetingPolicy#EARLY_START} before the start. */
+  final boolean window;
+
+  final Set<MeetingStatus> states;
+
+  MeetingOp(String vi, String en, Who who, boolean window, MeetingStatus... states) {
+    this.vi = vi;
+    this.en = en;
+    this.who = who;
+    this.window = window;
+    this.states = EnumSet.of(states[0], states);
+  }
+
+  @Override
+  public String vi() {
+    return vi;
+  }
+
+  @Override
+  public String en() {
+    return en;
+  }
+
+  public Set<MeetingStatus> states() {
+    return states;
+  }
+}
