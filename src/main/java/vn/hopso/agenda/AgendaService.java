@@ -160,6 +160,7 @@ public class AgendaService {
     Versions.check(in.version(), item.version);
     apply(item, in);
     changed(m, "agenda.item.updated", item.title);
+    AgendaItem.flush(); // the answer carries the new version
     return find(tree(m), item.id);
   }
 

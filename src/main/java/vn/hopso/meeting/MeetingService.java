@@ -201,6 +201,7 @@ public class MeetingService {
   }
 
   MeetingDetail detail(Access a) {
+    em.flush(); // every answer after a change carries the new version
     Meeting m = a.meeting();
     Participant mine = a.mine();
     boolean planning = m.status == MeetingStatus.DRAFT || m.status == MeetingStatus.SCHEDULED;
@@ -335,6 +336,7 @@ public class MeetingService {
       m.icalSequence++;
     }
     events.fire(new MeetingEvents.Updated(m, moved));
+    em.flush(); // the answer carries the new version
     return detail(access.view(m.id));
   }
 

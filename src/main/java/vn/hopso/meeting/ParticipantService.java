@@ -442,6 +442,7 @@ public class ParticipantService {
   }
 
   private ParticipantView one(Meeting m, long id) {
+    em.flush(); // the answer carries the new version
     return views(m, List.of(id)).get(0);
   }
 

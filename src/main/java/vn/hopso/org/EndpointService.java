@@ -85,6 +85,7 @@ public class EndpointService {
     checks.throwIfFailed();
     apply(e, input, unit);
     events.fire(new OrgEvents.EndpointSaved(false, e.code, describe(e)));
+    Endpoint.flush(); // the answer carries the new version
     return EndpointView.of(e);
   }
 

@@ -93,6 +93,7 @@ public class PersonService {
     apply(p, input, unit);
     events.fire(
         new OrgEvents.PersonSaved(false, p.id, p.username, describe(p), wasActive && !p.active));
+    Person.flush(); // the answer carries the new version
     return PersonView.of(p);
   }
 

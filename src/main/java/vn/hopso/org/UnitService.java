@@ -141,6 +141,7 @@ public class UnitService {
     checks.throwIfFailed();
     apply(u, input, parent);
     events.fire(new OrgEvents.UnitSaved(false, u.code, describe(u)));
+    Unit.flush(); // the answer carries the new version
     return UnitView.of(u);
   }
 

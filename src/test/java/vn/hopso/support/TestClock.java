@@ -22,6 +22,20 @@ public class TestClock extends Clock {
     offset = offset.plus(by);
   }
 
+  /** Back to real time: before every test ({@link ResetClock}), so each test owns its time. */
+  public static void reset() {
+    offset = Duration.ZERO;
+  }
+
+  /** Runs inside the Quarkus test class loader, where the application's clock lives. */
+  public static class ResetClock
+      implements io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback {
+    @Override
+    public void beforeEach(io.quarkus.test.junit.callback.QuarkusTestMethodContext context) {
+      reset();
+    }
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

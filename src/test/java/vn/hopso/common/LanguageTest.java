@@ -1,0 +1,160 @@
+package vn.hopso.common;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import vn.hopso.agenda.AgendaMsg;
+import vn.hopso.auth.AuthMsg;
+import vn.hopso.meeting.MeetingMsg;
+import vn.hopso.meeting.MeetingOp;
+import vn.hopso.meeting.MeetingStatus;
+import vn.hopso.notify.NotifyMsg;
+import vn.hopso.org.OrgMsg;
+import vn.hopso.org.UnitLevel;
+import vn.hopso.support.Api;
+import vn.hopso.support.MoreApi;
+
+/**
+ * Errors a Vietnamese user can read (issue 6, §6): every problem, field and row error has a stable
+ * code and parameters, and its text is Vietnamese unless the caller asks for English.
+ */
+@QuarkusTest
+class LanguageTest {
+  /** English words that would betray an untranslated message in a Vietnamese answer. */
+  static final Pattern ENGLISH =
+      Pattern.compile(
+          "\\b(the|must|not|is|are|be|unknown|already|invalid|field|cannot|only|error|wrong|"
+              + "expected|missing|required|characters|value|between|please|at most|at least)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  static List<Msg> allMessages() {
+    List<Msg> all = new java.util.ArrayList<>();
+    for (Class<? extends Msg> type :
+        List.of(
+            CommonMsg.class,
+            ImportMsg.class,
+            OrgMsg.class,
+            AuthMsg.class,
+            MeetingMsg.class,
+            AgendaMsg.class,
+            NotifyMsg.class)) {
+      all.addAll(Arrays.asList(type.getEnumConstants()));
+    }
+    return all;
+  }
+
+  @Test
+  void everyMessageHasAUniqueCodeAndBothLanguagesWithTheSameParameters() {
+    Set<String> codes = new HashSet<>();
+    Pattern param = Pattern.compile("\\{(\\w+)}");
+    for (Msg m : allMessages()) {
+      assertTrue(codes.add(m.code()), "code used twice: " + m.code());
+      assertTrue(m.code().matches("[a-z0-9.-]+"), m.code());
+      assertFalse(m.vi().isBlank(), m.code());
+      assertFalse(m.en().isBlank(), m.code());
+      Set<String> vi = new HashSet<>(param.matcher(m.vi()).results().map(r -> r.group(1)).toList());
+      Set<String> en = new HashSet<>(param.matcher(m.en()).results().map(r -> r.group(1)).toList());
+      assertEquals(en, vi, m.code() + ": both languages name the same parameters");
+      assertFalse(
+          ENGLISH.matcher(param.matcher(m.vi()).replaceAll("")).find(),
+          m.code() + " reads English in Vietnamese: " + m.vi());
+    }
+    for (Localized l :
+        List.<Localized[]>of(
+                MeetingStatus.values(), MeetingOp.values(), UnitLevel.values(), TypeName.values())
+            .stream()
+            .flatMap(Arrays::stream)
+            .toList()) {
+      assertFalse(ENGLISH.matcher(l.vi()).find(), l + " reads English in Vietnamese: " + l.vi());
+    }
+  }
+
+  @Test
+  void vietnameseByDefaultEnglishOnRequest() {
+    String admin = Api.admin();
+    Map<String, Object> bad = MoreApi.unitBody("bad code!", "", "PROVINCE", null);
+    Response vi = Api.as(admin).body(bad).post("/api/units");
+    vi.then()
+        .statusCode(400)
+        .header("Content-Language", "vi")
+        .body("title", equalTo("Dữ liệu không hợp lệ"));
+    assertNoEnglish(vi);
+    assertEquals(List.of("code", "name"), vi.jsonPath().getList("errors.field"));
+    assertEquals(
+        List.of("field.code-format", "field.required"), vi.jsonPath().getList("errors.code"));
+
+    Response en =
+        Api.as(admin).header("Accept-Language", "en-GB,en;q=0.8").body(bad).post("/api/units");
+    en.then()
+        .statusCode(400)
+        .header("Content-Language", "en")
+        .body("title", equalTo("Invalid data"));
+    assertEquals(vi.jsonPath().getList("errors.code"), en.jsonPath().getList("errors.code"));
+    assertTrue(en.jsonPath().getString("errors[1].message").contains("required"), en.asString());
+
+    // a language we do not have falls back to Vietnamese; q-values are honoured
+    Api.as(admin)
+        .header("Accept-Language", "fr")
+        .body(bad)
+        .post("/api/units")
+        .then()
+        .header("Content-Language", "vi");
+    Api.as(admin)
+        .header("Accept-Language", "en;q=0.2, vi;q=0.9")
+        .body(bad)
+        .post("/api/units")
+        .then()
+        .header("Content-Language", "vi");
+  }
+
+  @Test
+  void conflictsNotFoundAndCsvRowsAreVietnamese() {
+    String admin = Api.admin();
+    String code = MoreApi.code("LANG");
+    Api.unit(admin, code, "Tỉnh Ngôn Ngữ", "PROVINCE", null);
+    assertNoEnglish(
+        Api.as(admin)
+            .body(MoreApi.unitBody(code, "Tỉnh Khác", "PROVINCE", null))
+            .post("/api/units"));
+    assertNoEnglish(Api.as(admin).get("/api/units/987654321"));
+    assertNoEnglish(Api.as(admin).get("/api/no-such-thing"));
+    Response csv =
+        Api.as(admin)
+            .contentType("text/csv")
+            .body(
+                "code,name,level,parent\nX-1,Tỉnh,NOPE,\n,,PROVINCE,\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .post("/api/import/units");
+    csv.then().statusCode(422);
+    assertNoEnglish(csv);
+    Response unauthorized = io.restassured.RestAssured.given().get("/api/auth/me");
+    assertNoEnglish(unauthorized);
+  }
+
+  static void assertNoEnglish(Response r) {
+    var json = r.jsonPath();
+    StringBuilder text = new StringBuilder();
+    text.append(json.getString("title")).append(' ').append(json.getString("detail"));
+    List<String> messages = json.getList("errors.message");
+    if (messages != null) {
+      messages.forEach(m -> text.append(' ').append(m));
+    }
+    List<String> reasons = json.getList("rows.reason");
+    if (reasons != null) {
+      reasons.forEach(m -> text.append(' ').append(m));
+    }
+    assertFalse(
+        ENGLISH.matcher(text).find(), () -> "English in a Vietnamese answer: " + r.asString());
+  }
+}

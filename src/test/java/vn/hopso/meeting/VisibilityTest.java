@@ -1,0 +1,159 @@
+package vn.hopso.meeting;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.hopso.support.Api;
+import vn.hopso.support.MoreApi;
+
+/**
+ * Who may see a meeting is one rule (issue 6, §2), applied by every list, warning and feed: a clash
+ * with a meeting one may not read says only that the person is busy then; a room's device lists and
+ * opens the meetings its room takes part in, and nothing else.
+ */
+@QuarkusTest
+class VisibilityTest {
+  private String admin;
+
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    admin = Api.admin();
+  }
+
+  @Test
+  void aClashWithAHiddenMeetingSaysOnlyBusy() {
+    long unit = MoreApi.province(admin, "Tỉnh Trùng Lịch");
+    MeetingFixture.Someone secret1 = MeetingFixture.someone(admin, "Thư Ký Mật", "SECRETARY");
+    MeetingFixture.Someone secret2 = MeetingFixture.someone(admin, "Thư Ký Khác", "SECRETARY");
+    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Chủ Trì Chung", "CHAIR");
+    Instant start = Instant.now().plus(Duration.ofDays(5));
+    Map<String, Object> hidden =
+        new HashMap<>(
+            MeetingFixture.meetingBody(
+                "Họp mật về nhân sự",
+                unit,
+                chair.id(),
+                secret1.id(),
+                start,
+                start.plus(Duration.ofHours(2))));
+    hidden.put("confidentiality", "CONFIDENTIAL");
+    long hiddenId = MeetingFixture.create(secret1.token(), hidden);
+    long openId =
+        MeetingFixture.create(
+            secret2.token(),
+            MeetingFixture.meetingBody(
+                "Họp giao ban",
+                unit,
+                chair.id(),
+                secret2.id(),
+                start.plus(Duration.ofHours(1)),
+                start.plus(Duration.ofHours(3))));
+
+    // the other secretary sees that the chair is busy, not in which meeting
+    JsonPath clash =
+        Api.as(secret2.token())
+            .get("/api/meetings/" + openId + "/clashes")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertTrue(clash.getList("name").contains("Chủ Trì Chung"), clash.prettify());
+    assertTrue(clash.getList("meetingTitle").stream().allMatch(t -> t == null), clash.prettify());
+    assertTrue(clash.getList("meetingId").stream().allMatch(t -> t == null), clash.prettify());
+    assertFalse(clash.prettify().contains("nhân sự"), clash.prettify());
+    Api.as(secret2.token())
+        .get("/api/meetings/" + openId)
+        .then()
+        .body("warnings[0].meetingTitle", nullValue())
+        .body("warnings[0].startsAt", not(nullValue()));
+    // an administrator may see it, so is told which
+    Api.as(admin)
+        .get("/api/meetings/" + openId + "/clashes")
+        .then()
+        .body("meetingTitle", hasItem("Họp mật về nhân sự"))
+        .body("meetingId", hasItem((int) hiddenId));
+    // a delegate is not given the warnings at all
+    MeetingFixture.Someone delegate = MeetingFixture.someone(admin, "Đại Biểu Tò Mò", "DELEGATE");
+    Api.as(delegate.token()).get("/api/meetings/" + hiddenId + "/clashes").then().statusCode(403);
+    // neither list nor search reveals the hidden one to the other secretary
+    Api.as(secret2.token())
+        .queryParam("scope", "all")
+        .queryParam("q", "nhan su")
+        .get("/api/meetings")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+  }
+
+  @Test
+  void aRoomsDeviceListsAndOpensItsRoomsMeetingsOnly() {
+    long unit = MoreApi.province(admin, "Tỉnh Điểm Cầu Thấy Họp");
+    String device = MoreApi.username("room");
+    long room = MoreApi.createEndpoint(admin, MoreApi.code("EPV"), "Phòng họp xã", unit, device);
+    MoreApi.setPassword(admin, MoreApi.personId(admin, device), Api.PASSWORD);
+    String token = Api.login(device, Api.PASSWORD);
+    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Chủ Trì Xã", "CHAIR");
+    Instant start = Instant.now().plus(Duration.ofDays(2));
+    long invited =
+        MeetingFixture.create(
+            admin,
+            MeetingFixture.meetingBody(
+                "Họp có phòng xã", unit, chair.id(), null, start, start.plus(Duration.ofHours(1))));
+    long other =
+        MeetingFixture.create(
+            admin,
+            MeetingFixture.meetingBody(
+                "Họp không có phòng xã",
+                unit,
+                chair.id(),
+                null,
+                start,
+                start.plus(Duration.ofHours(1))));
+    Api.as(admin)
+        .body(Map.of("endpointIds", List.of(room)))
+        .post("/api/meetings/" + invited + "/endpoints")
+        .then()
+        .statusCode(200);
+    // while a draft, nobody outside its preparers sees it
+    Api.as(token)
+        .get("/api/meetings")
+        .then()
+        .statusCode(200)
+        .body("items.id", not(hasItem((int) invited)));
+    Api.as(token).get("/api/meetings/" + invited).then().statusCode(403);
+    for (long id : List.of(invited, other)) {
+      Api.as(admin).post("/api/meetings/" + id + "/schedule").then().statusCode(200);
+    }
+    Api.as(token)
+        .get("/api/meetings")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem((int) invited))
+        .body("items.id", not(hasItem((int) other)));
+    Api.as(token)
+        .get("/api/meetings/" + invited)
+        .then()
+        .statusCode(200)
+        .body("capabilities.canReportHeadCount", equalTo(false));
+    Api.as(token).get("/api/meetings/" + other).then().statusCode(403);
+    // its calendar feed too
+    String url =
+        Api.as(token).post("/api/calendar/feed").then().statusCode(200).extract().path("url");
+    String ics =
+        io.restassured.RestAssured.given().get(url.substring(url.indexOf("/api/"))).asString();
+    assertTrue(ics.contains("Họp có phòng xã"), ics);
+    assertFalse(ics.contains("Họp không có phòng xã"), ics);
+  }
+}
