@@ -10,8 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** The agenda of a meeting; the service decides who may see and change what. */
 @Path("/api/meetings/{id}/agenda")
@@ -26,8 +29,17 @@ public class AgendaResource {
 
   @POST
   @Path("/items")
-  public Response add(@PathParam("id") long id, @Valid @NotNull AgendaViews.ItemInput body) {
-    return Response.status(201).entity(agenda.add(id, body)).build();
+  @ResponseStatus(201)
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = AgendaViews.ItemView.class)))
+  public AgendaViews.ItemView add(
+      @PathParam("id") long id, @Valid @NotNull AgendaViews.ItemInput body) {
+    return agenda.add(id, body);
   }
 
   @PUT
@@ -41,9 +53,8 @@ public class AgendaResource {
 
   @DELETE
   @Path("/items/{itemId}")
-  public Response delete(@PathParam("id") long id, @PathParam("itemId") long itemId) {
+  public void delete(@PathParam("id") long id, @PathParam("itemId") long itemId) {
     agenda.delete(id, itemId);
-    return Response.noContent().build();
   }
 
   @POST

@@ -13,6 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.CurrentUser;
 import vn.hopso.common.Limits;
@@ -49,7 +51,7 @@ public class AuthResource {
   @POST
   @Path("/login")
   @PermitAll
-  public Response login(@Valid @NotNull LoginRequest body) {
+  public RestResponse<TokenAnswer> login(@Valid @NotNull LoginRequest body) {
     AuthService.LoginOutcome outcome =
         auth.login(body.username(), body.password(), current.address(), current.userAgent());
     if (outcome.error() != null) {
@@ -61,13 +63,14 @@ public class AuthResource {
   @POST
   @Path("/refresh")
   @PermitAll
-  public Response refresh(@CookieParam(REFRESH_COOKIE) String cookie) {
+  public RestResponse<TokenAnswer> refresh(@CookieParam(REFRESH_COOKIE) String cookie) {
     return withCookie(auth.refresh(cookie, current.address()));
   }
 
   @POST
   @Path("/logout")
   @PermitAll
+  @APIResponse(responseCode = "204", description = "Signed out; the refresh cookie is cleared")
   public Response logout(@CookieParam(REFRESH_COOKIE) String cookie) {
     if (!current.isSignedIn() && cookie == null) {
       throw ApiException.unauthorized(AuthMsg.NOT_SIGNED_IN);
@@ -86,15 +89,14 @@ public class AuthResource {
   @POST
   @Path("/password")
   @RolesAllowed("**")
-  public Response changePassword(@Valid @NotNull PasswordChange body) {
+  public void changePassword(@Valid @NotNull PasswordChange body) {
     auth.changeOwnPassword(
         current.personId(), body.currentPassword(), body.newPassword(), current.address());
-    return Response.noContent().build();
   }
 
-  private Response withCookie(AuthService.Grant grant) {
-    Response.ResponseBuilder rb =
-        Response.ok(TokenAnswer.of(grant)).header("Cache-Control", "no-store");
+  private RestResponse<TokenAnswer> withCookie(AuthService.Grant grant) {
+    RestResponse.ResponseBuilder<TokenAnswer> rb =
+        RestResponse.ResponseBuilder.ok(TokenAnswer.of(grant)).header("Cache-Control", "no-store");
     if (grant.refreshToken() != null) {
       rb.cookie(refreshCookie(grant.refreshToken(), (int) grant.refreshExpiresIn()));
     }

@@ -13,9 +13,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
@@ -75,11 +77,16 @@ public class MeetingResource {
   }
 
   @POST
-  public Response create(@Valid @NotNull MeetingInput body) {
-    MeetingDetail created = meetings.create(body);
-    return Response.created(URI.create("/api/meetings/" + created.summary().id()))
-        .entity(created)
-        .build();
+  @ResponseStatus(201)
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = MeetingDetail.class)))
+  public MeetingDetail create(@Valid @NotNull MeetingInput body) {
+    return meetings.create(body);
   }
 
   @GET
@@ -186,9 +193,8 @@ public class MeetingResource {
 
   @DELETE
   @Path("/{id}/participants/{pid}")
-  public Response removeParticipant(@PathParam("id") long id, @PathParam("pid") long pid) {
+  public void removeParticipant(@PathParam("id") long id, @PathParam("pid") long pid) {
     participants.remove(id, pid);
-    return Response.noContent().build();
   }
 
   @PUT
@@ -229,10 +235,8 @@ public class MeetingResource {
 
   @DELETE
   @Path("/{id}/endpoints/{endpointId}")
-  public Response removeEndpoint(
-      @PathParam("id") long id, @PathParam("endpointId") long endpointId) {
+  public void removeEndpoint(@PathParam("id") long id, @PathParam("endpointId") long endpointId) {
     participants.removeEndpoint(id, endpointId);
-    return Response.noContent().build();
   }
 
   @PUT

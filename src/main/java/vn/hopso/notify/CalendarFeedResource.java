@@ -26,9 +26,8 @@ public class CalendarFeedResource {
 
   @DELETE
   @RolesAllowed("**")
-  public Response revoke() {
+  public void revoke() {
     feeds.revoke();
-    return Response.noContent().build();
   }
 
   @GET

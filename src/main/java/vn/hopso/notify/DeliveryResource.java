@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** What was sent to the participants of a meeting, and what failed (for its secretary). */
@@ -22,8 +21,7 @@ public class DeliveryResource {
 
   @POST
   @Path("/{messageId}/retry")
-  public Response retry(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+  public void retry(@PathParam("id") long id, @PathParam("messageId") long messageId) {
     deliveries.retry(id, messageId);
-    return Response.noContent().build();
   }
 }

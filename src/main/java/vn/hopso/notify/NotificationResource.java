@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -81,7 +80,7 @@ public class NotificationResource {
   @POST
   @Path("/{id}/read")
   @Transactional
-  public Response read(@PathParam("id") long id) {
+  public void read(@PathParam("id") long id) {
     Notification n = Notification.findById(id);
     if (n == null || !n.person.id.equals(current.personId())) {
       throw ApiException.notFound(NotifyMsg.NOTIFICATION, id);
@@ -89,15 +88,13 @@ public class NotificationResource {
     if (n.readAt == null) {
       n.readAt = clock.instant();
     }
-    return Response.noContent().build();
   }
 
   @POST
   @Path("/read-all")
   @Transactional
-  public Response readAll() {
+  public void readAll() {
     Notification.update(
         "readAt = ?1 where person.id = ?2 and readAt is null", clock.instant(), current.personId());
-    return Response.noContent().build();
   }
 }

@@ -11,8 +11,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
@@ -50,9 +52,16 @@ public class EndpointResource {
 
   @POST
   @RolesAllowed(Role.Names.ADMIN)
-  public Response create(@Valid @NotNull EndpointInput body) {
-    EndpointView created = endpoints.create(body);
-    return Response.created(URI.create("/api/endpoints/" + created.id())).entity(created).build();
+  @ResponseStatus(201)
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = EndpointView.class)))
+  public EndpointView create(@Valid @NotNull EndpointInput body) {
+    return endpoints.create(body);
   }
 
   @PUT

@@ -11,8 +11,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
@@ -52,9 +54,16 @@ public class PersonResource {
 
   @POST
   @RolesAllowed(Role.Names.ADMIN)
-  public Response create(@Valid @NotNull PersonInput body) {
-    PersonView created = people.create(body);
-    return Response.created(URI.create("/api/people/" + created.id())).entity(created).build();
+  @ResponseStatus(201)
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = PersonView.class)))
+  public PersonView create(@Valid @NotNull PersonInput body) {
+    return people.create(body);
   }
 
   @PUT
@@ -67,8 +76,7 @@ public class PersonResource {
   @POST
   @Path("/{id}/password")
   @RolesAllowed(Role.Names.ADMIN)
-  public Response setPassword(@PathParam("id") long id, @Valid @NotNull PasswordSet body) {
+  public void setPassword(@PathParam("id") long id, @Valid @NotNull PasswordSet body) {
     people.setPassword(id, body.password());
-    return Response.noContent().build();
   }
 }

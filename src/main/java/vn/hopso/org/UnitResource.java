@@ -11,9 +11,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
@@ -61,9 +63,16 @@ public class UnitResource {
 
   @POST
   @RolesAllowed(Role.Names.ADMIN)
-  public Response create(@Valid @NotNull UnitInput body) {
-    UnitView created = units.create(body);
-    return Response.created(URI.create("/api/units/" + created.id())).entity(created).build();
+  @ResponseStatus(201)
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = UnitView.class)))
+  public UnitView create(@Valid @NotNull UnitInput body) {
+    return units.create(body);
   }
 
   @PUT
