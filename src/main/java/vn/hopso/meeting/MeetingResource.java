@@ -13,11 +13,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
@@ -77,7 +78,6 @@ public class MeetingResource {
   }
 
   @POST
-  @ResponseStatus(201)
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -85,8 +85,12 @@ public class MeetingResource {
           @Content(
               mediaType = "application/json",
               schema = @Schema(implementation = MeetingDetail.class)))
-  public MeetingDetail create(@Valid @NotNull MeetingInput body) {
-    return meetings.create(body);
+  public RestResponse<MeetingDetail> create(@Valid @NotNull MeetingInput body) {
+    MeetingDetail created = meetings.create(body);
+    return RestResponse.ResponseBuilder.<MeetingDetail>created(
+            URI.create("/api/meetings/" + created.summary().id()))
+        .entity(created)
+        .build();
   }
 
   @GET

@@ -11,10 +11,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
@@ -52,7 +53,6 @@ public class EndpointResource {
 
   @POST
   @RolesAllowed(Role.Names.ADMIN)
-  @ResponseStatus(201)
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -60,8 +60,12 @@ public class EndpointResource {
           @Content(
               mediaType = "application/json",
               schema = @Schema(implementation = EndpointView.class)))
-  public EndpointView create(@Valid @NotNull EndpointInput body) {
-    return endpoints.create(body);
+  public RestResponse<EndpointView> create(@Valid @NotNull EndpointInput body) {
+    EndpointView created = endpoints.create(body);
+    return RestResponse.ResponseBuilder.<EndpointView>created(
+            URI.create("/api/endpoints/" + created.id()))
+        .entity(created)
+        .build();
   }
 
   @PUT

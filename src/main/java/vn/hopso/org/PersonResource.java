@@ -11,10 +11,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
@@ -54,7 +55,6 @@ public class PersonResource {
 
   @POST
   @RolesAllowed(Role.Names.ADMIN)
-  @ResponseStatus(201)
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -62,8 +62,12 @@ public class PersonResource {
           @Content(
               mediaType = "application/json",
               schema = @Schema(implementation = PersonView.class)))
-  public PersonView create(@Valid @NotNull PersonInput body) {
-    return people.create(body);
+  public RestResponse<PersonView> create(@Valid @NotNull PersonInput body) {
+    PersonView created = people.create(body);
+    return RestResponse.ResponseBuilder.<PersonView>created(
+            URI.create("/api/people/" + created.id()))
+        .entity(created)
+        .build();
   }
 
   @PUT

@@ -11,11 +11,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.hopso.common.Page;
 import vn.hopso.common.PageRequest;
 import vn.hopso.common.Params;
@@ -63,7 +64,6 @@ public class UnitResource {
 
   @POST
   @RolesAllowed(Role.Names.ADMIN)
-  @ResponseStatus(201)
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -71,8 +71,11 @@ public class UnitResource {
           @Content(
               mediaType = "application/json",
               schema = @Schema(implementation = UnitView.class)))
-  public UnitView create(@Valid @NotNull UnitInput body) {
-    return units.create(body);
+  public RestResponse<UnitView> create(@Valid @NotNull UnitInput body) {
+    UnitView created = units.create(body);
+    return RestResponse.ResponseBuilder.<UnitView>created(URI.create("/api/units/" + created.id()))
+        .entity(created)
+        .build();
   }
 
   @PUT

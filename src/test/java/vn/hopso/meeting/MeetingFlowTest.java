@@ -635,7 +635,8 @@ class MeetingFlowTest {
 
   @Test
   void wholeProvinceAndAnEndpointOperatorReportsHeadCount() {
-    QuarkusTransaction.requiringNew().call(demo::seed);
+    QuarkusTransaction.requiringNew()
+        .call(() -> demo.seed(vn.hopso.org.DemoProvince.Shape.THREE_TIER_2021));
     long id = meetingIn(Duration.ofMinutes(20), Duration.ofHours(3));
     long thieuHoa =
         Api.as(admin)

@@ -106,7 +106,7 @@ class ParticipantListTest {
         .then()
         .body("items.fullName", equalTo(List.of("Trần Thị Ánh", "Lê Văn Bình", "Đỗ Văn Đức")));
     Api.as(secretary.token())
-        .queryParam("q", "an")
+        .queryParam("q", "thi an")
         .queryParam("role", "DELEGATE")
         .get(base)
         .then()

@@ -24,8 +24,8 @@ public class EmbeddedAppResource implements QuarkusTestResourceLifecycleManager 
           dir.toString(),
           "hopso.admin-password",
           ADMIN_PASSWORD,
-          "hopso.demo.enabled",
-          "true",
+          "hopso.demo",
+          "2021",
           "hopso.demo.password",
           DEMO_PASSWORD);
     } catch (IOException e) {
