@@ -19,7 +19,7 @@ trap cleanup EXIT
 
 # Starts the app exactly as README command 1 does (`./hopso run`, which execs the JVM).
 start_app() {
-  HOPSO_DATA_DIR="$data" HOPSO_DEMO=true HOPSO_ADMIN_PASSWORD=$admin_password \
+  HOPSO_DATA_DIR="$data" HOPSO_DEMO=${BENCH_DEMO:-2021} HOPSO_ADMIN_PASSWORD=$admin_password \
     PORT=$port ./hopso run >>"$data/app.log" 2>&1 &
   pid=$!
 }

@@ -38,4 +38,12 @@ public final class AgendaEvents {
       return "version " + version;
     }
   }
+
+  /** An item is about to be deleted (not audited itself: {@link AgendaChanged} is). */
+  public record ItemDeleted(Meeting meeting, long itemId) implements DomainEvent {
+    @Override
+    public String action() {
+      return null;
+    }
+  }
 }

@@ -59,5 +59,22 @@ public class AgendaItem extends PanacheEntityBase {
   @Column(length = Limits.DESCRIPTION)
   public String description;
 
+  /** Where the item stands in the running session. */
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(name = "run_state", nullable = false, length = 16)
+  public ItemState runState = ItemState.PENDING;
+
+  /** When it last became current (its clock runs from here unless the session is paused). */
+  @Column(name = "run_started_at")
+  public java.time.Instant runStartedAt;
+
+  /** Time spent on it before {@link #runStartedAt}. */
+  @Column(name = "spent_seconds", nullable = false)
+  public long spentSeconds;
+
+  /** Time limit of one speech on this item, overriding the meeting's; null: the meeting's. */
+  @Column(name = "speech_limit_seconds")
+  public Integer speechLimitSeconds;
+
   @Version public long version;
 }

@@ -14,6 +14,10 @@ public enum AgendaMsg implements Msg {
       "không thể chuyển một mục vào dưới chính nó hoặc mục con của nó",
       "an item cannot be moved under itself or its own sub-item"),
   NO_ITEM("agenda.no-item", "cuộc họp không có mục {id}", "no agenda item {id} in this meeting"),
+  NO_PREVIOUS(
+      "agenda.no-previous",
+      "Đây là mục đầu tiên của chương trình",
+      "This is the first item of the agenda"),
   EMPTY("agenda.empty", "Chương trình họp đang trống", "The agenda is empty"),
   UNCHANGED(
       "agenda.unchanged",

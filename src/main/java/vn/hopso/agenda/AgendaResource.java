@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @RolesAllowed("**")
 public class AgendaResource {
   @Inject AgendaService agenda;
+  @Inject AgendaRunService run;
 
   @GET
   public AgendaViews.Agenda get(@PathParam("id") long id) {
@@ -70,6 +71,49 @@ public class AgendaResource {
   @Path("/publish")
   public AgendaViews.Agenda publish(@PathParam("id") long id) {
     return agenda.publish(id);
+  }
+
+  // --- running the session (the chair or the secretary) ---
+
+  public record CurrentInput(@NotNull Long itemId) {}
+
+  public record StateInput(@NotNull ItemState state) {}
+
+  public record LimitInput(
+      @jakarta.validation.constraints.Min(30) @jakarta.validation.constraints.Max(3600)
+          Integer seconds) {}
+
+  @POST
+  @Path("/current")
+  public void setCurrent(@PathParam("id") long id, @Valid @NotNull CurrentInput body) {
+    run.setCurrent(id, body.itemId());
+  }
+
+  @POST
+  @Path("/next")
+  public void next(@PathParam("id") long id) {
+    run.next(id);
+  }
+
+  @POST
+  @Path("/previous")
+  public void previous(@PathParam("id") long id) {
+    run.previous(id);
+  }
+
+  @PUT
+  @Path("/items/{itemId}/state")
+  public void setState(
+      @PathParam("id") long id, @PathParam("itemId") long itemId, @Valid @NotNull StateInput body) {
+    run.setState(id, itemId, body.state());
+  }
+
+  /** The time of one speech on this item; {@code seconds} null: the meeting's. */
+  @PUT
+  @Path("/items/{itemId}/speech-limit")
+  public void setSpeechLimit(
+      @PathParam("id") long id, @PathParam("itemId") long itemId, @Valid @NotNull LimitInput body) {
+    run.setSpeechLimit(id, itemId, body.seconds());
   }
 
   @GET

@@ -177,6 +177,11 @@ public class AgendaService {
     for (AgendaItem child : AgendaItem.<AgendaItem>list("meeting = ?1 and parent = ?2", m, item)) {
       deleteTree(m, child);
     }
+    if (item.id.equals(m.currentItemId)) {
+      m.currentItemId = null;
+    }
+    // what refers to the item (the speaking log) lets go of it first
+    events.fire(new AgendaEvents.ItemDeleted(m, item.id));
     item.delete();
     AgendaItem.flush();
   }

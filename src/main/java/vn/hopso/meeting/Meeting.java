@@ -118,6 +118,28 @@ public class Meeting extends PanacheEntityBase {
   @Column(name = "search_key", nullable = false, length = Limits.SEARCH_KEY)
   public String searchKey;
 
+  /** The session is paused (only while IN_PROGRESS). */
+  @Column(nullable = false)
+  public boolean paused;
+
+  @Column(name = "paused_at")
+  public Instant pausedAt;
+
+  @Column(name = "session_started_at")
+  public Instant sessionStartedAt;
+
+  /** The agenda item being discussed, if any (an agenda item's id; no foreign key). */
+  @Column(name = "current_item_id")
+  public Long currentItemId;
+
+  /** Default time limit of one speech. */
+  @Column(name = "speech_limit_seconds", nullable = false)
+  public int speechLimitSeconds = 300;
+
+  /** Whether participants may ask to speak (the chair closes and reopens the queue). */
+  @Column(name = "queue_open", nullable = false)
+  public boolean queueOpen = true;
+
   @Version public long version;
 
   @PrePersist

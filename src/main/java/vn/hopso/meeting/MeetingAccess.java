@@ -81,7 +81,7 @@ public class MeetingAccess {
     return new HashSet<>(q.getResultList());
   }
 
-  Relation relation(Meeting m, Viewer v) {
+  public Relation relation(Meeting m, Viewer v) {
     Participant mine = null;
     boolean room = false;
     if (v.signedIn()) {

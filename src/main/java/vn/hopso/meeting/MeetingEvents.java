@@ -31,7 +31,9 @@ public final class MeetingEvents {
           RoomRemoved,
           AttendanceChanged,
           HeadCountReported,
-          InvitationAnswered {
+          InvitationAnswered,
+          SessionPaused,
+          SessionResumed {
     Meeting meeting();
 
     @Override
@@ -246,6 +248,21 @@ public final class MeetingEvents {
     @Override
     public String detail() {
       return participant.person.username + " " + participant.response;
+    }
+  }
+
+  /** The chair paused the running session (clocks of the item and the speech stop). */
+  public record SessionPaused(Meeting meeting) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.session.paused";
+    }
+  }
+
+  public record SessionResumed(Meeting meeting, long pausedSeconds) implements MeetingEvent {
+    @Override
+    public String action() {
+      return "meeting.session.resumed";
     }
   }
 }

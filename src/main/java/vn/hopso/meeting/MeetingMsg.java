@@ -152,6 +152,9 @@ public enum MeetingMsg implements Msg {
       "choose a unit, a role or paste a list"),
   QUORUM_MORE_THAN("meeting.quorum.more-than", "hơn {num}/{den}", "more than {num}/{den}"),
   QUORUM_AT_LEAST("meeting.quorum.at-least", "ít nhất {num}/{den}", "at least {num}/{den}"),
+  ALREADY_PAUSED(
+      "meeting.already-paused", "Phiên họp đang tạm dừng", "The session is already paused"),
+  NOT_PAUSED("meeting.not-paused", "Phiên họp không tạm dừng", "The session is not paused"),
   NOT_YOUR_ROOM(
       "meeting.not-your-room", "Đây không phải điểm cầu của bạn", "This is not your room"),
   ;

@@ -97,6 +97,20 @@ public enum MeetingOp implements Localized {
       MINUTES_PUBLISHED,
       ARCHIVED,
       CANCELLED),
+  RUN_SESSION("điều hành phiên họp", "run the session", Who.RUNNER, false, IN_PROGRESS),
+  ASK_TO_SPEAK("đăng ký phát biểu", "ask to speak", Who.PARTICIPANT_OR_ROOM, false, IN_PROGRESS),
+  FOLLOW_LIVE(
+      "theo dõi trực tiếp",
+      "follow the meeting live",
+      Who.VIEWER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED,
+      ARCHIVED,
+      CANCELLED),
   RETRY_DELIVERY(
       "gửi lại thông báo",
       "retry a delivery",
@@ -119,7 +133,11 @@ public enum MeetingOp implements Localized {
     /** A participant with a voting right (for themselves), or a manager (for anyone). */
     VOTER_OR_MANAGER,
     /** The device account of an invited room (for that room), or a manager. */
-    ROOM_OR_MANAGER
+    ROOM_OR_MANAGER,
+    /** A participant (for themselves) or the device account of an invited room (for the room). */
+    PARTICIPANT_OR_ROOM,
+    /** Anyone who may see the meeting. */
+    VIEWER
   }
 
   final String vi;

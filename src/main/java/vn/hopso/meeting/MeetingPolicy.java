@@ -81,6 +81,9 @@ public class MeetingPolicy {
               ? null
               : MeetingMsg.NEED_VOTER_OR_MANAGER;
       case ROOM_OR_MANAGER -> r.manager() || r.room() ? null : MeetingMsg.NEED_ROOM_OR_MANAGER;
+      case PARTICIPANT_OR_ROOM ->
+          r.participant() != null || r.room() ? null : MeetingMsg.NEED_PARTICIPANT;
+      case VIEWER -> null;
     };
   }
 
@@ -108,6 +111,8 @@ public class MeetingPolicy {
         can(m, r, MeetingOp.VIEW_QUORUM, now),
         can(m, r, MeetingOp.VIEW_ATTENDANCE_LOG, now),
         can(m, r, MeetingOp.VIEW_DELIVERIES, now),
+        can(m, r, MeetingOp.RUN_SESSION, now),
+        can(m, r, MeetingOp.ASK_TO_SPEAK, now),
         r.manager(),
         r.runner(),
         m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS

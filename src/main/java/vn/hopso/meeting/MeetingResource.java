@@ -130,6 +130,18 @@ public class MeetingResource {
   }
 
   @POST
+  @Path("/{id}/pause")
+  public MeetingDetail pause(@PathParam("id") long id) {
+    return meetings.pause(id);
+  }
+
+  @POST
+  @Path("/{id}/resume")
+  public MeetingDetail resume(@PathParam("id") long id) {
+    return meetings.resume(id);
+  }
+
+  @POST
   @Path("/{id}/publish-minutes")
   public MeetingDetail publishMinutes(@PathParam("id") long id) {
     return meetings.publishMinutes(id);

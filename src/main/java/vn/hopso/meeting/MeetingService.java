@@ -486,15 +486,48 @@ public class MeetingService {
   public MeetingDetail start(long id) {
     Access a = access.require(id, MeetingOp.START);
     a.meeting().status = MeetingStatus.IN_PROGRESS;
+    a.meeting().sessionStartedAt = clock.instant();
     events.fire(new MeetingEvents.Started(a.meeting()));
     return detail(a);
   }
 
   public MeetingDetail end(long id) {
     Access a = access.require(id, MeetingOp.END);
+    if (a.meeting().paused) {
+      resumeClock(a.meeting());
+    }
     a.meeting().status = MeetingStatus.ENDED;
     events.fire(new MeetingEvents.Ended(a.meeting()));
     return detail(a);
+  }
+
+  /** The chair pauses the session: the current item's and the current speech's clocks stop. */
+  public MeetingDetail pause(long id) {
+    Access a = access.require(id, MeetingOp.RUN_SESSION);
+    Meeting m = a.meeting();
+    if (m.paused) {
+      throw ApiException.conflict(MeetingMsg.ALREADY_PAUSED);
+    }
+    m.paused = true;
+    m.pausedAt = clock.instant();
+    events.fire(new MeetingEvents.SessionPaused(m));
+    return detail(a);
+  }
+
+  public MeetingDetail resume(long id) {
+    Access a = access.require(id, MeetingOp.RUN_SESSION);
+    if (!a.meeting().paused) {
+      throw ApiException.conflict(MeetingMsg.NOT_PAUSED);
+    }
+    resumeClock(a.meeting());
+    return detail(a);
+  }
+
+  private void resumeClock(Meeting m) {
+    long seconds = Duration.between(m.pausedAt, clock.instant()).toSeconds();
+    m.paused = false;
+    m.pausedAt = null;
+    events.fire(new MeetingEvents.SessionResumed(m, Math.max(0, seconds)));
   }
 
   public MeetingDetail publishMinutes(long id) {

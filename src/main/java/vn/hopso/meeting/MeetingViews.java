@@ -63,6 +63,8 @@ public final class MeetingViews {
       boolean canViewQuorum,
       boolean canViewAttendanceLog,
       boolean canViewDeliveries,
+      boolean canRunSession,
+      boolean canAskToSpeak,
       boolean canManage,
       boolean canRun,
       Instant checkInOpensAt) {}

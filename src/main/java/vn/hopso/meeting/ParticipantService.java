@@ -713,6 +713,20 @@ public class ParticipantService {
         all.stream().filter(p -> p.attendance == Attendance.ABSENT).count());
   }
 
+  /** The quorum in four numbers, by counting (for live updates on every check-in). */
+  public record QuorumSummary(long members, long present, long required, boolean reached) {}
+
+  public static QuorumSummary quorumSummary(Meeting m) {
+    long members = Participant.count("meeting = ?1 and voting = true", m);
+    long present =
+        Participant.count(
+            "meeting = ?1 and voting = true and attendance in ?2",
+            m,
+            List.of(Attendance.PRESENT_IN_ROOM, Attendance.PRESENT_ONLINE));
+    long required = required(members, m.quorumNumerator, m.quorumDenominator, m.quorumStrict);
+    return new QuorumSummary(members, present, required, members > 0 && present >= required);
+  }
+
   /** Smallest head count meeting the rule: more than (strict) or at least num/den of members. */
   static long required(long members, int num, int den, boolean strict) {
     long scaled = members * num;

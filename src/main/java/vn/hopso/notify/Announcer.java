@@ -25,6 +25,7 @@ import vn.hopso.notify.MessageTexts.Kind;
 public class Announcer {
   @Inject NotifyConfig config;
   @Inject Clock clock;
+  @Inject jakarta.enterprise.event.Event<vn.hopso.common.DomainEvent> events;
 
   @ConfigProperty(name = "hopso.public-url")
   String publicUrl;
@@ -57,10 +58,12 @@ public class Announcer {
   public void announce(
       Meeting m, What what, Collection<Participant> to, List<String> agenda, String extra) {
     Instant now = clock.instant();
+    java.util.Set<Long> told = new java.util.HashSet<>();
     for (Participant p : to) {
       if (!p.person.active) {
         continue;
       }
+      told.add(p.person.id);
       Notification n = new Notification();
       n.person = p.person;
       n.meeting = m;
@@ -98,6 +101,9 @@ public class Announcer {
         sms.persist();
       }
     }
+    if (!told.isEmpty()) {
+      events.fire(new NotifyEvents.NotificationsChanged(told));
+    }
   }
 
   /** A plain in-app notice to one person (e.g. a failed delivery, for the secretary). */
@@ -112,6 +118,7 @@ public class Announcer {
     n.body = Texts.fit(body, Limits.NOTIFICATION_BODY);
     n.createdAt = clock.instant();
     n.persist();
+    events.fire(new NotifyEvents.NotificationsChanged(java.util.Set.of(person.id)));
   }
 
   private String organizer(Meeting m) {

@@ -24,6 +24,7 @@ import vn.hopso.common.Params;
 public class NotificationResource {
   @Inject CurrentUser current;
   @Inject Clock clock;
+  @Inject jakarta.enterprise.event.Event<vn.hopso.common.DomainEvent> events;
 
   public record NotificationView(
       long id,
@@ -87,6 +88,7 @@ public class NotificationResource {
     }
     if (n.readAt == null) {
       n.readAt = clock.instant();
+      events.fire(new NotifyEvents.NotificationsChanged(java.util.Set.of(n.person.id)));
     }
   }
 
@@ -96,5 +98,6 @@ public class NotificationResource {
   public void readAll() {
     Notification.update(
         "readAt = ?1 where person.id = ?2 and readAt is null", clock.instant(), current.personId());
+    events.fire(new NotifyEvents.NotificationsChanged(java.util.Set.of(current.personId())));
   }
 }

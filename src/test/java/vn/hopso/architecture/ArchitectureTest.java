@@ -41,7 +41,9 @@ class ArchitectureTest {
           "auth", Set.of("org", "audit"),
           "meeting", Set.of("org"),
           "agenda", Set.of("meeting", "org"),
-          "notify", Set.of("meeting", "agenda", "org"));
+          "notify", Set.of("meeting", "agenda", "org"),
+          "speaker", Set.of("meeting", "agenda", "org"),
+          "live", Set.of("meeting", "agenda", "speaker", "notify", "auth", "org"));
 
   static final ArchRule noCyclesBetweenFeatures =
       slices().matching("vn.hopso.(*)..").should().beFreeOfCycles();

@@ -1,0 +1,266 @@
+package vn.hopso.agenda;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.hopso.common.ApiException;
+import vn.hopso.common.DomainEvent;
+import vn.hopso.meeting.Meeting;
+import vn.hopso.meeting.MeetingAccess;
+import vn.hopso.meeting.MeetingEvents;
+import vn.hopso.meeting.MeetingOp;
+
+/**
+ * The agenda in the running session: which item is being discussed, each item's state (pending,
+ * current, done, deferred) and the time spent on it, whose clock stops while the session is paused.
+ * The chair (or the meeting's secretary) moves through it.
+ */
+@ApplicationScoped
+@Transactional
+public class AgendaRunService {
+  @Inject MeetingAccess access;
+  @Inject Event<DomainEvent> events;
+  @Inject Clock clock;
+
+  /** The current item or the item states changed. */
+  public record RunChanged(Meeting meeting, String what) implements DomainEvent {
+    @Override
+    public String action() {
+      return "agenda.run." + what;
+    }
+
+    @Override
+    public String target() {
+      return "meeting:" + meeting.id;
+    }
+  }
+
+  /** Items in agenda order (depth first), as the chair moves through them. */
+  static List<AgendaItem> inOrder(Meeting m) {
+    List<AgendaItem> all = AgendaItem.list("meeting = ?1 order by position, id", m);
+    Map<Long, List<AgendaItem>> byParent = new HashMap<>();
+    for (AgendaItem i : all) {
+      byParent
+          .computeIfAbsent(i.parent == null ? null : i.parent.id, k -> new ArrayList<>())
+          .add(i);
+    }
+    List<AgendaItem> out = new ArrayList<>();
+    walk(byParent, null, out);
+    return out;
+  }
+
+  private static void walk(
+      Map<Long, List<AgendaItem>> byParent, Long parent, List<AgendaItem> out) {
+    for (AgendaItem i : byParent.getOrDefault(parent, List.of())) {
+      out.add(i);
+      walk(byParent, i.id, out);
+    }
+  }
+
+  /** Makes {@code itemId} the current item; the one before goes back to pending. */
+  public void setCurrent(long meetingId, long itemId) {
+    Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
+    AgendaItem item = item(m, itemId);
+    leaveCurrent(m, ItemState.PENDING);
+    enter(m, item);
+    events.fire(new RunChanged(m, "current"));
+  }
+
+  /** The current item is done; the next pending one (in agenda order) becomes current. */
+  public void next(long meetingId) {
+    Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
+    List<AgendaItem> items = inOrder(m);
+    int from = indexOfCurrent(m, items);
+    leaveCurrent(m, ItemState.DONE);
+    for (int i = from + 1; i < items.size(); i++) {
+      if (items.get(i).runState == ItemState.PENDING) {
+        enter(m, items.get(i));
+        break;
+      }
+    }
+    events.fire(new RunChanged(m, "next"));
+  }
+
+  /** Back to the item before the current one (the current one goes back to pending). */
+  public void previous(long meetingId) {
+    Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
+    List<AgendaItem> items = inOrder(m);
+    int from = indexOfCurrent(m, items);
+    if (from <= 0 && m.currentItemId != null) {
+      throw ApiException.conflict(AgendaMsg.NO_PREVIOUS);
+    }
+    int target = from < 0 ? items.size() - 1 : from - 1;
+    if (target < 0) {
+      throw ApiException.conflict(AgendaMsg.EMPTY);
+    }
+    leaveCurrent(m, ItemState.PENDING);
+    enter(m, items.get(target));
+    events.fire(new RunChanged(m, "previous"));
+  }
+
+  /** Marks an item done, deferred or pending again; the current item stops being current. */
+  public void setState(long meetingId, long itemId, ItemState state) {
+    Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
+    AgendaItem item = item(m, itemId);
+    if (state == ItemState.CURRENT) {
+      setCurrent(meetingId, itemId);
+      return;
+    }
+    if (item.id.equals(m.currentItemId)) {
+      leaveCurrent(m, state);
+    } else {
+      item.runState = state;
+    }
+    events.fire(new RunChanged(m, "state"));
+  }
+
+  /** The time limit of one speech on this item (null: the meeting's). */
+  public void setSpeechLimit(long meetingId, long itemId, Integer seconds) {
+    Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
+    item(m, itemId).speechLimitSeconds = seconds;
+    events.fire(new RunChanged(m, "limit"));
+  }
+
+  private void enter(Meeting m, AgendaItem item) {
+    item.runState = ItemState.CURRENT;
+    item.runStartedAt = m.paused ? null : clock.instant();
+    m.currentItemId = item.id;
+  }
+
+  private void leaveCurrent(Meeting m, ItemState to) {
+    if (m.currentItemId == null) {
+      return;
+    }
+    AgendaItem current = AgendaItem.findById(m.currentItemId);
+    m.currentItemId = null;
+    if (current == null) {
+      return;
+    }
+    stopClock(current);
+    current.runState = to;
+  }
+
+  private void stopClock(AgendaItem item) {
+    if (item.runStartedAt != null) {
+      item.spentSeconds +=
+          Math.max(0, Duration.between(item.runStartedAt, clock.instant()).toSeconds());
+      item.runStartedAt = null;
+    }
+  }
+
+  private static int indexOfCurrent(Meeting m, List<AgendaItem> items) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).id.equals(m.currentItemId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static AgendaItem item(Meeting m, long id) {
+    AgendaItem item = AgendaItem.findById(id);
+    if (item == null || !item.meeting.id.equals(m.id)) {
+      throw ApiException.notFound(AgendaMsg.ITEM, id);
+    }
+    return item;
+  }
+
+  // --- the session's clock ------------------------------------------------------------------
+
+  void paused(@Observes MeetingEvents.SessionPaused e) {
+    current(e.meeting()).ifPresent(this::stopClock);
+  }
+
+  void resumed(@Observes MeetingEvents.SessionResumed e) {
+    Instant now = clock.instant();
+    current(e.meeting()).ifPresent(i -> i.runStartedAt = now);
+  }
+
+  void ended(@Observes MeetingEvents.Ended e) {
+    current(e.meeting()).ifPresent(this::stopClock);
+  }
+
+  private static java.util.Optional<AgendaItem> current(Meeting m) {
+    return m.currentItemId == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(AgendaItem.findById(m.currentItemId));
+  }
+
+  /**
+   * One item as the running session shows it. Its time so far is {@code spentSeconds}, plus (server
+   * time − {@code runStartedAt}) while its clock runs (runStartedAt not null).
+   */
+  public record RunItem(
+      long id,
+      String number,
+      String title,
+      int depth,
+      ItemState state,
+      Integer plannedMinutes,
+      long spentSeconds,
+      java.time.Instant runStartedAt,
+      Integer speechLimitSeconds,
+      String presenterName) {}
+
+  /** The items in agenda order with their numbers ("2.1"), states and clocks. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<RunItem> runItems(Meeting m) {
+    List<AgendaItem> all =
+        AgendaItem.list(
+            "from AgendaItem i left join fetch i.presenter where i.meeting = ?1 order by i.position, i.id",
+            m);
+    Map<Long, List<AgendaItem>> byParent = new HashMap<>();
+    for (AgendaItem i : all) {
+      byParent
+          .computeIfAbsent(i.parent == null ? null : i.parent.id, k -> new ArrayList<>())
+          .add(i);
+    }
+    List<RunItem> out = new ArrayList<>();
+    number(byParent, null, "", 0, out);
+    return out;
+  }
+
+  private void number(
+      Map<Long, List<AgendaItem>> byParent,
+      Long parent,
+      String prefix,
+      int depth,
+      List<RunItem> out) {
+    List<AgendaItem> children = byParent.getOrDefault(parent, List.of());
+    for (int n = 0; n < children.size(); n++) {
+      AgendaItem i = children.get(n);
+      String number = prefix.isEmpty() ? Integer.toString(n + 1) : prefix + "." + (n + 1);
+      out.add(
+          new RunItem(
+              i.id,
+              number,
+              i.title,
+              depth,
+              i.runState,
+              i.plannedMinutes,
+              i.spentSeconds,
+              i.runStartedAt,
+              i.speechLimitSeconds,
+              i.presenter != null ? i.presenter.fullName : i.presenterName));
+      number(byParent, i.id, number, depth + 1, out);
+    }
+  }
+
+  /** Seconds spent on an item so far (its clock included when it runs). */
+  public long spentSeconds(AgendaItem item) {
+    long s = item.spentSeconds;
+    if (item.runStartedAt != null) {
+      s += Math.max(0, Duration.between(item.runStartedAt, clock.instant()).toSeconds());
+    }
+    return s;
+  }
+}

@@ -1,0 +1,185 @@
+package vn.hopso.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import vn.hopso.agenda.AgendaEvents;
+import vn.hopso.agenda.AgendaRunService;
+import vn.hopso.meeting.Meeting;
+import vn.hopso.meeting.MeetingEvents;
+import vn.hopso.meeting.MeetingEvents.MeetingEvent;
+import vn.hopso.meeting.ParticipantService;
+import vn.hopso.speaker.SpeakerEvents;
+import vn.hopso.speaker.SpeakerService;
+
+/**
+ * Writes what clients must learn about a meeting into its event log, inside the transaction of the
+ * change (so an event exists exactly when its change committed), and asks the {@link Sequencer} to
+ * number and publish them once the transaction has committed. Observes after the features' own
+ * observers, so the data it records is the final state of the change.
+ */
+@ApplicationScoped
+public class EventRecorder {
+  /** Observed last: after the features reacted to the same event within the transaction. */
+  static final int LATE = Interceptor.Priority.APPLICATION + 1000;
+
+  private static final Object PENDING = new Object();
+
+  @Inject ObjectMapper json;
+  @Inject Clock clock;
+  @Inject TransactionSynchronizationRegistry tx;
+  @Inject Sequencer sequencer;
+  @Inject AgendaRunService run;
+  @Inject SpeakerService speakers;
+
+  // --- what each domain event means for clients ----------------------------------------------
+
+  void meeting(@Observes @Priority(LATE) MeetingEvent e) {
+    Meeting m = e.meeting();
+    if (e instanceof MeetingEvents.Created) {
+      if (MeetingLive.findById(m.id) == null) {
+        MeetingLive live = new MeetingLive();
+        live.meetingId = m.id;
+        live.persist();
+      }
+      record(m, "meeting.changed", Audience.ALL, meetingData(m));
+    } else if (e instanceof MeetingEvents.Started) {
+      session(m);
+    } else if (e instanceof MeetingEvents.Ended
+        || e instanceof MeetingEvents.SessionPaused
+        || e instanceof MeetingEvents.SessionResumed) {
+      session(m);
+      record(m, "speaker.changed", Audience.ALL, speakers.queue(m, null));
+    } else if (e instanceof MeetingEvents.ParticipantsAdded
+        || e instanceof MeetingEvents.ParticipantUpdated
+        || e instanceof MeetingEvents.ParticipantRemoved
+        || e instanceof MeetingEvents.ProxyChanged
+        || e instanceof MeetingEvents.InvitationAnswered) {
+      participants(m);
+    } else if (e instanceof MeetingEvents.RoomsAdded) {
+      record(m, "rooms.changed", Audience.ALL, Map.of());
+    } else if (e instanceof MeetingEvents.RoomRemoved r) {
+      record(m, "rooms.changed", Audience.ALL, Map.of("endpointId", r.endpoint().id));
+    } else if (e instanceof MeetingEvents.HeadCountReported h) {
+      record(
+          m,
+          "rooms.changed",
+          Audience.ALL,
+          Map.of("endpointId", h.room().endpoint.id, "headCount", h.room().headCount));
+    } else if (e instanceof MeetingEvents.AttendanceChanged a) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("participantId", a.participant().id);
+      data.put("personId", a.participant().person.id);
+      data.put("attendance", a.participant().attendance);
+      data.put("quorum", ParticipantService.quorumSummary(m));
+      record(m, "attendance.changed", Audience.ALL, data);
+    } else {
+      record(m, "meeting.changed", Audience.ALL, meetingData(m));
+    }
+  }
+
+  void agendaChanged(@Observes @Priority(LATE) AgendaEvents.AgendaChanged e) {
+    record(e.meeting(), "agenda.changed", Audience.MANAGERS, Map.of());
+  }
+
+  void agendaPublished(@Observes @Priority(LATE) AgendaEvents.AgendaPublished e) {
+    record(e.meeting(), "agenda.published", Audience.ALL, Map.of("version", e.version()));
+    if (e.meeting().status == vn.hopso.meeting.MeetingStatus.IN_PROGRESS) {
+      session(e.meeting());
+    }
+  }
+
+  void run(@Observes @Priority(LATE) AgendaRunService.RunChanged e) {
+    session(e.meeting());
+  }
+
+  void speaker(@Observes @Priority(LATE) SpeakerEvents.QueueChanged e) {
+    record(e.meeting(), "speaker.changed", Audience.ALL, speakers.queue(e.meeting(), null));
+  }
+
+  private void participants(Meeting m) {
+    record(
+        m,
+        "participants.changed",
+        Audience.ALL,
+        Map.of(
+            "total", vn.hopso.meeting.Participant.count("meeting", m),
+            "quorum", ParticipantService.quorumSummary(m)));
+  }
+
+  private void session(Meeting m) {
+    record(m, "meeting.changed", Audience.ALL, meetingData(m));
+    record(m, "session.changed", Audience.ALL, sessionData(m));
+  }
+
+  static Map<String, Object> meetingData(Meeting m) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("status", m.status);
+    data.put("paused", m.paused);
+    data.put("pausedAt", m.pausedAt);
+    data.put("sessionStartedAt", m.sessionStartedAt);
+    data.put("version", m.version);
+    return data;
+  }
+
+  Map<String, Object> sessionData(Meeting m) {
+    Map<String, Object> data = meetingData(m);
+    data.put("currentItemId", m.currentItemId);
+    data.put("items", run.runItems(m));
+    return data;
+  }
+
+  // --- writing and publishing ----------------------------------------------------------------
+
+  /** Adds an event to the meeting's log in the current transaction. */
+  public void record(Meeting m, String type, String audience, Object data) {
+    MeetingEventRow row = new MeetingEventRow();
+    row.meetingId = m.id;
+    row.type = type;
+    row.audience = audience;
+    row.at = clock.instant();
+    try {
+      row.data = json.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("live event data for " + type, e);
+    }
+    row.persist();
+    pending().add(m.id);
+  }
+
+  /** Meetings with new events in this transaction; sequenced once it has committed. */
+  @SuppressWarnings("unchecked")
+  private Set<Long> pending() {
+    Set<Long> pending = (Set<Long>) tx.getResource(PENDING);
+    if (pending == null) {
+      Set<Long> fresh = new HashSet<>();
+      tx.putResource(PENDING, fresh);
+      tx.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                sequencer.request(fresh);
+              }
+            }
+          });
+      pending = fresh;
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,294 @@
+package vn.hopso.live;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.websocket.CloseReason;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connections of this instance and the recent events of each meeting they follow. Events reach
+ * it already numbered (from this instance's {@link Sequencer} or from another instance through
+ * {@link PgListener}); it delivers them to every connection of the meeting in order, each once, and
+ * replays what a reconnecting client missed — from memory while the events are recent, from the
+ * database otherwise, or as a fresh snapshot when it is too far behind.
+ */
+@ApplicationScoped
+public class Hub {
+  /** Recent events kept per meeting for reconnecting clients. */
+  static final int RING = 2000;
+
+  /** A client further behind than this gets a snapshot instead of the events. */
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "hopso.live.max-replay",
+      defaultValue = "1000")
+  int maxReplay;
+
+  /** This instance, as other instances and the presence table know it. */
+  public final String instanceId = UUID.randomUUID().toString();
+
+  @Inject EntityManager em;
+  @Inject Clock clock;
+
+  /** One event ready to send: its place, who may see it, its JSON message. */
+  record Delivered(long seq, String audience, String json) {}
+
+  static final class Channel {
+    final long meetingId;
+    long lastSeq = -1;
+    final ArrayDeque<Delivered> ring = new ArrayDeque<>();
+    final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+
+    Channel(long meetingId) {
+      this.meetingId = meetingId;
+    }
+  }
+
+  private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+  private final Map<Long, Set<LiveConnection>> personal = new ConcurrentHashMap<>();
+
+  // --- meetings -----------------------------------------------------------------------------
+
+  /** Delivers the meeting's events up to {@code upTo} to this instance's connections. */
+  public void advance(long meetingId, long upTo) {
+    Channel ch = channels.get(meetingId);
+    if (ch == null) {
+      return;
+    }
+    synchronized (ch) {
+      if (ch.connections.isEmpty()) {
+        return;
+      }
+      catchUp(ch, upTo);
+    }
+  }
+
+  /** Loads and delivers (ch.lastSeq, upTo]; call holding the channel. */
+  private void catchUp(Channel ch, long upTo) {
+    if (upTo <= ch.lastSeq) {
+      return;
+    }
+    List<Delivered> fresh = load(ch.meetingId, Math.max(0, ch.lastSeq), upTo);
+    for (Delivered d : fresh) {
+      remember(ch, d);
+      for (LiveConnection c : ch.connections) {
+        c.offer(d);
+      }
+    }
+    ch.lastSeq = Math.max(ch.lastSeq, upTo);
+  }
+
+  private static void remember(Channel ch, Delivered d) {
+    ch.ring.addLast(d);
+    while (ch.ring.size() > RING) {
+      ch.ring.removeFirst();
+    }
+  }
+
+  /**
+   * Adds a connection that has seen the meeting's events up to {@code after} (null: a new client,
+   * which loads the state itself): it receives exactly what it missed, then everything new.
+   */
+  void join(LiveConnection c, Long after) {
+    while (true) {
+      Channel ch = channels.computeIfAbsent(c.meetingId, Channel::new);
+      synchronized (ch) {
+        if (channels.get(c.meetingId) != ch) {
+          continue; // the heartbeat just dropped this (empty) channel: take the new one
+        }
+        joinLocked(ch, c, after);
+        return;
+      }
+    }
+  }
+
+  private void joinLocked(Channel ch, LiveConnection c, Long after) {
+    {
+      long current = Math.max(ch.lastSeq, committedSeq(c.meetingId));
+      if (ch.lastSeq < 0) {
+        // first connection here: start from the recent past so reconnects replay from memory
+        ch.lastSeq = Math.max(0, current - RING);
+      }
+      catchUp(ch, current);
+      int replayed = 0;
+      boolean snapshot = false;
+      if (after == null || after > current || current - after > maxReplay) {
+        snapshot = after != null;
+      } else if (after < current) {
+        Delivered first = ch.ring.peekFirst();
+        List<Delivered> missed =
+            first != null && first.seq() <= after + 1
+                ? fromRing(ch, after)
+                : load(c.meetingId, after, current);
+        for (Delivered d : missed) {
+          c.offer(d);
+          replayed++;
+        }
+      }
+      c.lastSeq = current;
+      c.send(
+          "{\"type\":\""
+              + (snapshot ? "snapshot" : "hello")
+              + "\",\"meetingId\":"
+              + c.meetingId
+              + ",\"seq\":"
+              + current
+              + ",\"replayed\":"
+              + replayed
+              + ",\"now\":\""
+              + clock.instant()
+              + "\",\"instance\":\""
+              + instanceId
+              + "\"}");
+      ch.connections.add(c);
+    }
+  }
+
+  private static List<Delivered> fromRing(Channel ch, long after) {
+    List<Delivered> out = new ArrayList<>();
+    for (Delivered d : ch.ring) {
+      if (d.seq() > after) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  void leave(LiveConnection c) {
+    Channel ch = channels.get(c.meetingId);
+    if (ch != null) {
+      ch.connections.remove(c);
+    }
+  }
+
+  /** How many connections this instance holds for a meeting, by person. */
+  long connectionsOf(long meetingId, long personId) {
+    Channel ch = channels.get(meetingId);
+    return ch == null ? 0 : ch.connections.stream().filter(c -> c.personId == personId).count();
+  }
+
+  public int connectionCount() {
+    int n = 0;
+    for (Channel ch : channels.values()) {
+      n += ch.connections.size();
+    }
+    for (Set<LiveConnection> s : personal.values()) {
+      n += s.size();
+    }
+    return n;
+  }
+
+  /** Meetings this instance has connections for (to catch up after a lost NOTIFY feed). */
+  List<Long> followedMeetings() {
+    List<Long> out = new ArrayList<>();
+    channels.forEach(
+        (id, ch) -> {
+          if (!ch.connections.isEmpty()) {
+            out.add(id);
+          }
+        });
+    return out;
+  }
+
+  private long committedSeq(long meetingId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              MeetingLive live = em.find(MeetingLive.class, meetingId);
+              return live == null ? 0L : live.lastSeq;
+            });
+  }
+
+  private List<Delivered> load(long meetingId, long after, long upTo) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                MeetingEventRow.<MeetingEventRow>list(
+                        "meetingId = ?1 and seq > ?2 and seq <= ?3 order by seq",
+                        meetingId,
+                        after,
+                        upTo)
+                    .stream()
+                    .map(Hub::delivered)
+                    .toList());
+  }
+
+  static Delivered delivered(MeetingEventRow r) {
+    String json =
+        "{\"type\":\"event\",\"seq\":"
+            + r.seq
+            + ",\"event\":\""
+            + r.type
+            + "\",\"at\":\""
+            + r.at
+            + "\",\"data\":"
+            + r.data
+            + "}";
+    return new Delivered(r.seq, r.audience, json);
+  }
+
+  // --- personal channels (the bell) ---------------------------------------------------------
+
+  void joinPersonal(LiveConnection c) {
+    personal.computeIfAbsent(c.personId, k -> ConcurrentHashMap.newKeySet()).add(c);
+    c.send("{\"type\":\"hello\",\"personal\":true,\"now\":\"" + clock.instant() + "\"}");
+  }
+
+  void leavePersonal(LiveConnection c) {
+    Set<LiveConnection> set = personal.get(c.personId);
+    if (set != null) {
+      set.remove(c);
+    }
+  }
+
+  /** Tells a person's open apps on this instance that their notifications changed. */
+  public void notifyPerson(long personId) {
+    Set<LiveConnection> set = personal.get(personId);
+    if (set != null) {
+      for (LiveConnection c : set) {
+        c.send("{\"type\":\"notifications\"}");
+      }
+    }
+  }
+
+  // --- heartbeats ---------------------------------------------------------------------------
+
+  /** Pings every client; one silent for 45 s (no message, no pong) is disconnected. */
+  @Scheduled(
+      every = "15s",
+      delayed = "15s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void heartbeat() {
+    long now = System.nanoTime();
+    List<LiveConnection> all = new ArrayList<>();
+    channels.values().forEach(ch -> all.addAll(ch.connections));
+    personal.values().forEach(all::addAll);
+    for (LiveConnection c : all) {
+      if (now - c.lastSeenNanos > TimeUnit.SECONDS.toNanos(45)) {
+        c.close(CloseReason.CloseCodes.GOING_AWAY, "no heartbeat");
+      } else {
+        c.ping();
+      }
+    }
+    // forget meetings nobody here follows any more
+    for (Iterator<Map.Entry<Long, Channel>> it = channels.entrySet().iterator(); it.hasNext(); ) {
+      Channel ch = it.next().getValue();
+      synchronized (ch) {
+        if (ch.connections.isEmpty()) {
+          it.remove();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package vn.hopso.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import vn.hopso.agenda.AgendaRunService;
+import vn.hopso.auth.TicketService;
+import vn.hopso.common.CurrentUser;
+import vn.hopso.meeting.Meeting;
+import vn.hopso.meeting.MeetingAccess;
+import vn.hopso.meeting.MeetingAccess.Access;
+import vn.hopso.meeting.MeetingOp;
+import vn.hopso.meeting.MeetingStatus;
+import vn.hopso.meeting.MeetingViews.Capabilities;
+import vn.hopso.meeting.ParticipantService;
+import vn.hopso.speaker.SpeakerService;
+import vn.hopso.speaker.SpeakerViews;
+
+/**
+ * The live view of a meeting in one answer (what a chair's console, a tablet or a room's screen
+ * shows), with the number of the last event it reflects, and the tickets that open its sockets.
+ */
+@ApplicationScoped
+public class LiveService {
+  @Inject MeetingAccess access;
+  @Inject TicketService tickets;
+  @Inject CurrentUser current;
+  @Inject AgendaRunService run;
+  @Inject SpeakerService speakers;
+  @Inject Presence presence;
+  @Inject Clock clock;
+
+  public record Ticket(String ticket, long expiresIn, String path) {}
+
+  /**
+   * The whole live state. Apply only events with a higher {@code seq}. {@code presence} is given to
+   * those who run the meeting; {@code now} is the server's clock, for countdowns.
+   */
+  public record LiveState(
+      long seq,
+      Instant now,
+      long meetingId,
+      String title,
+      MeetingStatus status,
+      boolean paused,
+      Instant pausedAt,
+      Instant sessionStartedAt,
+      Long currentItemId,
+      List<AgendaRunService.RunItem> items,
+      SpeakerViews.Queue speaker,
+      ParticipantService.QuorumSummary quorum,
+      Presence.Online presence,
+      Capabilities capabilities) {}
+
+  @Transactional
+  public Ticket meetingTicket(long meetingId) {
+    access.require(meetingId, MeetingOp.FOLLOW_LIVE);
+    return new Ticket(
+        tickets.issue(
+            current.personId(), LiveAuth.meetingScope(meetingId), TicketService.DEFAULT_TTL),
+        TicketService.DEFAULT_TTL.toSeconds(),
+        "/ws/meetings/" + meetingId);
+  }
+
+  @Transactional
+  public Ticket personalTicket() {
+    return new Ticket(
+        tickets.issue(current.personId(), LiveAuth.PERSONAL_SCOPE, TicketService.DEFAULT_TTL),
+        TicketService.DEFAULT_TTL.toSeconds(),
+        "/ws/me");
+  }
+
+  @Transactional
+  public LiveState state(long meetingId) {
+    Access a = access.require(meetingId, MeetingOp.FOLLOW_LIVE);
+    Meeting m = a.meeting();
+    MeetingLive live = MeetingLive.findById(m.id);
+    return new LiveState(
+        live == null ? 0 : live.lastSeq,
+        clock.instant(),
+        m.id,
+        m.title,
+        m.status,
+        m.paused,
+        m.pausedAt,
+        m.sessionStartedAt,
+        m.currentItemId,
+        run.runItems(m),
+        speakers.queue(m, current.personId()),
+        ParticipantService.quorumSummary(m),
+        a.relation().runner() ? presence.online(m.id) : null,
+        access.capabilities(a));
+  }
+
+  @Transactional
+  public Presence.Online online(long meetingId) {
+    Meeting m = access.require(meetingId, MeetingOp.VIEW_QUORUM).meeting();
+    return presence.online(m.id);
+  }
+}
