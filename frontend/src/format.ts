@@ -188,3 +188,23 @@ export function formatMinutes(total: number, hourWord: string, minuteWord: strin
   if (h === 0) return `${m} ${minuteWord}`;
   return m === 0 ? `${h} ${hourWord}` : `${h} ${hourWord} ${m} ${minuteWord}`;
 }
+
+/**
+ * The start a new meeting form proposes (an ISO instant, always in the future): 08:00 Vietnam time
+ * on `date` when that day is still ahead; on today (the calendar's "new" on today's square) the
+ * next whole hour; otherwise (no day, or a day gone by) tomorrow at 08:00.
+ */
+export function proposeStart(now: Date, date?: string | null): string {
+  const today = vnDate(now);
+  if (date === today) {
+    const nextHour = Math.floor((now.getTime() + VN_OFFSET_MS) / 3600_000 + 1) * 3600_000 - VN_OFFSET_MS;
+    return new Date(nextHour).toISOString().replace('.000Z', 'Z');
+  }
+  const day = date && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > today ? date : addDays(today, 1);
+  return vnInstant(day, '08:00') ?? '';
+}
+
+/** `hours` after an ISO instant, as an ISO instant. */
+export function addHours(instant: string, hours: number): string {
+  return new Date(Date.parse(instant) + hours * 3600_000).toISOString().replace('.000Z', 'Z');
+}

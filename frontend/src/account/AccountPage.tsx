@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
 import { useAuth } from '../auth/AuthContext';
 import { RoleBadges } from '../components/Badges';
-import { errorText, fieldErrorsOf } from '../components/errors';
 import { FormError, TextField } from '../components/Field';
 import { useNotify } from '../components/Notice';
 import { useTitle } from '../components/useTitle';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
+import { useApiForm } from '../lib/useApiForm';
+import { useChangePassword } from './api/changePassword';
 import { CalendarFeed } from './CalendarFeed';
 
 /** Fields whose server errors appear next to their input. */
@@ -21,31 +21,26 @@ export function AccountPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useApiForm(useChangePassword(), { fields: SHOWN_FIELDS });
+  const fields = form.fieldErrors;
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (next !== repeat) {
-      setFields({ repeat: t('people.passwordMismatch') });
+      form.invalid({ repeat: t('admin:people.passwordMismatch') });
       return;
     }
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      await api.post<void>('/api/auth/password', { currentPassword: current, newPassword: next });
-      setCurrent('');
-      setNext('');
-      setRepeat('');
-      notify(t('account.changed'));
-    } catch (err) {
-      setFields(fieldErrorsOf(err));
-      setError(errorText(err, t, SHOWN_FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    form.submit(
+      { currentPassword: current, newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNext('');
+          setRepeat('');
+          notify(t('account.changed'));
+        },
+      },
+    );
   }
 
   if (!user) return null;
@@ -56,25 +51,25 @@ export function AccountPage() {
       </header>
       <section className="panel">
         <dl className="props">
-          <dt>{t('people.fullName')}</dt>
+          <dt>{t('admin:people.fullName')}</dt>
           <dd>{user.fullName}</dd>
-          <dt>{t('people.username')}</dt>
+          <dt>{t('admin:people.username')}</dt>
           <dd>
             <code>{user.username}</code>
           </dd>
           {user.position && (
             <>
-              <dt>{t('people.position')}</dt>
+              <dt>{t('admin:people.position')}</dt>
               <dd>{user.position}</dd>
             </>
           )}
           {user.unitName && (
             <>
-              <dt>{t('people.unit')}</dt>
+              <dt>{t('admin:people.unit')}</dt>
               <dd>{user.unitName}</dd>
             </>
           )}
-          <dt>{t('people.roles')}</dt>
+          <dt>{t('admin:people.roles')}</dt>
           <dd>
             <RoleBadges roles={user.roles} />
           </dd>
@@ -83,7 +78,7 @@ export function AccountPage() {
       <section className="panel narrow" aria-labelledby="change-password-title">
         <h2 id="change-password-title">{t('account.changePassword')}</h2>
         <form onSubmit={onSubmit} noValidate>
-          <FormError message={error} />
+          <FormError message={form.error} />
           <TextField
             label={t('account.current')}
             name="currentPassword"
@@ -115,8 +110,8 @@ export function AccountPage() {
             error={fields.repeat}
           />
           <div className="form-actions form-actions-start">
-            <button type="submit" className="btn btn-primary" data-testid="password-change" disabled={busy}>
-              {busy ? t('common.saving') : t('account.changePassword')}
+            <button type="submit" className="btn btn-primary" data-testid="password-change" disabled={form.busy}>
+              {form.busy ? t('common.saving') : t('account.changePassword')}
             </button>
           </div>
         </form>

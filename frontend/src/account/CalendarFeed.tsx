@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { errorText } from '../components/errors';
 import { FormError } from '../components/Field';
 import { useNotify } from '../components/Notice';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
+import { useApiForm } from '../lib/useApiForm';
+import { useCreateFeed, useRevokeFeed } from './api/calendarFeed';
 
 /**
  * "Lịch của tôi": the personal iCalendar feed. The server keeps only a hash of the secret, so the
@@ -14,25 +14,21 @@ export function CalendarFeed() {
   const { t } = useI18n();
   const notify = useNotify();
   const [url, setUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'revoke' | null>(null);
   const [copied, setCopied] = useState(false);
+  const createForm = useApiForm(useCreateFeed());
+  const revoke = useRevokeFeed();
+  const busy = createForm.busy || revoke.isPending;
 
-  async function create() {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.post<{ url: string }>('/api/calendar/feed');
-      const abs = r.url.startsWith('/') ? `${window.location.origin}${r.url}` : r.url;
-      setUrl(abs);
-      setCopied(false);
-      notify(t('feed.created'));
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+  function create() {
+    createForm.submit(undefined, {
+      onSuccess: (r) => {
+        const raw = r.url ?? '';
+        setUrl(raw.startsWith('/') ? `${window.location.origin}${raw}` : raw);
+        setCopied(false);
+        notify(t('feed.created'));
+      },
+    });
   }
 
   async function copy() {
@@ -53,7 +49,7 @@ export function CalendarFeed() {
     <section className="panel narrow" aria-labelledby="feed-title" data-testid="calendar-feed">
       <h2 id="feed-title">{t('feed.title')}</h2>
       <p className="muted">{t('feed.explain')}</p>
-      <FormError message={error} />
+      <FormError message={createForm.error} />
       {url && (
         <div className="field">
           <label htmlFor="feed-url">{t('feed.url')}</label>
@@ -89,7 +85,7 @@ export function CalendarFeed() {
           danger
           onClose={() => setConfirm(null)}
           onConfirm={async () => {
-            await api.del('/api/calendar/feed');
+            await revoke.mutateAsync();
             setConfirm(null);
             setUrl(null);
             notify(t('feed.revoked'));

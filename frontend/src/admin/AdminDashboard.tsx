@@ -1,6 +1,6 @@
 import { useTitle } from '../components/useTitle';
 import { AdminCards } from '../home/Cards';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
 
 export function AdminDashboard() {
   const { t } = useI18n();

@@ -1,6 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, api, endSession, hasSession, login, logout, onSessionEvent, resumeSession } from '../api';
-import type { Role, User } from '../types';
+import { endSession, hasSession, login, logout, onSessionEvent, resumeSession } from '../api/client';
+import { isNetworkError } from '../api/problem';
+import type { Role, User } from '../api/types';
+import { queryKeys } from '../lib/queryKeys';
+import { meQuery } from './api/me';
 
 export type AuthStatus = 'loading' | 'anonymous' | 'authenticated' | 'offline';
 
@@ -19,69 +23,67 @@ export interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<AuthStatus>(hasSession() ? 'loading' : 'anonymous');
-  const [user, setUser] = useState<User | null>(null);
+  const queryClient = useQueryClient();
+  /** a token exists (stored from an earlier page load, or just signed in) */
+  const [active, setActive] = useState(hasSession);
   const [expired, setExpired] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  // who we are; with a stored session (reload) it is fetched once, renewing the token as needed
+  const me = useQuery({ ...meQuery(), enabled: active });
+  // the server refused the stored session (not merely unreachable): sign in again
+  const rejected = me.isError && !isNetworkError(me.error) && me.data === undefined;
 
-  // A stored session (reload): renew as needed and fetch who we are.
   useEffect(() => {
-    if (!hasSession()) return;
-    let cancelled = false;
-    resumeSession();
-    setStatus('loading');
-    api
-      .get<User>('/api/auth/me')
-      .then((me) => {
-        if (cancelled) return;
-        setUser(me);
-        setStatus('authenticated');
-      })
-      .catch((err: unknown) => {
-        if (cancelled) return;
-        if (err instanceof ApiError && err.status === 0) {
-          setStatus('offline');
-          return;
-        }
-        endSession(false);
-        setUser(null);
-        setStatus('anonymous');
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+    if (hasSession()) resumeSession();
+  }, []);
+
+  useEffect(() => {
+    if (rejected) endSession(false);
+  }, [rejected]);
 
   useEffect(
     () =>
       onSessionEvent((event) => {
         if (event.type === 'renewed') {
-          setUser(event.user);
+          queryClient.setQueryData(queryKeys.auth.me(), event.user);
         } else {
-          setUser(null);
+          // nothing cached may outlive the session: the next person must not see it
+          queryClient.clear();
+          setActive(false);
           setExpired(true);
-          setStatus('anonymous');
         }
       }),
-    [],
+    [queryClient],
   );
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const tokens = await login(username, password);
-    setUser(tokens.user);
-    setExpired(false);
-    setStatus('authenticated');
-  }, []);
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const tokens = await login(username, password);
+      queryClient.clear();
+      if (tokens.user) queryClient.setQueryData(queryKeys.auth.me(), tokens.user);
+      setExpired(false);
+      setActive(true);
+    },
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     await logout();
-    setUser(null);
+    queryClient.clear();
+    setActive(false);
     setExpired(false);
-    setStatus('anonymous');
-  }, []);
+  }, [queryClient]);
 
-  const hasRole = useCallback((...roles: Role[]) => !!user && roles.some((r) => user.roles.includes(r)), [user]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const { refetch } = me;
+  const retry = useCallback(() => void refetch(), [refetch]);
+
+  let status: AuthStatus;
+  if (!active || rejected) status = 'anonymous';
+  else if (me.data !== undefined) status = 'authenticated';
+  else if (me.isError) status = 'offline';
+  else status = 'loading';
+  const user = status === 'authenticated' ? (me.data ?? null) : null;
+
+  const hasRole = useCallback((...roles: Role[]) => !!user && roles.some((r) => user.roles?.includes(r)), [user]);
 
   const value = useMemo<AuthContextValue>(
     () => ({ status, user, expired, signIn, signOut, hasRole, retry }),

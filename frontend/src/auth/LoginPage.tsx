@@ -1,10 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../api';
-import { errorText } from '../components/errors';
+import { ApiError } from '../api/problem';
 import { TextField } from '../components/Field';
 import { useTitle } from '../components/useTitle';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
+import { useApiForm } from '../lib/useApiForm';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { useAuth } from './AuthContext';
 
@@ -27,12 +28,21 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   /** epoch millis until which sign-in is blocked after a 429 */
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const signInMutation = useMutation({
+    mutationFn: (v: { username: string; password: string }) => signIn(v.username, v.password),
+    onError: (err) => {
+      setPassword('');
+      if (err instanceof ApiError && err.status === 429 && err.retryAfter !== null && err.retryAfter > 0) {
+        setNow(Date.now());
+        setBlockedUntil(Date.now() + err.retryAfter * 1000);
+      }
+    },
+  });
+  const form = useApiForm(signInMutation);
+  const { reset } = signInMutation;
 
   useEffect(() => {
     if (blockedUntil === null) return;
@@ -41,54 +51,40 @@ export function LoginPage() {
       setNow(n);
       if (n >= blockedUntil) {
         setBlockedUntil(null);
-        setError(null);
+        reset();
       }
     }, 1000);
     return () => clearInterval(id);
-  }, [blockedUntil]);
+  }, [blockedUntil, reset]);
 
   if (status === 'authenticated') return <Navigate to={target(location.state)} replace />;
 
   const secondsLeft = blockedUntil !== null ? Math.max(0, Math.ceil((blockedUntil - now) / 1000)) : 0;
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (busy || blockedUntil !== null) return;
+    if (form.busy || blockedUntil !== null) return;
     const missing: Record<string, string> = {};
     if (!username.trim()) missing.username = t('common.required');
     if (!password) missing.password = t('common.required');
-    setFieldErrors(missing);
-    if (Object.keys(missing).length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(username.trim(), password);
-      navigate(target(location.state), { replace: true });
-    } catch (err) {
-      setPassword('');
-      if (err instanceof ApiError) {
-        setFieldErrors(err.fieldErrors());
-        if (err.status === 429 && err.retryAfter !== null && err.retryAfter > 0) {
-          setNow(Date.now());
-          setBlockedUntil(Date.now() + err.retryAfter * 1000);
-        }
-        setError(err);
-      } else {
-        setError(err instanceof Error ? err : new Error(String(err)));
-      }
-    } finally {
-      setBusy(false);
+    if (Object.keys(missing).length) {
+      form.invalid(missing);
+      return;
     }
+    form.submit({ username: username.trim(), password }, { onSuccess: () => navigate(target(location.state), { replace: true }) });
   }
 
-  let message: string | null = null;
-  if (error instanceof ApiError && error.status === 429) {
-    message = blockedUntil !== null ? t('login.tooMany', { seconds: secondsLeft }) : errorText(error, t);
-  } else if (error instanceof ApiError && error.status === 401) {
-    message = t('login.invalid');
-  } else if (error) {
-    message = errorText(error, t);
+  const problemStatus = form.problem?.status;
+  let message: string | null;
+  if (problemStatus === 429 && blockedUntil !== null) {
+    // counts down; when the wait is over the message goes away
+    message = t('login.tooMany', { count: secondsLeft });
+  } else if (problemStatus === 401) {
+    message = form.problem?.detail || t('login.invalid');
+  } else {
+    message = form.error;
   }
+  const fieldErrors = form.fieldErrors;
 
   return (
     <div className="login-page">
@@ -104,7 +100,7 @@ export function LoginPage() {
         </div>
         <p className="muted">{t('login.subtitle')}</p>
         <h1>{t('login.title')}</h1>
-        {expired && !error && (
+        {expired && !form.error && (
           <div className="alert alert-info" role="status">
             {t('login.expired')}
           </div>
@@ -146,9 +142,9 @@ export function LoginPage() {
             type="submit"
             className="btn btn-primary btn-block"
             data-testid="login-submit"
-            disabled={busy || blockedUntil !== null}
+            disabled={form.busy || blockedUntil !== null}
           >
-            {busy ? t('login.submitting') : t('login.submit')}
+            {form.busy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
       </main>

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
 import { Forbidden } from '../layout/Forbidden';
-import type { Role } from '../types';
+import type { Role } from '../api/types';
 import { useAuth } from './AuthContext';
 
 export function Splash() {

@@ -1,8 +1,12 @@
-import { useI18n } from '../i18n';
-import type { EndpointStatus, Role, UnitLevel } from '../types';
+import type { EndpointStatus, Role, UnitLevel } from '../api/types';
+import { useI18n } from '../lib/i18n';
 
-export function ActiveBadge({ active }: { active: boolean }) {
+// Badges render nothing for a value the server left out (every answer field is optional in the
+// OpenAPI document).
+
+export function ActiveBadge({ active }: { active: boolean | undefined }) {
   const { t } = useI18n();
+  if (active === undefined) return null;
   return (
     <span className={`badge ${active ? 'badge-ok' : 'badge-muted'}`} data-active={active}>
       {active ? t('common.active') : t('common.inactive')}
@@ -10,8 +14,9 @@ export function ActiveBadge({ active }: { active: boolean }) {
   );
 }
 
-export function LevelBadge({ level }: { level: UnitLevel }) {
+export function LevelBadge({ level }: { level: UnitLevel | undefined }) {
   const { t } = useI18n();
+  if (!level) return null;
   return (
     <span className={`badge badge-level level-${level.toLowerCase()}`} data-level={level}>
       {t(`level.${level}`)}
@@ -19,7 +24,7 @@ export function LevelBadge({ level }: { level: UnitLevel }) {
   );
 }
 
-export function RoleBadges({ roles }: { roles: readonly Role[] }) {
+export function RoleBadges({ roles = [] }: { roles?: readonly Role[] }) {
   const { t } = useI18n();
   return (
     <span className="badge-list">
@@ -39,8 +44,9 @@ const STATUS_CLASS: Record<EndpointStatus, string> = {
   DEGRADED: 'badge-warn',
 };
 
-export function StatusBadge({ status }: { status: EndpointStatus }) {
+export function StatusBadge({ status }: { status: EndpointStatus | undefined }) {
   const { t } = useI18n();
+  if (!status) return null;
   return (
     <span className={`badge ${STATUS_CLASS[status] ?? 'badge-muted'}`} data-status={status}>
       {t(`status.${status}`)}

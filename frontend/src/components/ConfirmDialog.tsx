@@ -1,46 +1,39 @@
-import { useState } from 'react';
-import { useI18n } from '../i18n';
+import { useMutation } from '@tanstack/react-query';
+import { useI18n } from '../lib/i18n';
+import { useApiForm } from '../lib/useApiForm';
 import { Dialog } from './Dialog';
-import { errorText } from './errors';
-import { FormError } from './Field';
+import { FormProblem } from './FormProblem';
 
 interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
   danger?: boolean;
-  onConfirm: () => Promise<void>;
+  /** the action (usually a mutation's mutateAsync); the dialog shows its error when it fails */
+  onConfirm: () => Promise<unknown>;
   onClose: () => void;
+  /** read the record again when the action was refused as "stale" (someone else saved first) */
+  reload?: () => Promise<unknown>;
 }
 
 /** Ask before an action; shows the server's error inside the dialog when it fails. */
-export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onClose, reload }: ConfirmDialogProps) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useApiForm(useMutation({ mutationFn: onConfirm }), { reload });
   return (
     <Dialog title={title} onClose={onClose} testId="confirm-dialog">
       <p>{message}</p>
-      <FormError message={error} />
+      <FormProblem form={form} />
       <div className="form-actions">
-        <button type="button" className="btn" onClick={onClose} disabled={busy}>
+        <button type="button" className="btn" onClick={onClose} disabled={form.busy}>
           {t('common.cancel')}
         </button>
         <button
           type="button"
           className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`}
           data-testid="confirm-ok"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            setError(null);
-            try {
-              await onConfirm();
-            } catch (err) {
-              setError(errorText(err, t));
-              setBusy(false);
-            }
-          }}
+          disabled={form.busy}
+          onClick={() => form.submit(undefined)}
         >
           {confirmLabel}
         </button>

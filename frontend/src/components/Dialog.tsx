@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
 
 interface DialogProps {
   title: string;

@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
 
 interface FieldShellProps {
   id: string;

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
 
 type NoticeKind = 'ok' | 'error';
 interface NoticeItem {

@@ -1,5 +1,4 @@
-import { useI18n } from '../i18n';
-import { formatNumber } from '../format';
+import { useI18n } from '../lib/i18n';
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 
@@ -21,7 +20,7 @@ export function Pager({ page, size, total, onPage, onSize }: PagerProps) {
         {t('pager.prev')}
       </button>
       <span className="pager-summary" aria-live="polite">
-        {t('pager.summary', { page: page + 1, pages, total: formatNumber(total) })}
+        {t('pager.summary', { page: page + 1, pages, count: total })}
       </span>
       <button
         type="button"

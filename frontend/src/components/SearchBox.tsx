@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { useI18n } from '../i18n';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useI18n } from '../lib/i18n';
 import { useDebouncedValue } from './hooks';
 
 interface SearchBoxProps {
@@ -16,8 +16,6 @@ export function SearchBox({ label, value, onSearch, delay = 300 }: SearchBoxProp
   const id = useId();
   const [text, setText] = useState(value);
   const debounced = useDebouncedValue(text.trim(), delay);
-  const onSearchRef = useRef(onSearch);
-  onSearchRef.current = onSearch;
   /** the last search this box asked for; another value means the address bar changed it */
   const requested = useRef(value);
 
@@ -28,12 +26,15 @@ export function SearchBox({ label, value, onSearch, delay = 300 }: SearchBoxProp
     }
   }, [value]);
 
-  useEffect(() => {
-    if (debounced !== value) {
-      requested.current = debounced;
-      onSearchRef.current(debounced);
+  // reads the current `value` without re-running when it changes (that would undo a change made
+  // in the address bar with the text still waiting to be debounced)
+  const searchTyped = useEffectEvent((q: string) => {
+    if (q !== value) {
+      requested.current = q;
+      onSearch(q);
     }
-  }, [debounced]);
+  });
+  useEffect(() => searchTyped(debounced), [debounced]);
 
   return (
     <div className="field field-inline field-search">
@@ -50,7 +51,7 @@ export function SearchBox({ label, value, onSearch, delay = 300 }: SearchBoxProp
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             requested.current = text.trim();
-            onSearchRef.current(text.trim());
+            onSearch(text.trim());
           }
         }}
       />

@@ -1,9 +1,11 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { api } from '../api';
-import { useI18n } from '../i18n';
-import type { Endpoint, Id, Page, Person } from '../types';
+import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { endpointsQuery } from '../admin/endpoints/api/getEndpoints';
+import { peopleQuery } from '../admin/people/api/getPeople';
+import type { Endpoint, EndpointPage, Id, Person, PersonPage } from '../api/types';
+import { useI18n } from '../lib/i18n';
 import { RoleBadges } from './Badges';
-import { useAsync, useDebouncedValue } from './hooks';
+import { useDebouncedValue } from './hooks';
 
 /** What a picker shows for the current choice. */
 export interface PickRef {
@@ -12,20 +14,24 @@ export interface PickRef {
   sub?: string | null;
 }
 
-interface SearchPickerProps<T> {
+/** The list query a picker searches with (`q` may be empty); its page is turned into items. */
+export type SearchQuery<P, K extends QueryKey = QueryKey> = (q: string) => UseQueryOptions<P, Error, P, K>;
+
+interface SearchPickerProps<T, P, K extends QueryKey> {
   label: string;
   /** name of the text input (browser tests locate it by label or by this name) */
   name: string;
   value: PickRef | null;
   onChange: (value: PickRef | null, item: T | null) => void;
-  /** server search; `q` may be empty */
-  search: (q: string, signal: AbortSignal) => Promise<T[]>;
-  toRef: (item: T) => PickRef;
+  /** server search (a list query of the resource, shared with its list pages' cache) */
+  query: SearchQuery<P, K>;
+  /** the items of one answer */
+  items: (page: P) => T[];
+  /** what the picker shows and returns for an item; null when it cannot be picked (no id) */
+  toRef: (item: T) => PickRef | null;
   renderOption?: (item: T) => ReactNode;
   /** extra data-* attributes of an option (e.g. `data-unit-code`, used by browser tests) */
   optionData?: (item: T) => Record<`data-${string}`, string | undefined>;
-  /** cache key of the search (e.g. the endpoint path) */
-  searchKey: string;
   error?: string;
   hint?: string;
   required?: boolean;
@@ -44,16 +50,16 @@ interface SearchPickerProps<T> {
  * the server (`q`, diacritics optional); a tap or Enter picks. Results are `role="option"` with
  * `data-id`.
  */
-export function SearchPicker<T>({
+export function SearchPicker<T, P, K extends QueryKey>({
   label,
   name,
   value,
   onChange,
-  search,
+  query: searchQuery,
+  items,
   toRef,
   renderOption,
   optionData,
-  searchKey,
   error,
   hint,
   required,
@@ -64,7 +70,7 @@ export function SearchPicker<T>({
   excludeIds,
   testId,
   autoFocus,
-}: SearchPickerProps<T>) {
+}: SearchPickerProps<T, P, K>) {
   const { t } = useI18n();
   const baseId = useId();
   const inputId = `${name}-${baseId}`;
@@ -72,17 +78,16 @@ export function SearchPicker<T>({
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const inputRef = useRef<HTMLInputElement>(null);
   const q = useDebouncedValue(query.trim(), 250);
-  const searchRef = useRef(search);
-  searchRef.current = search;
-
-  const { data, loading } = useAsync<T[]>(open ? `${searchKey}|${q}` : null, (signal) => searchRef.current(q, signal));
+  const { data, isFetching: loading } = useQuery({ ...searchQuery(q), enabled: open, select: items });
   const excluded = new Set((excludeIds ?? []).map(String));
-  const options = (data ?? []).filter((x) => !excluded.has(String(toRef(x).id)));
+  const options = (data ?? []).flatMap((item) => {
+    const ref = toRef(item);
+    return ref && !excluded.has(String(ref.id)) ? [{ item, ref }] : [];
+  });
 
-  function choose(item: T) {
-    onChange(toRef(item), item);
+  function choose({ item, ref }: { item: T; ref: PickRef }) {
+    onChange(ref, item);
     setOpen(false);
     setQuery('');
   }
@@ -128,7 +133,6 @@ export function SearchPicker<T>({
       </label>
       <div className="picker-row">
         <input
-          ref={inputRef}
           id={inputId}
           name={name}
           type="text"
@@ -174,8 +178,7 @@ export function SearchPicker<T>({
           className="picker-list"
           onMouseDown={(e) => e.preventDefault()}
         >
-          {options.map((item, i) => {
-            const ref = toRef(item);
+          {options.map(({ item, ref }, i) => {
             return (
               <li
                 key={String(ref.id)}
@@ -185,7 +188,7 @@ export function SearchPicker<T>({
                 className={`picker-option${i === active ? ' is-active' : ''}`}
                 data-id={String(ref.id)}
                 {...optionData?.(item)}
-                onClick={() => choose(item)}
+                onClick={() => choose({ item, ref })}
                 onMouseEnter={() => setActive(i)}
               >
                 {renderOption ? (
@@ -228,29 +231,34 @@ export function SearchPicker<T>({
 // ---- ready-made pickers ----
 
 type PickerProps = Omit<
-  SearchPickerProps<never>,
-  'search' | 'toRef' | 'renderOption' | 'optionData' | 'searchKey' | 'onChange'
+  SearchPickerProps<never, never, QueryKey>,
+  'query' | 'items' | 'toRef' | 'renderOption' | 'optionData' | 'onChange'
 >;
 
 function personSub(p: Person): string {
   return [p.position, p.unitName].filter(Boolean).join(' · ');
 }
 
+const personItems = (page: PersonPage): Person[] => page.items ?? [];
+const endpointItems = (page: EndpointPage): Endpoint[] => page.items ?? [];
+const activePeople = (q: string) => peopleQuery({ q, active: true, size: 20 });
+const activeEndpoints = (q: string) => endpointsQuery({ q, active: true, size: 20 });
+
 /** A person from GET /api/people?q= (active people only). */
 export function PersonPicker(props: PickerProps & { onChange: (value: PickRef | null, person: Person | null) => void }) {
   const { t } = useI18n();
   return (
-    <SearchPicker<Person>
+    <SearchPicker
       {...props}
-      searchKey="people"
       noMatch={props.noMatch ?? t('picker.noPerson')}
-      search={async (q, signal) => (await api.get<Page<Person>>('/api/people', { q, active: true, size: 20 }, signal)).items ?? []}
-      toRef={(p) => ({ id: p.id, name: p.fullName, sub: personSub(p) || null })}
+      query={activePeople}
+      items={personItems}
+      toRef={(p) => (p.id != null ? { id: p.id, name: p.fullName ?? '', sub: personSub(p) || null } : null)}
       renderOption={(p) => (
         <>
           <span className="picker-name">{p.fullName}</span>
           <span className="picker-meta">
-            {personSub(p)} <RoleBadges roles={p.roles} />
+            {personSub(p)} <RoleBadges roles={p.roles ?? []} />
           </span>
         </>
       )}
@@ -262,12 +270,12 @@ export function PersonPicker(props: PickerProps & { onChange: (value: PickRef | 
 export function EndpointPicker(props: PickerProps & { onChange: (value: PickRef | null, endpoint: Endpoint | null) => void }) {
   const { t } = useI18n();
   return (
-    <SearchPicker<Endpoint>
+    <SearchPicker
       {...props}
-      searchKey="endpoints"
       noMatch={props.noMatch ?? t('picker.noEndpoint')}
-      search={async (q, signal) => (await api.get<Page<Endpoint>>('/api/endpoints', { q, active: true, size: 20 }, signal)).items ?? []}
-      toRef={(e) => ({ id: e.id, name: e.name, sub: e.code })}
+      query={activeEndpoints}
+      items={endpointItems}
+      toRef={(e) => (e.id != null ? { id: e.id, name: e.name ?? '', sub: e.code } : null)}
       renderOption={(e) => (
         <>
           <span className="picker-name">{e.name}</span>

@@ -1,27 +1,23 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api';
-import { useI18n } from '../i18n';
-import type { Unit } from '../types';
-import { UnitPicker, type UnitRef } from './UnitPicker';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { unitQuery } from '../admin/units/api/getUnit';
+import { useI18n } from '../lib/i18n';
+import { UnitPicker, unitRef, type UnitRef } from './UnitPicker';
 
 /** Unit filter bound to a unitId from the address bar (fetches the unit's name on reload). */
 export function UnitFilter({ unitId, onChange }: { unitId: string; onChange: (unitId: string) => void }) {
   const { t } = useI18n();
-  const [unit, setUnit] = useState<UnitRef | null>(null);
+  const id = Number(unitId);
+  const valid = unitId !== '' && Number.isSafeInteger(id);
+  /** the unit last chosen here (its name is known without asking the server) */
+  const [picked, setPicked] = useState<UnitRef | null>(null);
+  const known = valid && picked?.id === id;
+  const fetched = useQuery({ ...unitQuery(id), enabled: valid && !known });
 
-  useEffect(() => {
-    if (!unitId) {
-      setUnit(null);
-      return;
-    }
-    if (unit && String(unit.id) === unitId) return;
-    const ctrl = new AbortController();
-    api
-      .get<Unit>(`/api/units/${encodeURIComponent(unitId)}`, undefined, ctrl.signal)
-      .then((u) => setUnit({ id: u.id, name: u.name, code: u.code }))
-      .catch(() => setUnit({ id: unitId, name: unitId }));
-    return () => ctrl.abort();
-  }, [unitId, unit]);
+  let unit: UnitRef | null = null;
+  if (known) unit = picked;
+  else if (valid && fetched.data) unit = unitRef(fetched.data) ?? { id, name: unitId };
+  else if (valid && fetched.isError) unit = { id, name: unitId };
 
   return (
     <UnitPicker
@@ -33,7 +29,7 @@ export function UnitFilter({ unitId, onChange }: { unitId: string; onChange: (un
       emptyLabel={t('picker.anyUnit')}
       testId="unit-filter"
       onChange={(u) => {
-        setUnit(u);
+        setPicked(u);
         onChange(u ? String(u.id) : '');
       }}
     />

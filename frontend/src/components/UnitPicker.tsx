@@ -1,6 +1,6 @@
-import { api } from '../api';
-import { useI18n } from '../i18n';
-import type { Id, Page, Unit } from '../types';
+import { unitsQuery } from '../admin/units/api/getUnits';
+import type { Id, Unit, UnitPage } from '../api/types';
+import { useI18n } from '../lib/i18n';
 import { LevelBadge } from './Badges';
 import { SearchPicker } from './SearchPicker';
 
@@ -30,6 +30,16 @@ interface UnitPickerProps {
   testId?: string;
 }
 
+const activeUnits = (q: string) => unitsQuery({ q, size: 20, active: true });
+const anyUnits = (q: string) => unitsQuery({ q, size: 20 });
+
+const unitItems = (page: UnitPage): Unit[] => page.items ?? [];
+
+/** A unit as a picker shows it; null without an id. */
+export function unitRef(u: Pick<Unit, 'id' | 'name' | 'code'>): UnitRef | null {
+  return u.id != null ? { id: u.id, name: u.name ?? String(u.id), code: u.code } : null;
+}
+
 /**
  * A searchable unit choice: the generic {@link SearchPicker} over GET /api/units?q= (diacritics
  * optional). Options carry `data-unit-code`.
@@ -37,24 +47,21 @@ interface UnitPickerProps {
 export function UnitPicker({ value, onChange, emptyLabel, activeOnly = true, ...rest }: UnitPickerProps) {
   const { t } = useI18n();
   return (
-    <SearchPicker<Unit>
+    <SearchPicker
       {...rest}
       value={value ? { id: value.id, name: value.name, sub: value.code ?? null } : null}
-      onChange={(_, u) => onChange(u ? { id: u.id, name: u.name, code: u.code } : null)}
+      onChange={(_, u) => onChange(u ? unitRef(u) : null)}
       placeholder={emptyLabel}
       noMatch={t('picker.noMatch')}
-      searchKey={`units|${activeOnly}`}
-      search={async (q, signal) =>
-        (await api.get<Page<Unit>>('/api/units', { q, size: 20, active: activeOnly ? true : undefined }, signal))
-          .items ?? []
-      }
-      toRef={(u) => ({ id: u.id, name: u.name, sub: u.code })}
+      query={activeOnly ? activeUnits : anyUnits}
+      items={unitItems}
+      toRef={(u) => (u.id != null ? { id: u.id, name: u.name ?? '', sub: u.code } : null)}
       optionData={(u) => ({ 'data-unit-code': u.code })}
       renderOption={(u) => (
         <>
           <span className="picker-name">{u.name}</span>
           <span className="picker-meta">
-            <code>{u.code}</code> <LevelBadge level={u.level} />
+            <code>{u.code}</code> {u.level && <LevelBadge level={u.level} />}
             {u.parentName && <span className="muted"> · {u.parentName}</span>}
           </span>
         </>

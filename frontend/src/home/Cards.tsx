@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
 
 interface LinkCardProps {
   to: string;

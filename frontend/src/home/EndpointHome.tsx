@@ -1,19 +1,16 @@
-import { api } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { endpointsQuery } from '../admin/endpoints/api/getEndpoints';
 import { ActiveBadge, StatusBadge } from '../components/Badges';
-import { errorText } from '../components/errors';
 import { FormError } from '../components/Field';
-import { useAsync } from '../components/hooks';
 import { formatDateTime } from '../format';
-import { useI18n } from '../i18n';
-import type { Endpoint, Page } from '../types';
+import { errorText } from '../lib/errors';
+import { useI18n } from '../lib/i18n';
 
 /** For a meeting-room device account: its own endpoint (the server returns only that one). */
 export function EndpointHome() {
   const { t } = useI18n();
-  const { data, error, loading } = useAsync<Page<Endpoint>>('own-endpoint', (signal) =>
-    api.get<Page<Endpoint>>('/api/endpoints', { size: 1 }, signal),
-  );
-  const ep = data?.items[0];
+  const { data, error, isPending: loading } = useQuery(endpointsQuery({ size: 1 }));
+  const ep = data?.items?.[0];
   return (
     <section className="home-section" aria-labelledby="own-endpoint-title">
       <h2 id="own-endpoint-title">{t('home.myEndpoint')}</h2>
@@ -24,15 +21,15 @@ export function EndpointHome() {
         <article className="card endpoint-card" data-testid="endpoint-card">
           <span className="card-title">{ep.name}</span>
           <dl className="props">
-            <dt>{t('endpoints.code')}</dt>
+            <dt>{t('admin:endpoints.code')}</dt>
             <dd>
               <code>{ep.code}</code>
             </dd>
-            <dt>{t('endpoints.unit')}</dt>
+            <dt>{t('admin:endpoints.unit')}</dt>
             <dd>{ep.unitName}</dd>
             {ep.room && (
               <>
-                <dt>{t('endpoints.room')}</dt>
+                <dt>{t('admin:endpoints.room')}</dt>
                 <dd>{ep.room}</dd>
               </>
             )}
@@ -42,7 +39,7 @@ export function EndpointHome() {
             </dd>
             {ep.lastSeenAt && (
               <>
-                <dt>{t('endpoints.lastSeen')}</dt>
+                <dt>{t('admin:endpoints.lastSeen')}</dt>
                 <dd>{formatDateTime(ep.lastSeenAt)}</dd>
               </>
             )}

@@ -1,7 +1,7 @@
 import { useAuth } from '../auth/AuthContext';
 import { RoleBadges } from '../components/Badges';
 import { useTitle } from '../components/useTitle';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
 import { AdminCards, CardGrid, LinkCard } from './Cards';
 import { EndpointHome } from './EndpointHome';
 
@@ -26,7 +26,7 @@ export function HomePage() {
           <h1>{t('home.greeting', { name: user.fullName || user.username })}</h1>
           <p className="muted">
             {[user.position, user.unitName].filter(Boolean).join(' · ')}
-            {user.roles.length > 0 && (
+            {(user.roles?.length ?? 0) > 0 && (
               <>
                 {' '}
                 <span className="visually-hidden">{t('home.roles')}: </span>
@@ -52,7 +52,7 @@ export function HomePage() {
               <LinkCard to="/meetings" title={t('home.meetings')} text={t('card.meetings')} testId="card-meetings" />
             )}
             {hasRole('SECRETARY', 'ADMIN') && (
-              <LinkCard to="/meetings/new" title={t('meetings.new')} text={t('card.meetingNew')} testId="card-meeting-new" />
+              <LinkCard to="/meetings/new" title={t('meetings:meetings.new')} text={t('card.meetingNew')} testId="card-meeting-new" />
             )}
             {delegate && (
               <LinkCard to="/meetings" title={t('home.myMeetings')} text={t('card.myMeetings')} testId="card-my-meetings" />
@@ -60,7 +60,7 @@ export function HomePage() {
             {observer && !organizer && !delegate && (
               <LinkCard to="/meetings" title={t('home.observer')} text={t('card.observer')} testId="card-observer" />
             )}
-            <LinkCard to="/meetings/calendar" title={t('meetings.calendar')} text={t('card.calendar')} testId="card-calendar" />
+            <LinkCard to="/meetings/calendar" title={t('meetings:meetings.calendar')} text={t('card.calendar')} testId="card-calendar" />
           </CardGrid>
         </section>
       )}

@@ -1,9 +1,9 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { type MsgKey, useI18n } from '../i18n';
-import type { Role } from '../types';
+import { type MsgKey, useI18n } from '../lib/i18n';
+import type { Role } from '../api/types';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NotificationBell } from './NotificationBell';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 interface NavItem {
   to: string;

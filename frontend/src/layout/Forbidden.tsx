@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTitle } from '../components/useTitle';
-import { useI18n } from '../i18n';
+import { useI18n } from '../lib/i18n';
 
 export function Forbidden() {
   const { t } = useI18n();

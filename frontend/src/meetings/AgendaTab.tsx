@@ -1,24 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type DragEvent, type FormEvent } from 'react';
-import { api } from '../api';
+import type { AgendaItem, AgendaItemInput, Id } from '../api/types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
-import { errorText, fieldErrorsOf } from '../components/errors';
 import { FormError, TextField } from '../components/Field';
-import { useAsync } from '../components/hooks';
+import { FormProblem } from '../components/FormProblem';
 import { useNotify } from '../components/Notice';
 import { PersonPicker, type PickRef } from '../components/SearchPicker';
-import { blankToNull } from '../components/text';
+import { blankToUndefined } from '../components/text';
 import { formatDateTime, formatMinutes } from '../format';
-import { useI18n } from '../i18n';
-import type { Agenda, AgendaItem, AgendaItemInput, AgendaVersion, Id } from '../types';
+import { errorText } from '../lib/errors';
+import { useI18n } from '../lib/i18n';
+import { useApiForm } from '../lib/useApiForm';
+import {
+  agendaQuery,
+  agendaVersionsQuery,
+  useDeleteAgendaItem,
+  useMoveAgendaItem,
+  usePublishAgenda,
+  useSaveAgendaItem,
+} from './api/agenda';
 import type { MeetingTabProps } from './MeetingPage';
-import { meetingApi } from './shared';
+import { capsOf } from './shared';
 
 const MAX_DEPTH = 3;
 
 interface Placed {
   item: AgendaItem;
-  parentId: Id | null;
+  /** undefined at the top level */
+  parentId: Id | undefined;
   index: number;
   siblings: number;
   depth: number;
@@ -27,13 +37,13 @@ interface Placed {
 
 function index(items: AgendaItem[]): Map<string, Placed> {
   const map = new Map<string, Placed>();
-  const walk = (list: AgendaItem[], parentId: Id | null, depth: number, ancestors: string[]) => {
+  const walk = (list: AgendaItem[], parentId: Id | undefined, depth: number, ancestors: string[]) => {
     list.forEach((item, i) => {
       map.set(String(item.id), { item, parentId, index: i, siblings: list.length, depth, ancestors });
       walk(item.children ?? [], item.id, depth + 1, [...ancestors, String(item.id)]);
     });
   };
-  walk(items, null, 1, []);
+  walk(items, undefined, 1, []);
   return map;
 }
 
@@ -48,54 +58,48 @@ type DialogState =
   | { kind: 'delete'; item: AgendaItem }
   | null;
 
-/** "Chương trình": managers edit the working agenda and publish it; participants read the published one. */
-export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
+/** The item with this id anywhere in the tree. */
+function findItem(items: AgendaItem[] | undefined, id: Id | undefined): AgendaItem | undefined {
+  for (const item of items ?? []) {
+    if (item.id === id) return item;
+    const inner = findItem(item.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * "Chương trình": managers edit the working agenda and publish it while the meeting allows it
+ * (`canEditAgenda`); they always see whether it is published and its versions (`canManage`);
+ * participants read the published one.
+ */
+export function AgendaTab({ meeting, meetingId }: MeetingTabProps) {
   const { t } = useI18n();
   const notify = useNotify();
-  const manage = meeting.canManage;
-  const [tick, setTick] = useState(0);
-  const { data: agenda, error, loading } = useAsync<Agenda>(`${String(meeting.id)}|${tick}`, (signal) =>
-    api.get<Agenda>(meetingApi(meeting.id, '/agenda'), undefined, signal),
-  );
+  const caps = capsOf(meeting);
+  const manage = !!caps.canEditAgenda;
+  const { data: agenda, error, isPending: loading, refetch } = useQuery(agendaQuery(meetingId));
   const [dialog, setDialog] = useState<DialogState>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const moveForm = useApiForm(useMoveAgendaItem(meetingId));
+  const publishForm = useApiForm(usePublishAgenda(meetingId));
+  const deleteItem = useDeleteAgendaItem(meetingId);
+  const busy = moveForm.busy || publishForm.busy;
+  const actionError = moveForm.error ?? publishForm.error;
   const [dragId, setDragId] = useState<string | null>(null);
   const [dropId, setDropId] = useState<string | null>(null);
   const [showVersions, setShowVersions] = useState(false);
 
-  const refresh = () => {
-    setTick((n) => n + 1);
-    reloadMeeting();
-  };
+  const items = agenda?.items ?? [];
+  const placed = index(items);
 
-  const placed = index(agenda?.items ?? []);
-
-  async function move(id: Id, parentId: Id | null, position: number) {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await api.post(meetingApi(meeting.id, `/agenda/items/${encodeURIComponent(String(id))}/move`), { parentId, position });
-      refresh();
-    } catch (err) {
-      setActionError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+  function move(itemId: Id | undefined, parentId: Id | undefined, position: number) {
+    publishForm.reset();
+    moveForm.submit({ itemId, parentId, position });
   }
 
-  async function publish() {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await api.post<Agenda>(meetingApi(meeting.id, '/agenda/publish'));
-      notify(t('agenda.published'));
-      refresh();
-    } catch (err) {
-      setActionError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+  function publish() {
+    moveForm.reset();
+    publishForm.submit(undefined, { onSuccess: () => notify(t('meetings:agenda.published')) });
   }
 
   function canDrop(target: string): boolean {
@@ -117,7 +121,7 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
     const d = placed.get(source);
     if (!p || !d) return;
     // the dragged item takes the place of the one it is dropped on
-    void move(d.item.id, p.parentId, p.index);
+    move(d.item.id, p.parentId, p.index);
   }
 
   function renderItems(list: AgendaItem[], depth: number) {
@@ -157,7 +161,7 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
                 onDrop={(e) => onDrop(e, id)}
               >
                 {manage && (
-                  <span className="drag-handle" aria-hidden="true" title={t('agenda.dragHint')}>
+                  <span className="drag-handle" aria-hidden="true" title={t('meetings:agenda.dragHint')}>
                     ⠿
                   </span>
                 )}
@@ -169,10 +173,10 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
                     {item.title}
                   </span>
                   <span className="agenda-meta">
-                    {item.presenterName && <span>{t('agenda.presenterIs', { name: item.presenterName })}</span>}
+                    {item.presenterName && <span>{t('meetings:agenda.presenterIs', { name: item.presenterName })}</span>}
                     {item.plannedMinutes != null && (
                       <span className="agenda-minutes" data-testid="agenda-minutes">
-                        {t('agenda.minutes', { n: item.plannedMinutes })}
+                        {t('meetings:agenda.minutes', { count: item.plannedMinutes })}
                       </span>
                     )}
                   </span>
@@ -184,7 +188,7 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
                       type="button"
                       className="btn btn-small"
                       data-testid="agenda-up"
-                      aria-label={t('agenda.up', { n: item.number })}
+                      aria-label={t('meetings:agenda.up', { n: item.number ?? '' })}
                       disabled={busy || p.index === 0}
                       onClick={() => move(item.id, p.parentId, p.index - 1)}
                     >
@@ -194,7 +198,7 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
                       type="button"
                       className="btn btn-small"
                       data-testid="agenda-down"
-                      aria-label={t('agenda.down', { n: item.number })}
+                      aria-label={t('meetings:agenda.down', { n: item.number ?? '' })}
                       disabled={busy || p.index >= p.siblings - 1}
                       onClick={() => move(item.id, p.parentId, p.index + 1)}
                     >
@@ -202,7 +206,7 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
                     </button>
                     {depth < MAX_DEPTH && (
                       <button type="button" className="btn btn-small" data-testid="agenda-add-child" onClick={() => setDialog({ kind: 'add', parent: item })}>
-                        + {t('agenda.addChild')}
+                        + {t('meetings:agenda.addChild')}
                       </button>
                     )}
                     <button type="button" className="btn btn-small" data-testid="agenda-edit" onClick={() => setDialog({ kind: 'edit', item })}>
@@ -214,7 +218,7 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
                   </span>
                 )}
               </div>
-              {item.children?.length > 0 && renderItems(item.children, depth + 1)}
+              {item.children && item.children.length > 0 && renderItems(item.children, depth + 1)}
             </li>
           );
         })}
@@ -231,107 +235,114 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
       {agenda && (
         <section className="panel agenda-summary" aria-live="polite">
           <div className="agenda-status">
-            {agenda.version > 0 ? (
+            {(agenda.version ?? 0) > 0 ? (
               <span data-testid="agenda-version">
-                {t('agenda.versionAt', { v: agenda.version, at: formatDateTime(agenda.publishedAt) })}
+                {t('meetings:agenda.versionAt', { v: agenda.version, at: formatDateTime(agenda.publishedAt) })}
               </span>
             ) : (
               <span data-testid="agenda-version" className="muted">
-                {t('agenda.notPublished')}
+                {t('meetings:agenda.notPublished')}
               </span>
             )}
-            {manage && agenda.dirty && (
+            {caps.canManage && agenda.dirty && (
               <span className="badge badge-warn" data-testid="agenda-dirty">
-                {t('agenda.dirty')}
+                {t('meetings:agenda.dirty')}
               </span>
             )}
           </div>
           <p className="agenda-total" data-testid="agenda-total">
-            {t('agenda.total', {
+            {t('meetings:agenda.total', {
               planned: formatMinutes(agenda.plannedMinutes ?? 0, hour, minute),
               slot: formatMinutes(agenda.slotMinutes ?? 0, hour, minute),
             })}
           </p>
           {manage && agenda.overrun && (
             <p className="alert alert-warn" data-testid="agenda-overrun" role="alert">
-              {t('agenda.overrun', { n: (agenda.plannedMinutes ?? 0) - (agenda.slotMinutes ?? 0) })}
+              {t('meetings:agenda.overrun', { count: (agenda.plannedMinutes ?? 0) - (agenda.slotMinutes ?? 0) })}
             </p>
           )}
-          {manage && (
+          {caps.canManage && (
             <div className="btn-row wrap">
-              <button type="button" className="btn btn-primary" data-testid="agenda-add" onClick={() => setDialog({ kind: 'add', parent: null })}>
-                + {t('agenda.add')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-testid="agenda-publish"
-                disabled={busy || agenda.items.length === 0 || (!agenda.dirty && agenda.version > 0)}
-                onClick={publish}
-              >
-                {t('agenda.publish')}
-              </button>
+              {manage && (
+                <button type="button" className="btn btn-primary" data-testid="agenda-add" onClick={() => setDialog({ kind: 'add', parent: null })}>
+                  + {t('meetings:agenda.add')}
+                </button>
+              )}
+              {manage && (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  data-testid="agenda-publish"
+                  disabled={busy || items.length === 0 || (!agenda.dirty && (agenda.version ?? 0) > 0)}
+                  onClick={publish}
+                >
+                  {t('meetings:agenda.publish')}
+                </button>
+              )}
               <button type="button" className="btn" data-testid="agenda-versions-toggle" aria-expanded={showVersions} onClick={() => setShowVersions((v) => !v)}>
-                {t('agenda.versions')}
+                {t('meetings:agenda.versions')}
               </button>
             </div>
           )}
-          {manage && <p className="hint">{t('agenda.reorderHint')}</p>}
+          {manage && <p className="hint">{t('meetings:agenda.reorderHint')}</p>}
           <FormError message={actionError} />
         </section>
       )}
       {loading && !agenda && <p className="muted">{t('app.loading')}</p>}
-      {agenda && agenda.items.length === 0 && (
+      {agenda && items.length === 0 && (
         <p className="empty" data-testid="empty">
-          {manage ? t('agenda.emptyManage') : t('agenda.emptyRead')}
+          {manage ? t('meetings:agenda.emptyManage') : t('meetings:agenda.emptyRead')}
         </p>
       )}
-      {agenda && agenda.items.length > 0 && (
+      {agenda && items.length > 0 && (
         <div className={`agenda-tree${manage ? '' : ' agenda-read'}`} data-testid="agenda-tree" aria-busy={busy}>
-          {renderItems(agenda.items, 1)}
+          {renderItems(items, 1)}
         </div>
       )}
-      {manage && showVersions && <AgendaVersions meetingId={meeting.id} tick={tick} />}
+      {caps.canManage && showVersions && <AgendaVersions meetingId={meetingId} />}
 
       {dialog?.kind === 'add' && (
         <AgendaItemDialog
-          meetingId={meeting.id}
+          meetingId={meetingId}
           parent={dialog.parent}
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);
             notify(t('common.saved'));
-            refresh();
           }}
         />
       )}
       {dialog?.kind === 'edit' && (
         <AgendaItemDialog
-          meetingId={meeting.id}
+          key={dialog.item.version}
+          meetingId={meetingId}
           item={dialog.item}
+          reload={async () => {
+            const fresh = findItem((await refetch()).data?.items, dialog.item.id);
+            // deleted meanwhile: nothing left to edit
+            setDialog(fresh ? { kind: 'edit', item: fresh } : null);
+          }}
           onClose={() => setDialog(null)}
           onSaved={() => {
             setDialog(null);
             notify(t('common.saved'));
-            refresh();
           }}
         />
       )}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog
-          title={t('agenda.deleteTitle')}
+          title={t('meetings:agenda.deleteTitle')}
           message={
             dialog.item.children?.length
-              ? t('agenda.deleteWithChildren', { number: dialog.item.number, title: dialog.item.title })
-              : t('agenda.deleteConfirm', { number: dialog.item.number, title: dialog.item.title })
+              ? t('meetings:agenda.deleteWithChildren', { number: dialog.item.number ?? '', title: dialog.item.title ?? '' })
+              : t('meetings:agenda.deleteConfirm', { number: dialog.item.number ?? '', title: dialog.item.title ?? '' })
           }
           confirmLabel={t('common.delete')}
           danger
           onClose={() => setDialog(null)}
           onConfirm={async () => {
-            await api.del(meetingApi(meeting.id, `/agenda/items/${encodeURIComponent(String(dialog.item.id))}`));
+            await deleteItem.mutateAsync(dialog.item.id);
             setDialog(null);
-            refresh();
           }}
         />
       )}
@@ -339,29 +350,25 @@ export function AgendaTab({ meeting, reload: reloadMeeting }: MeetingTabProps) {
   );
 }
 
-function AgendaVersions({ meetingId, tick }: { meetingId: Id; tick: number }) {
+function AgendaVersions({ meetingId }: { meetingId: Id }) {
   const { t } = useI18n();
-  const { data, error } = useAsync<AgendaVersion[]>(`${String(meetingId)}|v|${tick}`, (signal) =>
-    api.get<AgendaVersion[]>(meetingApi(meetingId, '/agenda/versions'), undefined, signal),
-  );
+  const { data, error } = useQuery(agendaVersionsQuery(meetingId));
   return (
     <section className="panel" aria-labelledby="versions-title" data-testid="agenda-versions">
-      <h2 id="versions-title">{t('agenda.versions')}</h2>
+      <h2 id="versions-title">{t('meetings:agenda.versions')}</h2>
       <FormError message={error ? errorText(error, t) : null} />
-      {data && data.length === 0 && <p className="muted">{t('agenda.noVersions')}</p>}
+      {data && data.length === 0 && <p className="muted">{t('meetings:agenda.noVersions')}</p>}
       <ol className="history-list" reversed>
         {[...(data ?? [])]
-          .sort((a, b) => b.number - a.number)
+          .sort((a, b) => (b.number ?? 0) - (a.number ?? 0))
           .map((v) => (
             <li key={v.number} className="history-item" data-testid="agenda-version-row">
-              <strong>{t('agenda.versionN', { v: v.number })}</strong>{' '}
+              <strong>{t('meetings:agenda.versionN', { v: v.number ?? '' })}</strong>{' '}
               <span className="muted">
                 {formatDateTime(v.publishedAt)}
                 {v.publishedBy && ` · ${v.publishedBy}`}
               </span>
-              {v.changes && (
-                <p className="pre-line">{Array.isArray(v.changes) ? v.changes.join('\n') : v.changes}</p>
-              )}
+              {v.changes && <p className="pre-line">{v.changes}</p>}
             </li>
           ))}
       </ol>
@@ -375,12 +382,16 @@ function AgendaItemDialog({
   meetingId,
   parent,
   item,
+  reload,
   onClose,
   onSaved,
 }: {
   meetingId: Id;
   parent?: AgendaItem | null;
+  /** the item to edit (its `version` goes with the change) */
   item?: AgendaItem;
+  /** read the item again after someone else changed it */
+  reload?: () => Promise<void>;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -392,55 +403,44 @@ function AgendaItemDialog({
   );
   const [presenterName, setPresenterName] = useState(item && item.presenterId == null ? (item.presenterName ?? '') : '');
   const [description, setDescription] = useState(item?.description ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useApiForm(useSaveAgendaItem(meetingId), { fields: ITEM_FIELDS, reload });
+  const fields = form.fieldErrors;
+  const busy = form.busy;
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
     const f: Record<string, string> = {};
     if (!title.trim()) f.title = t('common.required');
-    const n = minutes.trim() === '' ? null : Number(minutes);
-    if (n !== null && (!Number.isInteger(n) || n < 0)) f.plannedMinutes = t('agenda.badMinutes');
+    const n = minutes.trim() === '' ? undefined : Number(minutes);
+    if (n !== undefined && (!Number.isInteger(n) || n < 0)) f.plannedMinutes = t('meetings:agenda.badMinutes');
     if (Object.keys(f).length) {
-      setFields(f);
+      form.invalid(f);
       return;
     }
-    setBusy(true);
-    setError(null);
-    setFields({});
     const body: AgendaItemInput = {
       title: title.trim(),
-      presenterId: presenter?.id ?? null,
-      presenterName: presenter ? presenter.name : blankToNull(presenterName),
+      presenterId: presenter?.id,
+      presenterName: presenter ? presenter.name : blankToUndefined(presenterName),
       plannedMinutes: n,
-      description: blankToNull(description),
+      description: blankToUndefined(description),
     };
-    try {
-      if (item) await api.put(meetingApi(meetingId, `/agenda/items/${encodeURIComponent(String(item.id))}`), body);
-      else await api.post(meetingApi(meetingId, '/agenda/items'), { ...body, parentId: parent?.id ?? null });
-      onSaved();
-    } catch (err) {
-      setFields(fieldErrorsOf(err));
-      setError(errorText(err, t, ITEM_FIELDS));
-      setBusy(false);
-    }
+    form.submit({ existing: item, body: item ? { ...body, version: item.version } : { ...body, parentId: parent?.id } }, { onSuccess: onSaved });
   }
 
   const title_ = item
-    ? t('agenda.editTitle', { number: item.number })
+    ? t('meetings:agenda.editTitle', { number: item.number ?? '' })
     : parent
-      ? t('agenda.addChildTitle', { number: parent.number })
-      : t('agenda.add');
+      ? t('meetings:agenda.addChildTitle', { number: parent.number ?? '' })
+      : t('meetings:agenda.add');
 
   return (
     <Dialog title={title_} onClose={onClose} testId="agenda-item-form" wide>
       <form onSubmit={onSubmit} noValidate>
-        <FormError message={error} />
-        <TextField label={t('agenda.itemTitle')} name="title" required value={title} onChange={(e) => setTitle(e.target.value)} error={fields.title} autoFocus maxLength={500} />
+        <FormProblem form={form} />
+        <TextField label={t('meetings:agenda.itemTitle')} name="title" required value={title} onChange={(e) => setTitle(e.target.value)} error={fields.title} autoFocus maxLength={500} />
         <div className="form-grid">
           <TextField
-            label={t('agenda.plannedMinutes')}
+            label={t('meetings:agenda.plannedMinutes')}
             name="plannedMinutes"
             type="number"
             inputMode="numeric"
@@ -452,7 +452,7 @@ function AgendaItemDialog({
             error={fields.plannedMinutes}
           />
           <PersonPicker
-            label={t('agenda.presenter')}
+            label={t('meetings:agenda.presenter')}
             name="presenterId"
             value={presenter}
             onChange={(v) => setPresenter(v)}
@@ -462,10 +462,10 @@ function AgendaItemDialog({
           />
           {!presenter && (
             <TextField
-              label={t('agenda.presenterName')}
+              label={t('meetings:agenda.presenterName')}
               name="presenterName"
               optional
-              hint={t('agenda.presenterNameHint')}
+              hint={t('meetings:agenda.presenterNameHint')}
               value={presenterName}
               onChange={(e) => setPresenterName(e.target.value)}
               error={fields.presenterName}
@@ -474,7 +474,7 @@ function AgendaItemDialog({
         </div>
         <div className="field">
           <label htmlFor="agenda-description">
-            {t('agenda.description')} <span className="optional">({t('common.optional')})</span>
+            {t('meetings:agenda.description')} <span className="optional">({t('common.optional')})</span>
           </label>
           <textarea id="agenda-description" name="description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
           {fields.description && (

@@ -1,335 +1,464 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ATTENDANCES, type Attendance, type AttendanceUpdate, type Id, type MeetingEndpoint, type Missing, type Participant, type Quorum } from '../api/types';
 import { Dialog } from '../components/Dialog';
-import { errorText } from '../components/errors';
 import { FormError, TextField } from '../components/Field';
-import { useAsync } from '../components/hooks';
+import { FormProblem } from '../components/FormProblem';
 import { useNotify } from '../components/Notice';
-import { fold, formatDateTime, formatNumber, vnTime } from '../format';
-import { type MsgKey, useI18n } from '../i18n';
-import type { Attendance, AttendanceLogEntry, Id, MeetingEndpoint, Participant, Quorum } from '../types';
+import { Pager } from '../components/Pager';
+import { SearchBox } from '../components/SearchBox';
+import { formatDateTime, formatNumber, vnTime } from '../format';
+import { errorText } from '../lib/errors';
+import { type MsgKey, type TFunction, useI18n } from '../lib/i18n';
+import { useApiForm, type ApiForm } from '../lib/useApiForm';
+import { endpointsQuery } from '../admin/endpoints/api/getEndpoints';
+import { attendanceLogQuery, quorumQuery } from './api/attendance';
+import { participantsQuery, useMarkAttendance } from './api/participants';
+import { meetingEndpointsQuery, useSaveHeadCount } from './api/rooms';
 import type { MeetingTabProps } from './MeetingPage';
-import { AttendanceBadge, meetingApi } from './shared';
+import { AttendanceBadge, capsOf } from './shared';
+import { usePagedList } from './usePagedList';
 
+/**
+ * The tab reloads quorum, the shown page of the roll or of the rooms (and the open log) this often
+ * while it is shown and the browser tab is visible. The live socket will invalidate these keys instead.
+ */
 const REFRESH_MS = 5000;
+const live = { refetchInterval: REFRESH_MS } as const;
 
-/** Re-runs `reload` every `ms` while the page is visible. */
-function usePoll(reload: () => void, ms: number) {
-  useEffect(() => {
-    const id = setInterval(() => {
-      if (typeof document === 'undefined' || !document.hidden) reload();
-    }, ms);
-    return () => clearInterval(id);
-  }, [reload, ms]);
-}
+/** Who is still missing: this many are listed at first, the rest on demand. */
+const MISSING_SHOWN = 6;
+
+/** A mark: the participant and the new state (the server seats "in the room" in their own room). */
+type Mark = { pid: Id | undefined; body: AttendanceUpdate };
 
 const MARKS: { value: Attendance; label: MsgKey; cls: string }[] = [
-  { value: 'PRESENT_IN_ROOM', label: 'mark.inRoom', cls: 'mark-in' },
-  { value: 'PRESENT_ONLINE', label: 'mark.online', cls: 'mark-online' },
-  { value: 'EXCUSED', label: 'mark.excused', cls: 'mark-excused' },
-  { value: 'ABSENT', label: 'mark.absent', cls: 'mark-absent' },
+  { value: 'PRESENT_IN_ROOM', label: 'meetings:mark.inRoom', cls: 'mark-in' },
+  { value: 'PRESENT_ONLINE', label: 'meetings:mark.online', cls: 'mark-online' },
+  { value: 'EXCUSED', label: 'meetings:mark.excused', cls: 'mark-excused' },
+  { value: 'ABSENT', label: 'meetings:mark.absent', cls: 'mark-absent' },
 ];
 
-/** "Điểm danh": quorum panel, who is missing, marking attendance, room head counts (refreshes every 5 s). */
-export function AttendanceTab({ meeting }: MeetingTabProps) {
+type Sub = 'people' | 'rooms';
+
+/**
+ * "Điểm danh": the quorum, who is missing, the roll call (marking attendance) and the rooms' head
+ * counts, each list paged by the server. What is shown follows the meeting's capabilities
+ * (`canViewQuorum`, `canMarkAttendance`, `canReportHeadCount`, `canViewAttendanceLog`).
+ */
+export function AttendanceTab({ meeting, meetingId }: MeetingTabProps) {
   const { t } = useI18n();
   const notify = useNotify();
-  const manage = meeting.canManage;
-  const [tick, setTick] = useState(0);
-  const [filter, setFilter] = useState('');
-  const [excusing, setExcusing] = useState<Participant | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const caps = capsOf(meeting);
+  const [sub, setSub] = useState<Sub>(caps.canViewQuorum || caps.canMarkAttendance ? 'people' : 'rooms');
+  const [excusing, setExcusing] = useState<{ pid: Id | undefined; name: string; reason?: string } | null>(null);
   const [showLog, setShowLog] = useState(false);
-  const key = `${String(meeting.id)}|${tick}`;
-  const quorum = useAsync<Quorum>(key, (signal) => api.get<Quorum>(meetingApi(meeting.id, '/quorum'), undefined, signal));
-  const people = useAsync<Participant[]>(key, (signal) => api.get<Participant[]>(meetingApi(meeting.id, '/participants'), undefined, signal));
-  const rooms = useAsync<MeetingEndpoint[]>(key, (signal) => api.get<MeetingEndpoint[]>(meetingApi(meeting.id, '/endpoints'), undefined, signal));
-  const [reloadFn] = useState(() => () => setTick((n) => n + 1));
-  usePoll(reloadFn, REFRESH_MS);
+  const quorum = useQuery({ ...quorumQuery(meetingId), ...live, enabled: !!caps.canViewQuorum });
+  const markAttendance = useMarkAttendance(meetingId);
+  const form = useApiForm(markAttendance);
+  const canMark = !!caps.canMarkAttendance;
 
-  async function mark(p: Participant, attendance: Attendance, reason?: string) {
-    setBusy(`${String(p.id)}|${attendance}`);
-    setError(null);
-    try {
-      const body: { attendance: Attendance; endpointId?: Id; reason?: string } = { attendance };
-      if (attendance === 'PRESENT_IN_ROOM' && p.endpointId != null) body.endpointId = p.endpointId;
-      if (reason) body.reason = reason;
-      await api.put(meetingApi(meeting.id, `/participants/${encodeURIComponent(String(p.id))}/attendance`), body);
-      notify(t('mark.done', { name: p.fullName, state: t(`attendance.${attendance}`) }));
-      reloadFn();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(null);
-    }
+  function mark(pid: Id | undefined, name: string, attendance: Exclude<Attendance, 'EXCUSED'>) {
+    form.submit({ pid, body: { attendance } }, { onSuccess: () => notify(markedText(t, name, attendance)) });
   }
 
   const q = quorum.data;
-  const list = people.data ?? [];
-  const shown = filter.trim() ? list.filter((p) => fold(`${p.fullName} ${p.unitName ?? ''}`).includes(fold(filter))) : list;
-  const byId = new Map(list.map((p) => [String(p.id), p]));
+  const hasRooms = (meeting.endpointCount ?? 0) > 0;
 
   return (
     <div className="attendance-tab">
       <FormError message={quorum.error ? errorText(quorum.error, t) : null} />
-      {q && (
-        <section
-          className={`quorum-panel ${q.reached ? 'is-reached' : 'is-short'}`}
-          data-testid="quorum"
-          data-reached={q.reached ? 'true' : 'false'}
-          aria-live="polite"
-          aria-labelledby="quorum-title"
-        >
-          <h2 id="quorum-title" className="visually-hidden">
-            {t('quorum.title')}
-          </h2>
-          <p className="quorum-verdict" data-testid="quorum-reached" data-reached={q.reached ? 'true' : 'false'} data-value={q.reached ? 'true' : 'false'}>
-            <span aria-hidden="true">{q.reached ? '✓ ' : '! '}</span>
-            {q.reached ? t('quorum.reached') : t('quorum.notReached')}
-          </p>
-          <dl className="quorum-numbers">
-            <div>
-              <dt>{t('quorum.present')}</dt>
-              <dd data-testid="quorum-present">{formatNumber(q.present)}</dd>
-            </div>
-            <div>
-              <dt>{t('quorum.required')}</dt>
-              <dd data-testid="quorum-required">{formatNumber(q.required)}</dd>
-            </div>
-            <div>
-              <dt>{t('quorum.voting')}</dt>
-              <dd data-testid="quorum-voting">{formatNumber(q.votingMembers)}</dd>
-            </div>
-          </dl>
-          <p className="quorum-rule">
-            {t('quorum.ruleIs', { rule: ruleText(q.rule, t) })} · {t('attendance.PRESENT_IN_ROOM')}: {q.presentInRoom} · {t('attendance.PRESENT_ONLINE')}:{' '}
-            {q.presentOnline} · {t('attendance.EXCUSED')}: {q.excused} · {t('attendance.ABSENT')}: {q.absent}
-          </p>
-          <p className="muted small">{t('attendance.autoRefresh')}</p>
-        </section>
+      {q && <QuorumPanel q={q} />}
+
+      <FormError message={excusing ? null : form.error} />
+
+      {q && (q.missing?.length ?? 0) > 0 && (
+        <MissingList missing={q.missing ?? []} canMark={canMark} busy={form.busy} onMark={(x, a) => mark(x.participantId, x.fullName ?? '', a)} />
       )}
 
-      <FormError message={error} />
-
-      {q && q.missing.length > 0 && (
-        <section className="panel" aria-labelledby="missing-title" data-testid="quorum-missing">
-          <h2 id="missing-title">{t('attendance.missing', { n: q.missing.length })}</h2>
-          <ul className="missing-list">
-            {q.missing.map((x) => {
-              const p = byId.get(String(x.participantId));
-              return (
-                <li key={String(x.participantId)} data-testid="missing-row" data-participant-id={String(x.participantId)}>
-                  <span className="cell-title">{x.fullName}</span> <AttendanceBadge attendance={x.attendance} />
-                  {manage && p && (
-                    <span className="btn-row">
-                      <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => mark(p, 'PRESENT_IN_ROOM')}>
-                        {t('mark.inRoom')}
-                      </button>
-                      <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => mark(p, 'PRESENT_ONLINE')}>
-                        {t('mark.online')}
-                      </button>
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
-
-      <section aria-labelledby="roll-title">
-        <h2 id="roll-title">{t('attendance.roll')}</h2>
-        {list.length > 10 && (
-          <div className="toolbar">
-            <label className="field field-search">
-              <span className="label-text">{t('participants.filter')}</span>
-              <input type="search" name="attendanceFilter" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('common.searchPlaceholder')} />
-            </label>
-          </div>
-        )}
-        <FormError message={people.error ? errorText(people.error, t) : null} />
-        <div className="table-wrap">
-          <table className="rtable" data-testid="attendance-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('participants.person')}</th>
-                <th scope="col">{t('participants.role')}</th>
-                <th scope="col">{t('attendance.state')}</th>
-                {manage && <th scope="col">{t('attendance.mark')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={String(p.id)} data-testid="attendance-row" data-participant-id={String(p.id)} data-person-id={String(p.personId)} data-attendance={p.attendance}>
-                  <td data-label={t('participants.person')}>
-                    <span className="cell-title">{p.fullName}</span>
-                    <span className="cell-sub text">
-                      {[p.unitName, p.endpointName].filter(Boolean).join(' · ')}
-                      {p.voting ? ` · ${t('participants.votingRight')}` : ''}
-                    </span>
-                  </td>
-                  <td data-label={t('participants.role')}>{t(`prole.${p.role}`)}</td>
-                  <td data-label={t('attendance.state')}>
-                    <AttendanceBadge attendance={p.attendance} />
-                    {p.attendanceAt && <span className="cell-sub">{vnTime(p.attendanceAt)}</span>}
-                    {p.attendanceReason && <span className="cell-sub">“{p.attendanceReason}”</span>}
-                  </td>
-                  {manage && (
-                    <td data-label={t('attendance.mark')} className="cell-actions">
-                      <div className="mark-buttons" role="group" aria-label={t('attendance.markFor', { name: p.fullName })}>
-                        {MARKS.map((mk) => (
-                          <button
-                            key={mk.value}
-                            type="button"
-                            className={`btn btn-small btn-mark ${mk.cls}${p.attendance === mk.value ? ' is-on' : ''}`}
-                            aria-pressed={p.attendance === mk.value}
-                            data-testid={`mark-${mk.value}`}
-                            disabled={busy !== null}
-                            onClick={() => (mk.value === 'EXCUSED' ? setExcusing(p) : mark(p, mk.value))}
-                          >
-                            {t(mk.label)}
-                          </button>
-                        ))}
-                      </div>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      {hasRooms && (
+        <div className="segmented subtabs" role="group" aria-label={t('meetings:meeting.tabAttendance')}>
+          <button type="button" className={`btn btn-toggle${sub === 'people' ? ' is-on' : ''}`} aria-pressed={sub === 'people'} data-testid="att-sub-people" onClick={() => setSub('people')}>
+            {t('meetings:attendance.roll')}
+          </button>
+          <button type="button" className={`btn btn-toggle${sub === 'rooms' ? ' is-on' : ''}`} aria-pressed={sub === 'rooms'} data-testid="att-sub-rooms" onClick={() => setSub('rooms')}>
+            {t('meetings:attendance.roomCounts')}
+          </button>
         </div>
-      </section>
+      )}
 
-      <RoomCounts meetingId={meeting.id} rooms={rooms.data ?? []} manage={manage} onSaved={reloadFn} />
+      {(sub === 'people' || !hasRooms) && (
+        <Roll meetingId={meetingId} canMark={canMark} form={form} onMark={(p, a) => mark(p.id, p.fullName ?? '', a)} onExcuse={(p) => setExcusing({ pid: p.id, name: p.fullName ?? '', reason: p.attendanceReason })} />
+      )}
+      {sub === 'rooms' && hasRooms && (
+        <RoomCounts meetingId={meetingId} canReport={!!caps.canReportHeadCount} onlyOwnRoom={!caps.canManage} />
+      )}
 
-      <section className="panel">
-        <button type="button" className="btn" data-testid="attendance-log-toggle" aria-expanded={showLog} onClick={() => setShowLog((v) => !v)}>
-          {t('attendance.log')}
-        </button>
-        {showLog && <AttendanceLog meetingId={meeting.id} tick={tick} />}
-      </section>
+      {caps.canViewAttendanceLog && (
+        <section className="panel">
+          <button type="button" className="btn" data-testid="attendance-log-toggle" aria-expanded={showLog} onClick={() => setShowLog((v) => !v)}>
+            {t('meetings:attendance.log')}
+          </button>
+          {showLog && <AttendanceLog meetingId={meetingId} />}
+        </section>
+      )}
 
       {excusing && (
         <ExcuseDialog
-          p={excusing}
-          onClose={() => setExcusing(null)}
-          onSave={async (reason) => {
-            await mark(excusing, 'EXCUSED', reason);
+          name={excusing.name}
+          initialReason={excusing.reason}
+          form={form}
+          onClose={() => {
+            form.reset();
             setExcusing(null);
           }}
+          onSave={(reason) =>
+            form.submit(
+              { pid: excusing.pid, body: { attendance: 'EXCUSED', reason } },
+              {
+                onSuccess: () => {
+                  notify(markedText(t, excusing.name, 'EXCUSED'));
+                  setExcusing(null);
+                },
+              },
+            )
+          }
         />
       )}
     </div>
   );
 }
 
-function ruleText(rule: string, t: (k: MsgKey) => string): string {
-  const r = rule?.toLowerCase() ?? '';
-  if (r.includes('more than 1/2')) return t('quorum.HALF');
-  if (r.includes('2/3')) return t('quorum.TWO_THIRDS');
-  return rule;
+function QuorumPanel({ q }: { q: Quorum }) {
+  const { t } = useI18n();
+  return (
+    <section
+      className={`quorum-panel ${q.reached ? 'is-reached' : 'is-short'}`}
+      data-testid="quorum"
+      data-reached={q.reached ? 'true' : 'false'}
+      aria-live="polite"
+      aria-labelledby="quorum-title"
+    >
+      <h2 id="quorum-title" className="visually-hidden">
+        {t('meetings:quorum.title')}
+      </h2>
+      <p className="quorum-verdict" data-testid="quorum-reached" data-reached={q.reached ? 'true' : 'false'} data-value={q.reached ? 'true' : 'false'}>
+        <span aria-hidden="true">{q.reached ? '✓ ' : '! '}</span>
+        {q.reached ? t('meetings:quorum.reached') : t('meetings:quorum.notReached')}
+      </p>
+      <dl className="quorum-numbers">
+        <div>
+          <dt>{t('meetings:quorum.present')}</dt>
+          <dd data-testid="quorum-present">{formatCount(q.present)}</dd>
+        </div>
+        <div>
+          <dt>{t('meetings:quorum.required')}</dt>
+          <dd data-testid="quorum-required">{formatCount(q.required)}</dd>
+        </div>
+        <div>
+          <dt>{t('meetings:quorum.voting')}</dt>
+          <dd data-testid="quorum-voting">{formatCount(q.votingMembers)}</dd>
+        </div>
+      </dl>
+      <p className="quorum-rule">
+        {/* the rule is the server's text, in the language of the request */}
+        {q.rule && <span data-testid="quorum-rule">{t('meetings:quorum.ruleIs', { rule: q.rule })} · </span>}
+        {t('meetings:attendance.PRESENT_IN_ROOM')}: {formatCount(q.presentInRoom)} · {t('meetings:attendance.PRESENT_ONLINE')}: {formatCount(q.presentOnline)} ·{' '}
+        {t('meetings:attendance.EXCUSED')}: {formatCount(q.excused)} · {t('meetings:attendance.ABSENT')}: {formatCount(q.absent)}
+      </p>
+      <p className="muted small">{t('meetings:attendance.autoRefresh')}</p>
+    </section>
+  );
 }
 
-function RoomCounts({ meetingId, rooms, manage, onSaved }: { meetingId: Id; rooms: MeetingEndpoint[]; manage: boolean; onSaved: () => void }) {
+/** The voting members not present yet: the first few, the rest in a scrolling list on demand. */
+function MissingList({
+  missing,
+  canMark,
+  busy,
+  onMark,
+}: {
+  missing: Missing[];
+  canMark: boolean;
+  busy: boolean;
+  onMark: (x: Missing, attendance: 'PRESENT_IN_ROOM' | 'PRESENT_ONLINE') => void;
+}) {
   const { t } = useI18n();
-  const notify = useNotify();
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  if (rooms.length === 0) return null;
-  const total = rooms.reduce((s, r) => s + (r.headCount ?? 0), 0);
-
-  async function save(r: MeetingEndpoint) {
-    const raw = drafts[String(r.endpointId)] ?? '';
-    const count = Number(raw);
-    if (raw.trim() === '' || !Number.isInteger(count) || count < 0) {
-      setError(t('attendance.badCount'));
-      return;
-    }
-    setError(null);
-    try {
-      await api.put(meetingApi(meetingId, `/endpoints/${encodeURIComponent(String(r.endpointId))}/head-count`), { count });
-      setDrafts((d) => {
-        const next = { ...d };
-        delete next[String(r.endpointId)];
-        return next;
-      });
-      notify(t('attendance.countSaved', { name: r.name, n: count }));
-      onSaved();
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  }
-
+  const [all, setAll] = useState(false);
+  const shown = all ? missing : missing.slice(0, MISSING_SHOWN);
+  const rest = missing.length - shown.length;
   return (
-    <section aria-labelledby="rooms-count-title" data-testid="room-counts">
-      <h2 id="rooms-count-title">
-        {t('attendance.roomCounts')} <span className="muted">({t('attendance.totalPeople', { n: formatNumber(total) })})</span>
+    <section className="panel" aria-labelledby="missing-title" data-testid="quorum-missing">
+      <h2 id="missing-title">{t('meetings:attendance.missing', { count: missing.length })}</h2>
+      <ul className={`missing-list${all ? ' is-all' : ''}`}>
+        {shown.map((x) => (
+          <li key={String(x.participantId)} data-testid="missing-row" data-participant-id={String(x.participantId)}>
+            <span className="cell-title">{x.fullName}</span> <AttendanceBadge attendance={x.attendance} />
+            {canMark && (
+              <span className="btn-row">
+                <button type="button" className="btn btn-small" disabled={busy} onClick={() => onMark(x, 'PRESENT_IN_ROOM')}>
+                  {t('meetings:mark.inRoom')}
+                </button>
+                <button type="button" className="btn btn-small" disabled={busy} onClick={() => onMark(x, 'PRESENT_ONLINE')}>
+                  {t('meetings:mark.online')}
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {(rest > 0 || all) && missing.length > MISSING_SHOWN && (
+        <button type="button" className="btn btn-small" data-testid="missing-toggle" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+          {all ? t('meetings:attendance.missingFewer') : t('meetings:attendance.missingMore', { count: rest })}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** The roll call: one page of the participants with their state and, for managers, the marks. */
+function Roll({
+  meetingId,
+  canMark,
+  form,
+  onMark,
+  onExcuse,
+}: {
+  meetingId: Id;
+  canMark: boolean;
+  form: ApiForm<Participant, Mark>;
+  onMark: (p: Participant, attendance: Exclude<Attendance, 'EXCUSED'>) => void;
+  onExcuse: (p: Participant) => void;
+}) {
+  const { t } = useI18n();
+  const list = usePagedList({ q: '', attendance: '' });
+  const people = useQuery({ ...participantsQuery(meetingId, list.params), ...live });
+  const rows = people.data?.items ?? [];
+  const total = people.data?.total ?? 0;
+  return (
+    <section aria-labelledby="roll-title">
+      <h2 id="roll-title" className="visually-hidden">
+        {t('meetings:attendance.roll')}
       </h2>
-      <FormError message={error} />
+      <div className="toolbar">
+        <SearchBox label={t('meetings:participants.search')} value={list.filters.q} onSearch={(v) => list.setFilter('q', v)} />
+        <label className="field field-inline">
+          <span className="label-text">{t('meetings:attendance.state')}</span>
+          <select name="attendanceFilter" data-testid="attendance-filter" value={list.filters.attendance} onChange={(e) => list.setFilter('attendance', e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {ATTENDANCES.map((a) => (
+              <option key={a} value={a}>
+                {t(`meetings:attendance.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <FormError message={people.error ? errorText(people.error, t) : null} />
       <div className="table-wrap">
-        <table className="rtable">
+        <table className="rtable dense actions-below" data-testid="attendance-table">
           <thead>
             <tr>
-              <th scope="col">{t('nav.endpoints')}</th>
-              <th scope="col">{t('attendance.headCount')}</th>
-              {manage && <th scope="col">{t('attendance.update')}</th>}
+              <th scope="col">{t('meetings:participants.person')}</th>
+              <th scope="col">{t('meetings:participants.role')}</th>
+              <th scope="col">{t('meetings:attendance.state')}</th>
+              {canMark && <th scope="col">{t('meetings:attendance.mark')}</th>}
             </tr>
           </thead>
           <tbody>
-            {rooms.map((r) => (
-              <tr key={String(r.id)} data-testid="room-count-row" data-endpoint-id={String(r.endpointId)}>
-                <td data-label={t('nav.endpoints')}>
-                  <span className="cell-title">{r.name}</span>
-                  <span className="cell-sub text">{r.unitName}</span>
+            {rows.map((p) => (
+              <tr key={String(p.id)} data-testid="attendance-row" data-participant-id={String(p.id)} data-person-id={String(p.personId)} data-attendance={p.attendance}>
+                <td className="cell-main" data-label={t('meetings:participants.person')}>
+                  <span className="cell-title">{p.fullName}</span>
+                  <span className="cell-sub text">
+                    <span className="only-narrow">{p.role && `${t(`meetings:prole.${p.role}`)} · `}</span>
+                    {[p.unitName, p.endpointName].filter(Boolean).join(' · ')}
+                    {p.voting ? ` · ${t('meetings:participants.votingRight')}` : ''}
+                  </span>
                 </td>
-                <td data-label={t('attendance.headCount')}>
-                  <strong data-testid="room-head-count">{r.headCount ?? '–'}</strong>
-                  {r.headCountAt && <span className="cell-sub">{formatDateTime(r.headCountAt)}</span>}
+                <td className="hide-narrow" data-label={t('meetings:participants.role')}>
+                  <span className="small">{p.role && t(`meetings:prole.${p.role}`)}</span>
                 </td>
-                {manage && (
-                  <td data-label={t('attendance.update')} className="cell-actions">
-                    <form
-                      className="inline-form"
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        void save(r);
-                      }}
-                    >
-                      <input
-                        type="number"
-                        name="headCount"
-                        min={0}
-                        inputMode="numeric"
-                        aria-label={t('attendance.headCountFor', { name: r.name })}
-                        value={drafts[String(r.endpointId)] ?? ''}
-                        placeholder={r.headCount != null ? String(r.headCount) : ''}
-                        onChange={(e) => setDrafts((d) => ({ ...d, [String(r.endpointId)]: e.target.value }))}
-                      />
-                      <button type="submit" className="btn btn-small" data-testid="headcount-save">
-                        {t('common.save')}
-                      </button>
-                    </form>
+                <td data-label={t('meetings:attendance.state')}>
+                  <AttendanceBadge attendance={p.attendance} />
+                  {p.attendanceAt && <span className="small muted"> {vnTime(p.attendanceAt)}</span>}
+                  {p.attendanceReason && <span className="cell-sub">“{p.attendanceReason}”</span>}
+                </td>
+                {canMark && (
+                  <td className="cell-actions">
+                    <div className="mark-buttons" role="group" aria-label={t('meetings:attendance.markFor', { name: p.fullName ?? '' })}>
+                      {MARKS.map((mk) => (
+                        <button
+                          key={mk.value}
+                          type="button"
+                          className={`btn btn-small btn-mark ${mk.cls}${p.attendance === mk.value ? ' is-on' : ''}`}
+                          aria-pressed={p.attendance === mk.value}
+                          data-testid={`mark-${mk.value}`}
+                          disabled={form.busy}
+                          onClick={() => (mk.value === 'EXCUSED' ? onExcuse(p) : onMark(p, mk.value))}
+                        >
+                          {t(mk.label)}
+                        </button>
+                      ))}
+                    </div>
                   </td>
                 )}
               </tr>
             ))}
           </tbody>
         </table>
+        {people.data && rows.length === 0 && (
+          <p className="empty" data-testid="empty">
+            {list.filters.q || list.filters.attendance ? t('common.noResults') : t('meetings:participants.empty')}
+          </p>
+        )}
       </div>
+      {total > list.size && <Pager page={list.page} size={list.size} total={total} onPage={list.setPage} onSize={list.setSize} />}
     </section>
   );
 }
 
-function AttendanceLog({ meetingId, tick }: { meetingId: Id; tick: number }) {
-  const { t } = useI18n();
-  const { data, error } = useAsync<AttendanceLogEntry[]>(`${String(meetingId)}|log|${tick}`, (signal) =>
-    api.get<AttendanceLogEntry[]>(meetingApi(meetingId, '/attendance-log'), undefined, signal),
+function markedText(t: TFunction, name: string, attendance: Attendance): string {
+  return t('meetings:mark.done', { name, state: t(`meetings:attendance.${attendance}`) });
+}
+
+function formatCount(n: number | undefined): string {
+  return n == null ? '–' : formatNumber(n);
+}
+
+/**
+ * One page of the rooms with their head counts; managers and the rooms themselves report them
+ * (`canReportHeadCount`). A room's device account may report only its own room: GET /api/endpoints
+ * answers a device account with that room alone, so the list opens on it and only its row has the
+ * input.
+ */
+function RoomCounts({ meetingId, canReport, onlyOwnRoom }: { meetingId: Id; canReport: boolean; onlyOwnRoom: boolean }) {
+  const mine = canReport && onlyOwnRoom;
+  const own = useQuery({ ...endpointsQuery({ size: 1 }), enabled: mine });
+  if (mine && !own.data) return null;
+  const ownRoom = own.data?.items?.[0];
+  return (
+    <RoomCountList
+      meetingId={meetingId}
+      initialQ={mine ? (ownRoom?.code ?? '') : ''}
+      canReportRow={(r) => canReport && (!mine || (ownRoom?.id != null && r.endpointId === ownRoom.id))}
+    />
   );
+}
+
+function RoomCountList({ meetingId, initialQ, canReportRow }: { meetingId: Id; initialQ: string; canReportRow: (r: MeetingEndpoint) => boolean }) {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const list = usePagedList({ q: initialQ });
+  const rooms = useQuery({ ...meetingEndpointsQuery(meetingId, list.params), ...live });
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const form = useApiForm(useSaveHeadCount(meetingId));
+  const rows = rooms.data?.items ?? [];
+  const total = rooms.data?.total ?? 0;
+  const canReport = rows.some(canReportRow);
+
+  function save(r: MeetingEndpoint) {
+    const key = String(r.endpointId);
+    const raw = drafts[key] ?? '';
+    const count = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(count) || count < 0) {
+      form.invalid({}, t('meetings:attendance.badCount'));
+      return;
+    }
+    form.submit(
+      { endpointId: r.endpointId, count },
+      {
+        onSuccess: () => {
+          setDrafts((d) => {
+            const next = { ...d };
+            delete next[key];
+            return next;
+          });
+          notify(t('meetings:attendance.countSaved', { name: r.name ?? '', count }));
+        },
+      },
+    );
+  }
+
+  return (
+    <section aria-labelledby="rooms-count-title" data-testid="room-counts">
+      <h2 id="rooms-count-title" className="visually-hidden">
+        {t('meetings:attendance.roomCounts')}
+      </h2>
+      <div className="toolbar">
+        <SearchBox label={t('meetings:participants.roomFilter')} value={list.filters.q} onSearch={(v) => list.setFilter('q', v)} />
+      </div>
+      <FormError message={rooms.error ? errorText(rooms.error, t) : null} />
+      <FormProblem form={form} />
+      <div className="table-wrap">
+        <table className="rtable dense">
+          <thead>
+            <tr>
+              <th scope="col">{t('nav.endpoints')}</th>
+              <th scope="col">{t('meetings:attendance.headCount')}</th>
+              {canReport && <th scope="col">{t('meetings:attendance.update')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={String(r.id)} data-testid="room-count-row" data-endpoint-id={String(r.endpointId)}>
+                <td className="cell-main" data-label={t('nav.endpoints')}>
+                  <span className="cell-title">{r.name}</span>
+                  <span className="cell-sub text">{r.unitName}</span>
+                </td>
+                <td data-label={t('meetings:attendance.headCount')}>
+                  <strong data-testid="room-head-count">{r.headCount ?? '–'}</strong>
+                  {r.headCountAt && <span className="small muted"> {formatDateTime(r.headCountAt)}</span>}
+                </td>
+                {canReport && (
+                  <td className="cell-actions">
+                    {canReportRow(r) && (
+                      <form
+                        className="inline-form"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          save(r);
+                        }}
+                      >
+                        <input
+                          type="number"
+                          name="headCount"
+                          min={0}
+                          inputMode="numeric"
+                          aria-label={t('meetings:attendance.headCountFor', { name: r.name ?? '' })}
+                          value={drafts[String(r.endpointId)] ?? ''}
+                          placeholder={r.headCount != null ? String(r.headCount) : ''}
+                          onChange={(e) => setDrafts((d) => ({ ...d, [String(r.endpointId)]: e.target.value }))}
+                        />
+                        <button type="submit" className="btn btn-small" data-testid="headcount-save" disabled={form.busy}>
+                          {t('common.save')}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rooms.data && rows.length === 0 && (
+          <p className="empty" data-testid="empty">
+            {list.filters.q ? t('common.noResults') : t('meetings:participants.noRooms')}
+          </p>
+        )}
+      </div>
+      {total > list.size && <Pager page={list.page} size={list.size} total={total} onPage={list.setPage} onSize={list.setSize} />}
+    </section>
+  );
+}
+
+function AttendanceLog({ meetingId }: { meetingId: Id }) {
+  const { t } = useI18n();
+  const { data, error } = useQuery({ ...attendanceLogQuery(meetingId), ...live });
   return (
     <div data-testid="attendance-log">
       <FormError message={error ? errorText(error, t) : null} />
-      {data && data.length === 0 && <p className="muted">{t('attendance.logEmpty')}</p>}
+      {data && data.length === 0 && <p className="muted">{t('meetings:attendance.logEmpty')}</p>}
       <ol className="history-list">
         {[...(data ?? [])].reverse().map((e, i) => (
           <li key={i} className="history-item">
@@ -347,31 +476,50 @@ function AttendanceLog({ meetingId, tick }: { meetingId: Id; tick: number }) {
   );
 }
 
-function ExcuseDialog({ p, onClose, onSave }: { p: Participant; onClose: () => void; onSave: (reason: string) => Promise<void> }) {
+function ExcuseDialog({
+  name,
+  initialReason,
+  form,
+  onClose,
+  onSave,
+}: {
+  name: string;
+  initialReason?: string;
+  /** the tab's attendance write (the dialog shows its busy state and errors) */
+  form: ApiForm<Participant, Mark>;
+  onClose: () => void;
+  onSave: (reason: string) => void;
+}) {
   const { t } = useI18n();
-  const [reason, setReason] = useState(p.attendanceReason ?? '');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(e: FormEvent) {
+  const [reason, setReason] = useState(initialReason ?? '');
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
-      setError(t('mark.reasonRequired'));
+      form.invalid({ reason: t('meetings:mark.reasonRequired') });
       return;
     }
-    setBusy(true);
-    await onSave(reason.trim());
-    setBusy(false);
+    onSave(reason.trim());
   }
   return (
-    <Dialog title={t('mark.excusedTitle', { name: p.fullName })} onClose={onClose} testId="excuse-dialog">
+    <Dialog title={t('meetings:mark.excusedTitle', { name })} onClose={onClose} testId="excuse-dialog">
       <form onSubmit={onSubmit} noValidate>
-        <TextField label={t('mark.reason')} name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} error={error} autoFocus maxLength={500} />
+        <FormProblem form={form} />
+        <TextField
+          label={t('meetings:mark.reason')}
+          name="reason"
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={form.fieldErrors.reason}
+          autoFocus
+          maxLength={500}
+        />
         <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+          <button type="button" className="btn" onClick={onClose} disabled={form.busy}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="btn btn-primary" data-testid="excuse-save" disabled={busy}>
-            {t('mark.excused')}
+          <button type="submit" className="btn btn-primary" data-testid="excuse-save" disabled={form.busy}>
+            {t('meetings:mark.excused')}
           </button>
         </div>
       </form>

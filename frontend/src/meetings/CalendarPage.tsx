@@ -1,8 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api';
-import { errorText } from '../components/errors';
+import type { MeetingSummary } from '../api/types';
 import { FormError } from '../components/Field';
-import { useAsync } from '../components/hooks';
 import { useTitle } from '../components/useTitle';
 import {
   addDays,
@@ -18,8 +17,9 @@ import {
   vnTime,
   weekdayName,
 } from '../format';
-import { useI18n } from '../i18n';
-import type { MeetingSummary, Page } from '../types';
+import { errorText } from '../lib/errors';
+import { useI18n } from '../lib/i18n';
+import { meetingsQuery } from './api/getMeetings';
 import { MeetingStatusBadge, MeetingsNav, meetingUrl, useIsOrganizer } from './shared';
 
 type View = 'month' | 'week';
@@ -27,9 +27,10 @@ const MAX_IN_CELL = 3;
 
 /** The days a meeting covers (Vietnam dates), from its start day to its end day. */
 function meetingDays(m: MeetingSummary): string[] {
+  if (!m.startsAt) return [];
   const first = vnDate(m.startsAt);
   // a meeting ending exactly at midnight does not cover the next day
-  const last = vnDate(new Date(new Date(m.endsAt).getTime() - 1));
+  const last = m.endsAt ? vnDate(new Date(new Date(m.endsAt).getTime() - 1)) : first;
   const n = Math.max(0, Math.min(31, daysBetween(first, last)));
   return Array.from({ length: n + 1 }, (_, i) => addDays(first, i));
 }
@@ -43,7 +44,7 @@ export function CalendarPage() {
   const today = todayVN();
   const anchor = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? (params.get('date') as string) : today;
   const scope = organizer && params.get('scope') === 'all' ? 'all' : 'mine';
-  useTitle(t('meetings.calendar'));
+  useTitle(t('meetings:meetings.calendar'));
 
   let from: string;
   let to: string;
@@ -75,9 +76,7 @@ export function CalendarPage() {
   const step = (dir: number) =>
     set({ date: view === 'month' ? addMonths(startOfMonth(anchor), dir) : addDays(anchor, dir * 7) });
 
-  const { data, error, loading } = useAsync<Page<MeetingSummary>>(`${scope}|${from}|${to}`, (signal) =>
-    api.get<Page<MeetingSummary>>('/api/meetings', { scope, from, to, size: 500 }, signal),
-  );
+  const { data, error, isFetching: loading } = useQuery(meetingsQuery({ scope, from, to, size: 500 }));
 
   const byDay = new Map<string, MeetingSummary[]>();
   for (const m of data?.items ?? []) {
@@ -95,19 +94,19 @@ export function CalendarPage() {
   return (
     <div className="page calendar-page">
       <header className="page-head">
-        <h1>{t('meetings.calendar')}</h1>
+        <h1>{t('meetings:meetings.calendar')}</h1>
         <MeetingsNav />
       </header>
 
       <div className="cal-toolbar">
         <div className="btn-row">
-          <button type="button" className="btn" data-testid="cal-prev" onClick={() => step(-1)} aria-label={view === 'month' ? t('cal.prevMonth') : t('cal.prevWeek')}>
+          <button type="button" className="btn" data-testid="cal-prev" onClick={() => step(-1)} aria-label={view === 'month' ? t('meetings:cal.prevMonth') : t('meetings:cal.prevWeek')}>
             <span aria-hidden="true">‹</span>
           </button>
           <button type="button" className="btn" data-testid="cal-today" onClick={() => set({ date: null })}>
-            {t('cal.today')}
+            {t('meetings:cal.today')}
           </button>
-          <button type="button" className="btn" data-testid="cal-next" onClick={() => step(1)} aria-label={view === 'month' ? t('cal.nextMonth') : t('cal.nextWeek')}>
+          <button type="button" className="btn" data-testid="cal-next" onClick={() => step(1)} aria-label={view === 'month' ? t('meetings:cal.nextMonth') : t('meetings:cal.nextWeek')}>
             <span aria-hidden="true">›</span>
           </button>
         </div>
@@ -115,21 +114,21 @@ export function CalendarPage() {
           {title}
         </h2>
         <div className="btn-row wrap">
-          <div className="segmented" role="group" aria-label={t('cal.view')}>
+          <div className="segmented" role="group" aria-label={t('meetings:cal.view')}>
             <button type="button" className={`btn btn-toggle${view === 'month' ? ' is-on' : ''}`} aria-pressed={view === 'month'} data-testid="cal-view-month" onClick={() => set({ view: null })}>
-              {t('cal.month')}
+              {t('meetings:cal.month')}
             </button>
             <button type="button" className={`btn btn-toggle${view === 'week' ? ' is-on' : ''}`} aria-pressed={view === 'week'} data-testid="cal-view-week" onClick={() => set({ view: 'week' })}>
-              {t('cal.week')}
+              {t('meetings:cal.week')}
             </button>
           </div>
           {organizer && (
-            <div className="segmented" role="group" aria-label={t('meetings.scope')}>
+            <div className="segmented" role="group" aria-label={t('meetings:meetings.scope')}>
               <button type="button" className={`btn btn-toggle${scope === 'mine' ? ' is-on' : ''}`} aria-pressed={scope === 'mine'} data-testid="cal-scope-mine" onClick={() => set({ scope: null })}>
-                {t('meetings.mineShort')}
+                {t('meetings:meetings.mineShort')}
               </button>
               <button type="button" className={`btn btn-toggle${scope === 'all' ? ' is-on' : ''}`} aria-pressed={scope === 'all'} data-testid="cal-scope-all" onClick={() => set({ scope: 'all' })}>
-                {t('meetings.allTitle')}
+                {t('meetings:meetings.allTitle')}
               </button>
             </div>
           )}
@@ -163,7 +162,7 @@ export function CalendarPage() {
                 ))}
                 {list.length > MAX_IN_CELL && (
                   <button type="button" className="cal-more" onClick={() => set({ view: 'week', date: d })}>
-                    {t('cal.more', { n: list.length - MAX_IN_CELL })}
+                    {t('meetings:cal.more', { count: list.length - MAX_IN_CELL })}
                   </button>
                 )}
               </div>
@@ -179,7 +178,7 @@ export function CalendarPage() {
                 <h3 className="cal-wday-head">
                   {weekdayName(d, lang)} <span className="muted">{formatDay(d).slice(0, 5)}</span>
                 </h3>
-                {list.length === 0 && <p className="muted small">{t('cal.free')}</p>}
+                {list.length === 0 && <p className="muted small">{t('meetings:cal.free')}</p>}
                 {list.map((m) => (
                   <CalMeeting key={String(m.id)} meeting={m} />
                 ))}
@@ -197,10 +196,10 @@ function CalMeeting({ meeting: m, compact }: { meeting: MeetingSummary; compact?
   return (
     <Link
       to={meetingUrl(m.id)}
-      className={`cal-meeting status-${m.status.toLowerCase()}`}
+      className={`cal-meeting status-${m.status?.toLowerCase() ?? 'unknown'}`}
       data-testid="cal-meeting"
       data-meeting-id={String(m.id)}
-      title={`${vnTime(m.startsAt)}–${vnTime(m.endsAt)} ${m.title}`}
+      title={`${vnTime(m.startsAt)}–${vnTime(m.endsAt)} ${m.title ?? ''}`}
     >
       <span className="cal-time">
         {vnTime(m.startsAt)}

@@ -1,38 +1,33 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api';
+import type { Capabilities, Clash, Id, InvitationResponse, MeetingDetail } from '../api/types';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
-import { errorText, fieldErrorsOf } from '../components/errors';
 import { FormError, TextField } from '../components/Field';
 import { useNotify } from '../components/Notice';
-import { formatDateTime, formatSpan, todayVN, vnDate, vnInstant, vnTime } from '../format';
-import { type MsgKey, useI18n } from '../i18n';
-import type { Clash, InvitationResponse, MeetingDetail, QuorumRule } from '../types';
+import { formatDateTime, formatSpan, vnDate, vnInstant, vnTime } from '../format';
+import { type MsgKey, useI18n } from '../lib/i18n';
+import { useApiForm } from '../lib/useApiForm';
+import { useCancelMeeting, useCheckIn, usePostpone, useRespond, useTransition, type Transition } from './api/meetingActions';
 import type { MeetingTabProps } from './MeetingPage';
-import { AttendanceBadge, MeetingStatusBadge, ResponseBadge, meetingApi, meetingUrl } from './shared';
+import { quorumText } from './quorum';
+import { AttendanceBadge, MeetingStatusBadge, ResponseBadge, capsOf, meetingUrl } from './shared';
 
-export function quorumText(q: QuorumRule | null | undefined, t: (k: MsgKey, p?: Record<string, string | number>) => string): string {
-  if (!q) return '';
-  return t(q.strict ? 'quorum.more' : 'quorum.atLeast', { n: q.numerator, d: q.denominator });
-}
-
-type Action = 'schedule' | 'start' | 'end' | 'publish-minutes' | 'archive';
-
-const ACTION_LABEL: Record<Action, MsgKey> = {
-  schedule: 'action.schedule',
-  start: 'action.start',
-  end: 'action.end',
-  'publish-minutes': 'action.publishMinutes',
-  archive: 'action.archive',
+const ACTION_LABEL: Record<Transition, MsgKey> = {
+  schedule: 'meetings:action.schedule',
+  start: 'meetings:action.start',
+  end: 'meetings:action.end',
+  'publish-minutes': 'meetings:action.publishMinutes',
+  archive: 'meetings:action.archive',
 };
-const ACTION_DONE: Record<Action, MsgKey> = {
-  schedule: 'action.scheduled',
-  start: 'action.started',
-  end: 'action.ended',
-  'publish-minutes': 'action.minutesPublished',
-  archive: 'action.archived',
+const ACTION_DONE: Record<Transition, MsgKey> = {
+  schedule: 'meetings:action.scheduled',
+  start: 'meetings:action.started',
+  end: 'meetings:action.ended',
+  'publish-minutes': 'meetings:action.minutesPublished',
+  archive: 'meetings:action.archived',
 };
-const ACTION_TESTID: Record<Action, string> = {
+const ACTION_TESTID: Record<Transition, string> = {
   schedule: 'action-schedule',
   start: 'action-start',
   end: 'action-end',
@@ -40,52 +35,74 @@ const ACTION_TESTID: Record<Action, string> = {
   archive: 'action-archive',
 };
 
-/** The "Thông tin" tab: check-in, answer, actions, clash warnings, details, change history. */
-export function InfoTab({ meeting: m, onChange, reload, savedWarnings }: MeetingTabProps & { savedWarnings?: Clash[] }) {
+/** Which capability allows each transition. */
+const ACTION_FLAG: Record<Transition, keyof Capabilities> = {
+  schedule: 'canSchedule',
+  start: 'canStart',
+  end: 'canEnd',
+  'publish-minutes': 'canPublishMinutes',
+  archive: 'canArchive',
+};
+/** What the confirmation of a transition says will happen (schedule needs none: its hint says it). */
+const ACTION_CONFIRM: Record<Exclude<Transition, 'schedule'>, MsgKey> = {
+  start: 'meetings:confirm.start',
+  end: 'meetings:confirm.end',
+  'publish-minutes': 'meetings:confirm.publishMinutes',
+  archive: 'meetings:confirm.archive',
+};
+const ORDER: Transition[] = ['schedule', 'start', 'end', 'publish-minutes', 'archive'];
+
+/** An instant still ahead (the server's `checkInOpensAt`), or null. */
+function ahead(at: string | undefined): string | null {
+  return at && Date.parse(at) > Date.now() ? at : null;
+}
+
+/** "08:00" on the same day in Vietnam, else "08:00 23/11/2026". */
+function formatWhen(at: string): string {
+  return vnDate(at) === vnDate(new Date()) ? vnTime(at) : `${vnTime(at)} ${formatDateTime(at).slice(0, 10)}`;
+}
+
+/**
+ * The "Thông tin" tab: check-in, answer, actions, clash warnings, details, change history. Every
+ * button is there only when the meeting's `capabilities` allow it: the server decides from the
+ * state, the person's role and the time.
+ */
+export function InfoTab({ meeting: m, meetingId, savedWarnings }: MeetingTabProps & { savedWarnings?: Clash[] }) {
   const { t, lang } = useI18n();
   const notify = useNotify();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'postpone' | 'cancel' | null>(null);
+  const caps = capsOf(m);
+  const [dialog, setDialog] = useState<'postpone' | 'cancel' | Exclude<Transition, 'schedule'> | null>(null);
+  const transitionMutation = useTransition(meetingId);
+  const transition = useApiForm(transitionMutation);
+  const busy = transition.busy ? (transition.variables ?? null) : null;
 
-  const actions: Action[] = [];
-  if (m.canManage && m.status === 'DRAFT') actions.push('schedule');
-  if (m.canRun && m.status === 'SCHEDULED') actions.push('start');
-  if (m.canRun && m.status === 'IN_PROGRESS') actions.push('end');
-  if (m.canManage && m.status === 'ENDED') actions.push('publish-minutes');
-  if (m.canManage && m.status === 'MINUTES_PUBLISHED') actions.push('archive');
-  const changeable = m.canManage && (m.status === 'DRAFT' || m.status === 'SCHEDULED');
+  const actions = ORDER.filter((a) => caps[ACTION_FLAG[a]]);
+  const changes = { edit: !!caps.canEdit, postpone: !!caps.canPostpone, cancel: !!caps.canCancel };
+  // the start button is not there yet: say from when it will be
+  const startFrom = caps.canRun && !caps.canStart && !caps.canEnd ? ahead(caps.checkInOpensAt) : null;
 
-  async function run(action: Action) {
-    setBusy(action);
-    setError(null);
-    try {
-      const next = await api.post<MeetingDetail>(meetingApi(m.id, `/${action}`));
-      notify(t(ACTION_DONE[action]));
-      if (next && typeof next === 'object' && 'status' in next) onChange(next);
-      else reload();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(null);
+  function run(action: Transition) {
+    if (action !== 'schedule') {
+      transition.reset();
+      setDialog(action);
+      return;
     }
+    transition.submit(action, { onSuccess: () => notify(t(ACTION_DONE[action])) });
   }
 
-  // clashes matter to the people who run the meeting; delegates are not bothered with them
-  const warnings = m.canManage || m.canRun ? (m.warnings?.length ? m.warnings : (savedWarnings ?? [])) : [];
-  const startAllowedAt = new Date(new Date(m.startsAt).getTime() - 2 * 3600_000);
+  const warnings = m.warnings?.length ? m.warnings : (savedWarnings ?? []);
 
   return (
     <div className="info-tab">
-      <CheckInPanel meeting={m} reload={reload} />
-      <ResponsePanel meeting={m} reload={reload} />
+      <CheckInPanel meeting={m} meetingId={meetingId} />
+      <ResponsePanel meeting={m} meetingId={meetingId} />
 
-      {(actions.length > 0 || changeable) && (
+      {(actions.length > 0 || changes.edit || changes.postpone || changes.cancel || startFrom) && (
         <section className="panel actions-panel" aria-labelledby="actions-title">
           <h2 id="actions-title" className="visually-hidden">
             {t('common.actions')}
           </h2>
-          <FormError message={error} testId="action-error" />
+          <FormError message={transition.error} testId="action-error" />
           <div className="btn-row wrap">
             {actions.map((a) => (
               <button
@@ -99,112 +116,125 @@ export function InfoTab({ meeting: m, onChange, reload, savedWarnings }: Meeting
                 {busy === a ? t('common.working') : t(ACTION_LABEL[a])}
               </button>
             ))}
-            {changeable && (
-              <>
-                <Link to={`${meetingUrl(m.id)}/edit`} className="btn btn-large" data-testid="action-edit">
-                  {t('common.edit')}
-                </Link>
-                <button type="button" className="btn btn-large" data-testid="action-postpone" onClick={() => setDialog('postpone')}>
-                  {t('action.postpone')}
-                </button>
-                <button type="button" className="btn btn-large btn-danger-outline" data-testid="action-cancel" onClick={() => setDialog('cancel')}>
-                  {t('action.cancel')}
-                </button>
-              </>
+            {changes.edit && (
+              <Link to={`${meetingUrl(meetingId)}/edit`} className="btn btn-large" data-testid="action-edit">
+                {t('common.edit')}
+              </Link>
+            )}
+            {changes.postpone && (
+              <button type="button" className="btn btn-large" data-testid="action-postpone" onClick={() => setDialog('postpone')}>
+                {t('meetings:action.postpone')}
+              </button>
+            )}
+            {changes.cancel && (
+              <button type="button" className="btn btn-large btn-danger-outline" data-testid="action-cancel" onClick={() => setDialog('cancel')}>
+                {t('meetings:action.cancel')}
+              </button>
             )}
           </div>
-          {actions.includes('start') && Date.now() < startAllowedAt.getTime() && (
-            <p className="hint">{t('action.startFrom', { time: formatDateTime(startAllowedAt) })}</p>
+          {startFrom && (
+            <p className="hint" data-testid="start-from">
+              {t('meetings:action.startFrom', { time: formatWhen(startFrom) })}
+            </p>
           )}
-          {actions.includes('schedule') && <p className="hint">{t('action.scheduleHint')}</p>}
+          {actions.includes('schedule') && <p className="hint">{t('meetings:action.scheduleHint')}</p>}
         </section>
       )}
 
       {m.status === 'CANCELLED' && (
         <p className="alert alert-error" data-testid="cancel-reason">
-          {t('meeting.cancelled')}
+          {t('meetings:meeting.cancelled')}
           {m.cancelReason && `: ${m.cancelReason}`}
         </p>
       )}
 
       {warnings.length > 0 && <ClashList clashes={warnings} />}
 
+
       <section className="panel" aria-labelledby="details-title">
-        <h2 id="details-title">{t('meeting.details')}</h2>
+        <h2 id="details-title">{t('meetings:meeting.details')}</h2>
         <dl className="props" data-testid="meeting-details">
           <dt>{t('common.status')}</dt>
           <dd>
             <MeetingStatusBadge status={m.status} />
           </dd>
-          <dt>{t('meeting.time')}</dt>
-          <dd>{formatSpan(m.startsAt, m.endsAt, lang)}</dd>
-          <dt>{t('meeting.kind')}</dt>
-          <dd>{t(`kind.${m.kind}`)}</dd>
+          <dt>{t('meetings:meeting.time')}</dt>
+          <dd>{m.startsAt && formatSpan(m.startsAt, m.endsAt, lang)}</dd>
+          <dt>{t('meetings:meeting.kind')}</dt>
+          <dd>{m.kind && t(`meetings:kind.${m.kind}`)}</dd>
           {m.place && (
             <>
-              <dt>{t('meeting.place')}</dt>
+              <dt>{t('meetings:meeting.place')}</dt>
               <dd>{m.place}</dd>
             </>
           )}
           {m.hostEndpointName && (
             <>
-              <dt>{t('meeting.hostEndpoint')}</dt>
+              <dt>{t('meetings:meeting.hostEndpoint')}</dt>
               <dd>{m.hostEndpointName}</dd>
             </>
           )}
-          <dt>{t('meeting.hostUnit')}</dt>
+          <dt>{t('meetings:meeting.hostUnit')}</dt>
           <dd>{m.hostUnitName}</dd>
-          <dt>{t('meeting.chair')}</dt>
+          <dt>{t('meetings:meeting.chair')}</dt>
           <dd>{m.chairName}</dd>
           {m.secretaryName && (
             <>
-              <dt>{t('meeting.secretary')}</dt>
+              <dt>{t('meetings:meeting.secretary')}</dt>
               <dd>{m.secretaryName}</dd>
             </>
           )}
-          <dt>{t('meeting.confidentiality')}</dt>
-          <dd>{t(`conf.${m.confidentiality}`)}</dd>
-          <dt>{t('meeting.quorum')}</dt>
+          <dt>{t('meetings:meeting.confidentiality')}</dt>
+          <dd>{m.confidentiality && t(`meetings:conf.${m.confidentiality}`)}</dd>
+          <dt>{t('meetings:meeting.quorum')}</dt>
           <dd>{quorumText(m.quorum, t)}</dd>
-          <dt>{t('meeting.participants')}</dt>
+          {m.myParticipantId != null && m.myResponse && m.myResponse !== 'PENDING' && (
+            <>
+              <dt>{t('meetings:meeting.myResponse')}</dt>
+              <dd>
+                <ResponseBadge response={m.myResponse} />
+              </dd>
+            </>
+          )}
+          <dt>{t('meetings:meeting.participants')}</dt>
           <dd>
-            {t('meeting.participantCount', { n: m.participantCount })} · {t('meeting.endpointCount', { n: m.endpointCount })}
+            {t('count.people', { count: m.participantCount ?? 0 })} · {t('count.endpoints', { count: m.endpointCount ?? 0 })}
           </dd>
-          <dt>{t('meeting.agenda')}</dt>
+          <dt>{t('meetings:meeting.agenda')}</dt>
           <dd>
-            {m.agendaVersion > 0
-              ? t('agenda.versionAt', { v: m.agendaVersion, at: formatDateTime(m.agendaPublishedAt) })
-              : t('agenda.notPublished')}
+            {(m.agendaVersion ?? 0) > 0
+              ? t('meetings:agenda.versionAt', { v: m.agendaVersion, at: formatDateTime(m.agendaPublishedAt) })
+              : t('meetings:agenda.notPublished')}
           </dd>
           {m.notes && (
             <>
-              <dt>{t('meeting.notes')}</dt>
+              <dt>{t('meetings:meeting.notes')}</dt>
               <dd className="pre-line">{m.notes}</dd>
             </>
           )}
         </dl>
       </section>
 
-      {m.history?.length > 0 && (
+      {m.history && m.history.length > 0 && (
         <section className="panel" aria-labelledby="history-title" data-testid="change-history">
-          <h2 id="history-title">{t('meeting.history')}</h2>
+          <h2 id="history-title">{t('meetings:meeting.history')}</h2>
           <ol className="history-list">
             {m.history.map((c, i) => (
-              <li key={i} className={`history-item history-${c.kind.toLowerCase()}`} data-testid="change-row" data-kind={c.kind}>
-                <strong>{c.kind === 'POSTPONED' ? t('history.postponed') : t('history.cancelled')}</strong>{' '}
+              <li key={i} className={`history-item history-${c.kind?.toLowerCase() ?? 'change'}`} data-testid="change-row" data-kind={c.kind}>
+                <strong>{c.kind === 'POSTPONED' ? t('meetings:history.postponed') : t('meetings:history.cancelled')}</strong>{' '}
                 <span className="muted">
                   {formatDateTime(c.at)}
                   {c.by && ` · ${c.by}`}
                 </span>
                 {c.kind === 'POSTPONED' && c.oldStartsAt && c.newStartsAt && (
                   <p>
-                    {t('history.fromTo', {
+                    {t('meetings:history.fromTo', {
                       from: formatSpan(c.oldStartsAt, c.oldEndsAt, lang),
                       to: formatSpan(c.newStartsAt, c.newEndsAt, lang),
                     })}
                   </p>
                 )}
-                {c.reason && <p>{t('history.reason', { reason: c.reason })}</p>}
+                {c.reason && <p>{t('meetings:history.reason', { reason: c.reason })}</p>}
               </li>
             ))}
           </ol>
@@ -214,22 +244,37 @@ export function InfoTab({ meeting: m, onChange, reload, savedWarnings }: Meeting
       {dialog === 'postpone' && (
         <PostponeDialog
           meeting={m}
+          meetingId={meetingId}
           onClose={() => setDialog(null)}
-          onDone={(next) => {
+          onDone={() => {
             setDialog(null);
-            onChange(next);
-            notify(t('action.postponed'));
+            notify(t('meetings:action.postponed'));
+          }}
+        />
+      )}
+      {(dialog === 'start' || dialog === 'end' || dialog === 'publish-minutes' || dialog === 'archive') && (
+        <ConfirmDialog
+          title={t(ACTION_LABEL[dialog])}
+          message={t(ACTION_CONFIRM[dialog], { title: m.title ?? '' })}
+          confirmLabel={t(ACTION_LABEL[dialog])}
+          danger={dialog === 'end'}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const action = dialog;
+            await transitionMutation.mutateAsync(action);
+            setDialog(null);
+            notify(t(ACTION_DONE[action]));
           }}
         />
       )}
       {dialog === 'cancel' && (
         <CancelDialog
           meeting={m}
+          meetingId={meetingId}
           onClose={() => setDialog(null)}
-          onDone={(next) => {
+          onDone={() => {
             setDialog(null);
-            onChange(next);
-            notify(t('action.cancelled'));
+            notify(t('meetings:action.cancelled'));
           }}
         />
       )}
@@ -242,14 +287,21 @@ export function ClashList({ clashes }: { clashes: Clash[] }) {
   return (
     <section className="alert alert-warn" data-testid="clash-warnings" aria-labelledby="clash-title">
       <h2 id="clash-title" className="alert-title">
-        {t('clash.title', { n: clashes.length })}
+        {t('meetings:clash.title', { count: clashes.length })}
       </h2>
       <ul className="clash-list">
         {clashes.map((c, i) => (
-          <li key={i} data-testid="clash-row" data-kind={c.kind}>
-            {t(c.kind === 'PERSON' ? 'clash.person' : 'clash.endpoint', { name: c.name })}{' '}
-            <Link to={meetingUrl(c.meetingId)}>{c.meetingTitle}</Link>{' '}
-            <span className="muted">({formatSpan(c.startsAt, c.endsAt, lang)})</span>
+          <li key={i} data-testid="clash-row" data-kind={c.kind} data-hidden={c.meetingId == null ? 'true' : undefined}>
+            {c.meetingId != null ? (
+              <>
+                {t(c.kind === 'PERSON' ? 'meetings:clash.person' : 'meetings:clash.endpoint', { name: c.name ?? '' })}{' '}
+                <Link to={meetingUrl(c.meetingId)}>{c.meetingTitle}</Link>
+              </>
+            ) : (
+              // a meeting the signed-in person may not see: only that the person or room is busy
+              t(c.kind === 'PERSON' ? 'meetings:clash.personBusy' : 'meetings:clash.endpointBusy', { name: c.name ?? '' })
+            )}{' '}
+            {c.startsAt && <span className="muted">({formatSpan(c.startsAt, c.endsAt, lang)})</span>}
           </li>
         ))}
       </ul>
@@ -257,40 +309,36 @@ export function ClashList({ clashes }: { clashes: Clash[] }) {
   );
 }
 
-/** The big check-in button for a participant on the day of the meeting. */
-function CheckInPanel({ meeting: m, reload }: { meeting: MeetingDetail; reload: () => void }) {
+/**
+ * The big check-in button, while the server lets the participant check in (`canCheckIn`: from
+ * shortly before the start until the end). Before that, when it says from when (`checkInOpensAt`),
+ * the panel says so instead; the meeting page reloads the meeting at that moment.
+ */
+function CheckInPanel({ meeting: m, meetingId }: { meeting: MeetingDetail; meetingId: Id }) {
   const { t } = useI18n();
   const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const checkIn = useCheckIn(meetingId);
+  const form = useApiForm(checkIn);
+  const caps = capsOf(m);
   if (m.myParticipantId == null) return null;
-  const live = m.status === 'IN_PROGRESS' || (m.status === 'SCHEDULED' && vnDate(m.startsAt) === todayVN());
-  if (!live) return null;
-  const present = done || m.myAttendance === 'PRESENT_IN_ROOM' || m.myAttendance === 'PRESENT_ONLINE';
-
-  async function checkIn() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(meetingApi(m.id, '/check-in'), {});
-      setDone(true);
-      notify(t('checkin.done'));
-      reload();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+  if (!caps.canCheckIn) {
+    const opensAt = ahead(caps.checkInOpensAt);
+    if (!opensAt) return null;
+    return (
+      <section className="panel checkin-panel is-waiting" data-testid="check-in-opens" data-opens-at={opensAt}>
+        <p className="checkin-wait">{t('meetings:checkin.opensAt', { time: formatWhen(opensAt) })}</p>
+      </section>
+    );
   }
+  const present = checkIn.isSuccess || m.myAttendance === 'PRESENT_IN_ROOM' || m.myAttendance === 'PRESENT_ONLINE';
 
   return (
     <section className={`panel checkin-panel${present ? ' is-done' : ''}`} aria-live="polite">
-      <FormError message={error} />
+      <FormError message={form.error} />
       {present ? (
         <>
           <button type="button" className="btn btn-checkin is-done" data-testid="check-in" data-checked-in="true" disabled aria-disabled="true">
-            <span aria-hidden="true">✓</span> {t('checkin.doneLabel')}
+            <span aria-hidden="true">✓</span> {t('meetings:checkin.doneLabel')}
           </button>
           {m.myAttendance && m.myAttendance !== 'UNKNOWN' && (
             <p className="checkin-sub">
@@ -300,10 +348,17 @@ function CheckInPanel({ meeting: m, reload }: { meeting: MeetingDetail; reload: 
         </>
       ) : (
         <>
-          <button type="button" className="btn btn-primary btn-checkin" data-testid="check-in" data-checked-in="false" disabled={busy} onClick={checkIn}>
-            {busy ? t('common.working') : t('checkin.button')}
+          <button
+            type="button"
+            className="btn btn-primary btn-checkin"
+            data-testid="check-in"
+            data-checked-in="false"
+            disabled={form.busy}
+            onClick={() => form.submit(undefined, { onSuccess: () => notify(t('meetings:checkin.done')) })}
+          >
+            {form.busy ? t('common.working') : t('meetings:checkin.button')}
           </button>
-          <p className="checkin-sub">{t('checkin.hint', { time: vnTime(m.startsAt) })}</p>
+          <p className="checkin-sub">{t('meetings:checkin.hint', { time: vnTime(m.startsAt) })}</p>
         </>
       )}
     </section>
@@ -311,44 +366,35 @@ function CheckInPanel({ meeting: m, reload }: { meeting: MeetingDetail; reload: 
 }
 
 const RSVP: { value: Exclude<InvitationResponse, 'PENDING'>; label: MsgKey; cls: string }[] = [
-  { value: 'ACCEPTED', label: 'rsvp.accept', cls: 'rsvp-yes' },
-  { value: 'TENTATIVE', label: 'rsvp.tentative', cls: 'rsvp-maybe' },
-  { value: 'DECLINED', label: 'rsvp.decline', cls: 'rsvp-no' },
+  { value: 'ACCEPTED', label: 'meetings:rsvp.accept', cls: 'rsvp-yes' },
+  { value: 'TENTATIVE', label: 'meetings:rsvp.tentative', cls: 'rsvp-maybe' },
+  { value: 'DECLINED', label: 'meetings:rsvp.decline', cls: 'rsvp-no' },
 ];
 
 /** "Tham dự / Chưa chắc / Vắng": the participant's answer to the invitation. */
-function ResponsePanel({ meeting: m, reload }: { meeting: MeetingDetail; reload: () => void }) {
+function ResponsePanel({ meeting: m, meetingId }: { meeting: MeetingDetail; meetingId: Id }) {
   const { t } = useI18n();
   const notify = useNotify();
-  const [current, setCurrent] = useState<InvitationResponse | null>(m.myResponse);
+  const respond = useRespond(meetingId);
+  const form = useApiForm(respond);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  if (m.myParticipantId == null) return null;
-  if (m.status !== 'SCHEDULED' && m.status !== 'DRAFT') return null;
-  const shown = current ?? m.myResponse ?? 'PENDING';
+  // the server says when an answer is taken (a scheduled meeting, by one of its participants)
+  if (!capsOf(m).canReply) return null;
+  // the answer just given shows at once; the refreshed meeting then says the same
+  const shown: InvitationResponse = (respond.isSuccess ? respond.variables?.response : undefined) ?? m.myResponse ?? 'PENDING';
 
-  async function answer(value: Exclude<InvitationResponse, 'PENDING'>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(meetingApi(m.id, '/response'), note.trim() ? { response: value, note: note.trim() } : { response: value });
-      setCurrent(value);
-      notify(t('rsvp.saved', { answer: t(`response.${value}`) }));
-      reload();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+  function answer(value: Exclude<InvitationResponse, 'PENDING'>) {
+    form.submit(note.trim() ? { response: value, note: note.trim() } : { response: value }, {
+      onSuccess: () => notify(t('meetings:rsvp.saved', { answer: t(`meetings:response.${value}`) })),
+    });
   }
 
   return (
     <section className="panel rsvp-panel" aria-labelledby="rsvp-title" data-testid="rsvp">
       <h2 id="rsvp-title">
-        {t('rsvp.title')} <ResponseBadge response={shown} />
+        {t('meetings:rsvp.title')} <ResponseBadge response={shown} />
       </h2>
-      <FormError message={error} />
+      <FormError message={form.error} />
       <div className="rsvp-buttons" role="group" aria-labelledby="rsvp-title">
         {RSVP.map((r) => (
           <button
@@ -357,7 +403,7 @@ function ResponsePanel({ meeting: m, reload }: { meeting: MeetingDetail; reload:
             className={`btn btn-rsvp ${r.cls}${shown === r.value ? ' is-on' : ''}`}
             aria-pressed={shown === r.value}
             data-testid={`rsvp-${r.value}`}
-            disabled={busy}
+            disabled={form.busy}
             onClick={() => answer(r.value)}
           >
             {t(r.label)}
@@ -365,66 +411,74 @@ function ResponsePanel({ meeting: m, reload }: { meeting: MeetingDetail; reload:
         ))}
       </div>
       <details className="rsvp-note">
-        <summary>{t('rsvp.addNote')}</summary>
-        <TextField label={t('rsvp.note')} name="responseNote" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+        <summary>{t('meetings:rsvp.addNote')}</summary>
+        <TextField label={t('meetings:rsvp.note')} name="responseNote" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
       </details>
     </section>
   );
 }
 
-function PostponeDialog({ meeting: m, onClose, onDone }: { meeting: MeetingDetail; onClose: () => void; onDone: (m: MeetingDetail) => void }) {
+function PostponeDialog({
+  meeting: m,
+  meetingId,
+  onClose,
+  onDone,
+}: {
+  meeting: MeetingDetail;
+  meetingId: Id;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
-  const [startDate, setStartDate] = useState(vnDate(m.startsAt));
+  const [startDate, setStartDate] = useState(m.startsAt ? vnDate(m.startsAt) : '');
   const [startTime, setStartTime] = useState(vnTime(m.startsAt));
-  const [endDate, setEndDate] = useState(vnDate(m.endsAt));
+  const [endDate, setEndDate] = useState(m.endsAt ? vnDate(m.endsAt) : '');
   const [endTime, setEndTime] = useState(vnTime(m.endsAt));
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useApiForm(usePostpone(meetingId), { fields: ['startsAt', 'endsAt', 'reason'] });
+  const fields = form.fieldErrors;
+  const busy = form.busy;
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
     const startsAt = vnInstant(startDate, startTime);
     const endsAt = vnInstant(endDate, endTime);
     if (!startsAt || !endsAt || endsAt <= startsAt) {
-      setFields({ endsAt: !startsAt || !endsAt ? t('meetingForm.badTime') : t('meetingForm.endBeforeStart') });
+      form.invalid({ endsAt: !startsAt || !endsAt ? t('meetings:meetingForm.badTime') : t('meetings:meetingForm.endBeforeStart') });
       return;
     }
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      const next = await api.post<MeetingDetail>(meetingApi(m.id, '/postpone'), { startsAt, endsAt, reason: reason.trim() || null });
-      onDone(next);
-    } catch (err) {
-      setFields(fieldErrorsOf(err));
-      setError(errorText(err, t, ['startsAt', 'endsAt', 'reason']));
-      setBusy(false);
-    }
+    form.submit({ startsAt, endsAt, reason: reason.trim() || undefined }, { onSuccess: onDone });
   }
 
   return (
-    <Dialog title={t('postpone.title')} onClose={onClose} testId="postpone-dialog">
+    <Dialog title={t('meetings:postpone.title')} onClose={onClose} testId="postpone-dialog">
       <form onSubmit={onSubmit} noValidate>
-        <p className="muted">{t('postpone.explain')}</p>
-        <FormError message={error} />
+        <p className="muted">{t('meetings:postpone.explain')}</p>
+        <FormError message={form.error} />
         <div className="time-grid">
-          <TextField label={t('meetingForm.startDate')} name="startDate" type="date" required value={startDate} onChange={(e) => {
-            if (endDate === startDate) setEndDate(e.target.value);
-            setStartDate(e.target.value);
-          }} error={fields.startsAt} />
-          <TextField label={t('meetingForm.startTime')} name="startTime" type="time" required value={startTime} onChange={(e) => setStartTime(e.target.value)} />
-          <TextField label={t('meetingForm.endDate')} name="endDate" type="date" required value={endDate} onChange={(e) => setEndDate(e.target.value)} error={fields.endsAt} />
-          <TextField label={t('meetingForm.endTime')} name="endTime" type="time" required value={endTime} onChange={(e) => setEndTime(e.target.value)} />
+          <TextField
+            label={t('meetings:meetingForm.startDate')}
+            name="startDate"
+            type="date"
+            required
+            value={startDate}
+            onChange={(e) => {
+              if (endDate === startDate) setEndDate(e.target.value);
+              setStartDate(e.target.value);
+            }}
+            error={fields.startsAt}
+          />
+          <TextField label={t('meetings:meetingForm.startTime')} name="startTime" type="time" required value={startTime} onChange={(e) => setStartTime(e.target.value)} />
+          <TextField label={t('meetings:meetingForm.endDate')} name="endDate" type="date" required value={endDate} onChange={(e) => setEndDate(e.target.value)} error={fields.endsAt} />
+          <TextField label={t('meetings:meetingForm.endTime')} name="endTime" type="time" required value={endTime} onChange={(e) => setEndTime(e.target.value)} />
         </div>
-        <TextField label={t('postpone.reason')} name="reason" optional value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason} maxLength={1000} />
+        <TextField label={t('meetings:postpone.reason')} name="reason" optional value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason} maxLength={1000} />
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose} disabled={busy}>
             {t('common.close')}
           </button>
           <button type="submit" className="btn btn-primary" data-testid="postpone-save" disabled={busy}>
-            {busy ? t('common.saving') : t('action.postpone')}
+            {busy ? t('common.saving') : t('meetings:action.postpone')}
           </button>
         </div>
       </form>
@@ -432,44 +486,52 @@ function PostponeDialog({ meeting: m, onClose, onDone }: { meeting: MeetingDetai
   );
 }
 
-function CancelDialog({ meeting: m, onClose, onDone }: { meeting: MeetingDetail; onClose: () => void; onDone: (m: MeetingDetail) => void }) {
+function CancelDialog({
+  meeting: m,
+  meetingId,
+  onClose,
+  onDone,
+}: {
+  meeting: MeetingDetail;
+  meetingId: Id;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const form = useApiForm(useCancelMeeting(meetingId), { fields: ['reason'] });
+  const busy = form.busy;
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
-      setFieldError(t('cancel.reasonRequired'));
+      form.invalid({ reason: t('meetings:cancel.reasonRequired') });
       return;
     }
-    setBusy(true);
-    setError(null);
-    setFieldError(undefined);
-    try {
-      const next = await api.post<MeetingDetail>(meetingApi(m.id, '/cancel'), { reason: reason.trim() });
-      onDone(next);
-    } catch (err) {
-      setFieldError(fieldErrorsOf(err).reason);
-      setError(errorText(err, t, ['reason']));
-      setBusy(false);
-    }
+    form.submit(reason.trim(), { onSuccess: onDone });
   }
 
   return (
-    <Dialog title={t('cancel.title')} onClose={onClose} testId="cancel-dialog">
+    <Dialog title={t('meetings:cancel.title')} onClose={onClose} testId="cancel-dialog">
       <form onSubmit={onSubmit} noValidate>
-        <p>{t('cancel.explain', { title: m.title })}</p>
-        <FormError message={error} />
-        <TextField label={t('cancel.reason')} name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError} maxLength={1000} autoFocus />
+        <p>{t('meetings:cancel.explain', { title: m.title ?? '' })}</p>
+        <FormError message={form.error} />
+        <TextField
+          label={t('meetings:cancel.reason')}
+          name="reason"
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={form.fieldErrors.reason}
+          maxLength={1000}
+          autoFocus
+        />
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose} disabled={busy}>
             {t('common.close')}
           </button>
           <button type="submit" className="btn btn-danger" data-testid="cancel-confirm" disabled={busy}>
-            {busy ? t('common.working') : t('action.cancel')}
+            {busy ? t('common.working') : t('meetings:action.cancel')}
           </button>
         </div>
       </form>

@@ -1,61 +1,75 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { api } from '../api';
-import { errorText } from '../components/errors';
+import type { Clash, Id, MeetingDetail } from '../api/types';
 import { FormError } from '../components/Field';
-import { isAbort } from '../components/errors';
 import { useTitle } from '../components/useTitle';
 import { formatSpan } from '../format';
-import { type MsgKey, useI18n } from '../i18n';
-import type { Clash, MeetingDetail } from '../types';
+import { errorText } from '../lib/errors';
+import { type MsgKey, useI18n } from '../lib/i18n';
+import { queryKeys } from '../lib/queryKeys';
+import { routeId } from '../lib/routeId';
+import { NotFound } from '../layout/Forbidden';
 import { AgendaTab } from './AgendaTab';
+import { meetingQuery } from './api/getMeeting';
 import { AttendanceTab } from './AttendanceTab';
 import { InfoTab } from './InfoTab';
 import { ParticipantsTab } from './ParticipantsTab';
-import { MeetingStatusBadge, ParticipantRoleBadge, meetingApi } from './shared';
+import { MeetingStatusBadge, ParticipantRoleBadge, capsOf } from './shared';
+
+/** The longest wait for {@link useReloadWhenWindowOpens} (setTimeout cannot wait weeks). */
+const MAX_WAIT_MS = 24 * 3600_000;
+
+/**
+ * Check-in and the start open at `checkInOpensAt` (shortly before the start): ask for the meeting
+ * again at that moment, so its capabilities (and the buttons) change without a reload. A couple of
+ * seconds late, for clocks that differ a little.
+ */
+function useReloadWhenWindowOpens(meetingId: Id, opensAt: string | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!opensAt) return;
+    const wait = Date.parse(opensAt) - Date.now();
+    if (!(wait > 0) || wait > MAX_WAIT_MS) return;
+    const timer = setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: queryKeys.meetings.detail(meetingId), exact: true }),
+      wait + 2_000,
+    );
+    return () => clearTimeout(timer);
+  }, [queryClient, meetingId, opensAt]);
+}
 
 type Tab = 'info' | 'agenda' | 'participants' | 'attendance';
 
 const TABS: { id: Tab; label: MsgKey }[] = [
-  { id: 'info', label: 'meeting.tabInfo' },
-  { id: 'agenda', label: 'meeting.tabAgenda' },
-  { id: 'participants', label: 'meeting.tabParticipants' },
-  { id: 'attendance', label: 'meeting.tabAttendance' },
+  { id: 'info', label: 'meetings:meeting.tabInfo' },
+  { id: 'agenda', label: 'meetings:meeting.tabAgenda' },
+  { id: 'participants', label: 'meetings:meeting.tabParticipants' },
+  { id: 'attendance', label: 'meetings:meeting.tabAttendance' },
 ];
 
 export interface MeetingTabProps {
+  /** the meeting (its cached answer; writes refresh it through the query cache) */
   meeting: MeetingDetail;
-  /** replace the meeting with a fresh answer (transitions answer MeetingDetail) */
-  onChange: (m: MeetingDetail) => void;
-  /** fetch the meeting again */
-  reload: () => void;
+  /** the meeting's id from the address (always known, unlike the answer's optional fields) */
+  meetingId: Id;
 }
 
 /** /meetings/:id: header and the four tabs (tab kept in ?tab=). */
 export function MeetingPage() {
+  const id = routeId(useParams().id);
+  if (id === null) return <NotFound />;
+  return <MeetingView meetingId={id} />;
+}
+
+function MeetingView({ meetingId }: { meetingId: Id }) {
   const { t, lang } = useI18n();
-  const { id = '' } = useParams();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
-  const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  useTitle(meeting?.title ?? t('meetings.title'));
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    api
-      .get<MeetingDetail>(meetingApi(id), undefined, ctrl.signal)
-      .then((m) => {
-        setMeeting(m);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (!ctrl.signal.aborted && !isAbort(e)) setError(e);
-      });
-    return () => ctrl.abort();
-  }, [id, tick]);
+  const { data: meeting, error } = useQuery(meetingQuery(meetingId));
+  useTitle(meeting?.title ?? t('meetings:meetings.title'));
+  const caps = capsOf(meeting);
+  useReloadWhenWindowOpens(meetingId, caps.checkInOpensAt);
 
   const justSaved = (location.state as { warnings?: Clash[] } | null)?.warnings;
 
@@ -64,36 +78,37 @@ export function MeetingPage() {
       <div className="page">
         <FormError message={errorText(error, t)} />
         <Link to="/meetings" className="btn">
-          {t('meeting.backToList')}
+          {t('meetings:meeting.backToList')}
         </Link>
       </div>
     );
   }
-  if (!meeting || String(meeting.id) !== id) return <p className="muted">{t('app.loading')}</p>;
+  if (!meeting) return <p className="muted">{t('app.loading')}</p>;
 
-  const showAttendance = meeting.canManage || meeting.canRun;
+  // the quorum and the roll are for those who run the meeting; rooms report their own head count
+  const showAttendance = !!(caps.canViewQuorum || caps.canMarkAttendance || caps.canReportHeadCount);
   const tabs = TABS.filter((x) => x.id !== 'attendance' || showAttendance);
   const requested = params.get('tab') as Tab | null;
   const tab: Tab = tabs.some((x) => x.id === requested) ? (requested as Tab) : 'info';
   const place = meeting.place || meeting.hostEndpointName;
 
   return (
-    <div className="page meeting-page" data-testid="meeting-page" data-meeting-id={String(meeting.id)} data-status={meeting.status}>
+    <div className="page meeting-page" data-testid="meeting-page" data-meeting-id={String(meetingId)} data-status={meeting.status}>
       <header className="meeting-head">
         <p className="crumbs">
-          <Link to="/meetings">{t('meetings.title')}</Link>
+          <Link to="/meetings">{t('meetings:meetings.title')}</Link>
         </p>
         <h1 data-testid="meeting-heading">{meeting.title}</h1>
         <p className="meeting-head-meta">
           <MeetingStatusBadge status={meeting.status} /> {meeting.myRole && <ParticipantRoleBadge role={meeting.myRole} />}{' '}
           <span className="meeting-time" data-testid="meeting-time">
-            {formatSpan(meeting.startsAt, meeting.endsAt, lang)}
+            {meeting.startsAt && formatSpan(meeting.startsAt, meeting.endsAt, lang)}
           </span>
           {place && <span className="muted"> · {place}</span>}
         </p>
       </header>
 
-      <div className="tabs" role="tablist" aria-label={t('meeting.tabs')}>
+      <div className="tabs" role="tablist" aria-label={t('meetings:meeting.tabs')}>
         {tabs.map((x) => (
           <button
             key={x.id}
@@ -117,8 +132,8 @@ export function MeetingPage() {
             }
           >
             {t(x.label)}
-            {x.id === 'agenda' && meeting.canManage && meeting.agendaDirty && (
-              <span className="dot" aria-label={t('agenda.dirty')} />
+            {x.id === 'agenda' && caps.canEditAgenda && meeting.agendaDirty && (
+              <span className="dot" aria-label={t('meetings:agenda.dirty')} />
             )}
           </button>
         ))}
@@ -126,10 +141,10 @@ export function MeetingPage() {
 
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         <FormError message={error ? errorText(error, t) : null} />
-        {tab === 'info' && <InfoTab meeting={meeting} onChange={setMeeting} reload={reload} savedWarnings={justSaved} />}
-        {tab === 'agenda' && <AgendaTab meeting={meeting} onChange={setMeeting} reload={reload} />}
-        {tab === 'participants' && <ParticipantsTab meeting={meeting} onChange={setMeeting} reload={reload} />}
-        {tab === 'attendance' && <AttendanceTab meeting={meeting} onChange={setMeeting} reload={reload} />}
+        {tab === 'info' && <InfoTab meeting={meeting} meetingId={meetingId} savedWarnings={justSaved} />}
+        {tab === 'agenda' && <AgendaTab meeting={meeting} meetingId={meetingId} />}
+        {tab === 'participants' && <ParticipantsTab meeting={meeting} meetingId={meetingId} />}
+        {tab === 'attendance' && <AttendanceTab meeting={meeting} meetingId={meetingId} />}
       </div>
     </div>
   );

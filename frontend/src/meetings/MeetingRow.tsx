@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { formatSpan } from '../format';
-import { useI18n } from '../i18n';
-import type { MeetingSummary } from '../types';
-import { MeetingStatusBadge, ParticipantRoleBadge, ResponseBadge, meetingUrl } from './shared';
+import { useI18n } from '../lib/i18n';
+import type { MeetingSummary } from '../api/types';
+import { MeetingStatusBadge, ParticipantRoleBadge, ResponseBadge, capsOf, meetingUrl } from './shared';
 
 /** One meeting in a list: a large card that opens the meeting page. */
 export function MeetingRow({ meeting: m }: { meeting: MeetingSummary }) {
@@ -12,7 +12,7 @@ export function MeetingRow({ meeting: m }: { meeting: MeetingSummary }) {
     <li>
       <Link
         to={meetingUrl(m.id)}
-        className={`meeting-row status-${m.status.toLowerCase()}`}
+        className={`meeting-row status-${m.status?.toLowerCase() ?? 'unknown'}`}
         data-testid="meeting-row"
         data-meeting-id={String(m.id)}
         data-status={m.status}
@@ -22,12 +22,12 @@ export function MeetingRow({ meeting: m }: { meeting: MeetingSummary }) {
             {m.title}
           </span>
           <span className="meeting-time" data-testid="meeting-time">
-            {formatSpan(m.startsAt, m.endsAt, lang)}
+            {m.startsAt && formatSpan(m.startsAt, m.endsAt, lang)}
           </span>
           <span className="meeting-meta">
             {place && (
               <span data-testid="meeting-place">
-                <span className="visually-hidden">{t('meeting.place')}: </span>
+                <span className="visually-hidden">{t('meetings:meeting.place')}: </span>
                 {place}
               </span>
             )}
@@ -35,7 +35,7 @@ export function MeetingRow({ meeting: m }: { meeting: MeetingSummary }) {
             {m.chairName && (
               <span className="muted">
                 {' '}
-                · {t('prole.CHAIR')}: {m.chairName}
+                · {t('meetings:prole.CHAIR')}: {m.chairName}
               </span>
             )}
           </span>
@@ -43,8 +43,11 @@ export function MeetingRow({ meeting: m }: { meeting: MeetingSummary }) {
         <span className="meeting-row-side badge-list">
           <MeetingStatusBadge status={m.status} />
           {m.myRole && <ParticipantRoleBadge role={m.myRole} />}
-          {m.myResponse && m.myResponse !== 'ACCEPTED' && m.status === 'SCHEDULED' && <ResponseBadge response={m.myResponse} />}
-          {m.confidentiality !== 'NORMAL' && <span className="badge badge-warn">{t(`conf.${m.confidentiality}`)}</span>}
+          {/* an answer still expected (or a doubtful one) is worth seeing in the list */}
+          {m.myResponse && m.myResponse !== 'ACCEPTED' && capsOf(m).canReply && <ResponseBadge response={m.myResponse} />}
+          {m.confidentiality && m.confidentiality !== 'NORMAL' && (
+            <span className="badge badge-warn">{t(`meetings:conf.${m.confidentiality}`)}</span>
+          )}
         </span>
       </Link>
     </li>

@@ -1,25 +1,33 @@
 import { NavLink } from 'react-router';
-import { api, type Query } from '../api';
+import {
+  DELIVERY_STATES,
+  oneOf,
+  type Attendance,
+  type Capabilities,
+  type DeliveryState,
+  type Id,
+  type InvitationResponse,
+  type MeetingStatus,
+  type ParticipantRole,
+} from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { useI18n } from '../i18n';
-import type {
-  Attendance,
-  DeliveryState,
-  Id,
-  InvitationResponse,
-  MeetingStatus,
-  MeetingSummary,
-  Page,
-  ParticipantRole,
-} from '../types';
+import { useI18n } from '../lib/i18n';
 
-export function meetingUrl(id: Id, tab?: string): string {
-  const base = `/meetings/${encodeURIComponent(String(id))}`;
+/** The app's page of a meeting (a link; the meeting page shows an error for a missing id). */
+export function meetingUrl(id: Id | undefined, tab?: string): string {
+  const base = `/meetings/${encodeURIComponent(String(id ?? ''))}`;
   return tab ? `${base}?tab=${tab}` : base;
 }
 
-export function meetingApi(id: Id, rest = ''): string {
-  return `/api/meetings/${encodeURIComponent(String(id))}${rest}`;
+const NONE: Capabilities = {};
+
+/**
+ * What the signed-in person may do with a meeting (every flag false when the answer had none).
+ * The server decides from the meeting's state, the person's part in it and the time; the pages
+ * show a button, a form or a tab only when its flag allows it and never re-derive the rules.
+ */
+export function capsOf(m: { capabilities?: Capabilities } | null | undefined): Capabilities {
+  return m?.capabilities ?? NONE;
 }
 
 /** Roles that create meetings and see every meeting (scope=all). */
@@ -38,11 +46,12 @@ const STATUS_CLASS: Record<MeetingStatus, string> = {
   CANCELLED: 'badge-danger',
 };
 
-export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
+export function MeetingStatusBadge({ status }: { status: MeetingStatus | undefined }) {
   const { t } = useI18n();
+  if (!status) return null;
   return (
     <span className={`badge ${STATUS_CLASS[status] ?? 'badge-muted'}`} data-testid="meeting-status" data-status={status}>
-      {t(`mstatus.${status}`)}
+      {t(`meetings:mstatus.${status}`)}
     </span>
   );
 }
@@ -51,7 +60,7 @@ export function ParticipantRoleBadge({ role }: { role: ParticipantRole }) {
   const { t } = useI18n();
   return (
     <span className="badge badge-role" data-testid="my-role" data-role={role}>
-      {t(`prole.${role}`)}
+      {t(`meetings:prole.${role}`)}
     </span>
   );
 }
@@ -63,11 +72,12 @@ const RESPONSE_CLASS: Record<InvitationResponse, string> = {
   DECLINED: 'badge-danger',
 };
 
-export function ResponseBadge({ response }: { response: InvitationResponse }) {
+export function ResponseBadge({ response }: { response: InvitationResponse | undefined }) {
   const { t } = useI18n();
+  if (!response) return null;
   return (
     <span className={`badge ${RESPONSE_CLASS[response] ?? 'badge-muted'}`} data-response={response}>
-      {t(`response.${response}`)}
+      {t(`meetings:response.${response}`)}
     </span>
   );
 }
@@ -80,27 +90,30 @@ const ATTENDANCE_CLASS: Record<Attendance, string> = {
   ABSENT: 'badge-danger',
 };
 
-export function AttendanceBadge({ attendance }: { attendance: Attendance }) {
+export function AttendanceBadge({ attendance }: { attendance: Attendance | undefined }) {
   const { t } = useI18n();
+  if (!attendance) return null;
   return (
     <span className={`badge ${ATTENDANCE_CLASS[attendance] ?? 'badge-muted'}`} data-attendance={attendance}>
-      {t(`attendance.${attendance}`)}
+      {t(`meetings:attendance.${attendance}`)}
     </span>
   );
 }
 
-const DELIVERY_CLASS: Record<string, string> = {
+const DELIVERY_CLASS: Record<DeliveryState, string> = {
   SENT: 'badge-ok',
   PENDING: 'badge-info',
   FAILED: 'badge-danger',
   NONE: 'badge-muted',
 };
 
-export function DeliveryBadge({ channel, state }: { channel: 'EMAIL' | 'SMS'; state: DeliveryState }) {
+/** A delivery state: a participant's `email` / `sms` (a plain string in the document) or a delivery's status. */
+export function DeliveryBadge({ channel, state }: { channel: 'EMAIL' | 'SMS' | undefined; state: string | undefined }) {
   const { t } = useI18n();
+  const known = oneOf(DELIVERY_STATES, state);
   return (
-    <span className={`badge ${DELIVERY_CLASS[state] ?? 'badge-muted'}`} data-channel={channel} data-delivery={state}>
-      {t(channel === 'EMAIL' ? 'delivery.email' : 'delivery.sms')}: {t(`delivery.${state}`)}
+    <span className={`badge ${(known && DELIVERY_CLASS[known]) ?? 'badge-muted'}`} data-channel={channel} data-delivery={state}>
+      {t(channel === 'EMAIL' ? 'meetings:delivery.email' : 'meetings:delivery.sms')}: {known ? t(`meetings:delivery.${known}`) : state}
     </span>
   );
 }
@@ -110,47 +123,18 @@ export function MeetingsNav() {
   const { t } = useI18n();
   const organizer = useIsOrganizer();
   return (
-    <nav className="subnav" aria-label={t('meetings.nav')}>
+    <nav className="subnav" aria-label={t('meetings:meetings.nav')}>
       <NavLink to="/meetings" end className="btn btn-tab" data-testid="nav-meetings-list">
-        {t('meetings.list')}
+        {t('meetings:meetings.list')}
       </NavLink>
       <NavLink to="/meetings/calendar" className="btn btn-tab" data-testid="nav-meetings-calendar">
-        {t('meetings.calendar')}
+        {t('meetings:meetings.calendar')}
       </NavLink>
       {organizer && (
         <NavLink to="/meetings/new" className="btn btn-primary" data-testid="meeting-new">
-          + {t('meetings.new')}
+          + {t('meetings:meetings.new')}
         </NavLink>
       )}
     </nav>
   );
-}
-
-/**
- * One page of meetings, newest first. The API sorts by start ascending, so the page is cut out of
- * the end of the list (at most two server pages) and reversed.
- */
-export async function fetchNewestFirst(
-  query: Query,
-  page: number,
-  size: number,
-  signal: AbortSignal,
-): Promise<Page<MeetingSummary>> {
-  const head = await api.get<Page<MeetingSummary>>('/api/meetings', { ...query, page: 0, size: 1 }, signal);
-  const total = head.total;
-  const end = total - page * size; // exclusive, ascending index
-  const start = Math.max(0, end - size);
-  if (end <= 0) return { items: [], total, page, size };
-  const first = Math.floor(start / size);
-  const last = Math.floor((end - 1) / size);
-  const items: MeetingSummary[] = [];
-  for (let p = first; p <= last; p++) {
-    const part = await api.get<Page<MeetingSummary>>('/api/meetings', { ...query, page: p, size }, signal);
-    const offset = p * size;
-    part.items.forEach((m, i) => {
-      const idx = offset + i;
-      if (idx >= start && idx < end) items.push(m);
-    });
-  }
-  return { items: items.reverse(), total, page, size };
 }

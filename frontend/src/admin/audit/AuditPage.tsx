@@ -1,28 +1,24 @@
-import { useState } from 'react';
-import { api } from '../../api';
-import { errorText } from '../../components/errors';
+import { useQuery } from '@tanstack/react-query';
 import { FormError } from '../../components/Field';
-import { useAsync } from '../../components/hooks';
 import { useListParams } from '../../components/listParams';
 import { Pager } from '../../components/Pager';
 import { useTitle } from '../../components/useTitle';
-import { formatDateTime, formatNumber } from '../../format';
-import { useI18n } from '../../i18n';
-import type { AuditEntry, AuditVerifyResult, Page } from '../../types';
+import { formatDateTime } from '../../format';
+import { errorText } from '../../lib/errors';
+import { type TFunction, useI18n } from '../../lib/i18n';
+import { auditQuery, auditVerifyQuery } from './api/getAudit';
 
 export function AuditPage() {
   const { t } = useI18n();
-  useTitle(t('audit.title'));
+  useTitle(t('admin:audit.title'));
   const { page, size, update } = useListParams();
-  const { data, error, loading } = useAsync<Page<AuditEntry>>(`audit|${page}|${size}`, (signal) =>
-    api.get<Page<AuditEntry>>('/api/audit', { page, size }, signal),
-  );
+  const { data, error, isFetching: loading } = useQuery(auditQuery({ page, size }));
   const items = data?.items ?? [];
 
   return (
     <div className="page list-page">
       <header className="page-head">
-        <h1>{t('audit.title')}</h1>
+        <h1>{t('admin:audit.title')}</h1>
         <VerifyChain />
       </header>
 
@@ -32,67 +28,54 @@ export function AuditPage() {
         <table className="rtable" data-testid="audit-table">
           <thead>
             <tr>
-              <th scope="col">{t('audit.at')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.target')}</th>
-              <th scope="col">{t('audit.detail')}</th>
-              <th scope="col">{t('audit.ip')}</th>
+              <th scope="col">{t('admin:audit.at')}</th>
+              <th scope="col">{t('admin:audit.actor')}</th>
+              <th scope="col">{t('admin:audit.action')}</th>
+              <th scope="col">{t('admin:audit.target')}</th>
+              <th scope="col">{t('admin:audit.detail')}</th>
+              <th scope="col">{t('admin:audit.ip')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((a) => (
               <tr key={String(a.id)} data-testid="audit-row" data-id={String(a.id)}>
-                <td data-label={t('audit.at')} className="nowrap">
+                <td data-label={t('admin:audit.at')} className="nowrap">
                   {formatDateTime(a.at)}
+                  {a.seq != null && <span className="cell-sub">#{a.seq}</span>}
                 </td>
-                <td data-label={t('audit.actor')}>{a.actor}</td>
-                <td data-label={t('audit.action')}>
+                <td data-label={t('admin:audit.actor')}>{a.actor}</td>
+                <td data-label={t('admin:audit.action')}>
                   <code>{a.action}</code>
                 </td>
-                <td data-label={t('audit.target')}>{a.target}</td>
-                <td data-label={t('audit.detail')} className="cell-detail">
+                <td data-label={t('admin:audit.target')}>{a.target}</td>
+                <td data-label={t('admin:audit.detail')} className="cell-detail">
                   {a.detail}
                 </td>
-                <td data-label={t('audit.ip')}>{a.ip}</td>
+                <td data-label={t('admin:audit.ip')}>{a.ip}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {data && items.length === 0 && <p className="empty">{t('audit.empty')}</p>}
+        {data && items.length === 0 && <p className="empty">{t('admin:audit.empty')}</p>}
         {loading && !data && <p className="muted">{t('app.loading')}</p>}
       </div>
 
-      {data && <Pager page={page} size={size} total={data.total} onPage={(p) => update({ page: p })} onSize={(s) => update({ size: s })} />}
+      {data && <Pager page={page} size={size} total={data.total ?? 0} onPage={(p) => update({ page: p })} onSize={(s) => update({ size: s })} />}
     </div>
   );
 }
 
 function VerifyChain() {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<AuditVerifyResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function verify() {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await api.get<AuditVerifyResult>('/api/audit/verify'));
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+  // a read on demand: nothing is fetched until the button is pressed
+  const { data: result, error, isFetching: busy, refetch } = useQuery(auditVerifyQuery());
 
   return (
     <div className="verify">
-      <button type="button" className="btn btn-primary" data-testid="audit-verify" onClick={verify} disabled={busy}>
-        {busy ? t('audit.verifying') : t('audit.verify')}
+      <button type="button" className="btn btn-primary" data-testid="audit-verify" onClick={() => void refetch()} disabled={busy}>
+        {busy ? t('admin:audit.verifying') : t('admin:audit.verify')}
       </button>
-      {result && (
+      {result && !busy && (
         <div
           className={`alert ${result.ok ? 'alert-ok' : 'alert-error'}`}
           role={result.ok ? 'status' : 'alert'}
@@ -100,15 +83,33 @@ function VerifyChain() {
           data-ok={result.ok}
         >
           {result.ok
-            ? t('audit.verifyOk', { checked: formatNumber(result.checked) })
-            : t('audit.verifyBroken', {
-                id: String(result.firstBrokenId ?? '?'),
-                reason: result.reason ?? '',
-                checked: formatNumber(result.checked),
+            ? t('admin:audit.verifyOk', { count: result.checked ?? 0 })
+            : t('admin:audit.verifyBroken', {
+                seq: String(result.firstBrokenSeq ?? '?'),
+                reason: brokenReason(result.reason, t),
+                count: result.checked ?? 0,
               })}
+          {(result.awaitingSeal ?? 0) > 0 && <> {t('admin:audit.awaitingSeal', { count: result.awaitingSeal ?? 0 })}</>}
         </div>
       )}
-      <FormError message={error} />
+      <FormError message={error && !busy ? errorText(error, t) : null} />
     </div>
   );
+}
+
+/**
+ * Why the chain check failed. The server writes the reason in English only (no code): the known
+ * ones are translated, an unknown one is left out rather than shown in the wrong language.
+ */
+const REASONS: Record<string, 'missing' | 'link' | 'hash' | 'tail' | 'head'> = {
+  'entry missing': 'missing',
+  'link to previous entry broken': 'link',
+  'hash mismatch: entry was altered': 'hash',
+  'entries missing at the end': 'tail',
+  'chain head does not match the last entry': 'head',
+};
+
+function brokenReason(reason: string | undefined, t: TFunction): string {
+  const known = reason ? REASONS[reason] : undefined;
+  return known ? t(`admin:audit.reason.${known}`) : t('admin:audit.reason.unknown');
 }

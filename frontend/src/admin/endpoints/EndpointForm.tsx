@@ -1,72 +1,68 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import type { Endpoint, EndpointInput } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
-import { errorText, fieldErrorsOf } from '../../components/errors';
-import { CheckboxField, FormError, TextField } from '../../components/Field';
-import { blankToNull } from '../../components/text';
+import { CheckboxField, TextField } from '../../components/Field';
+import { FormProblem } from '../../components/FormProblem';
+import { blankToUndefined } from '../../components/text';
 import { UnitPicker, type UnitRef } from '../../components/UnitPicker';
-import { useI18n } from '../../i18n';
-import type { Endpoint, EndpointCreate, EndpointUpdate } from '../../types';
+import { useI18n } from '../../lib/i18n';
+import { useApiForm } from '../../lib/useApiForm';
+import { useSaveEndpoint } from './api/saveEndpoint';
 
 /** Fields whose server errors appear next to their input. */
 const SHOWN_FIELDS = ['code', 'name', 'unitId', 'unit', 'room', 'deviceAccount'];
 
 interface EndpointFormProps {
+  /** the endpoint to edit (its `version` goes with the change); absent to create */
   endpoint?: Endpoint;
+  /** read the endpoint again after someone else changed it (the owner then renders the form anew) */
+  reload?: () => Promise<void>;
   onSaved: (endpoint: Endpoint) => void;
   onClose: () => void;
 }
 
-export function EndpointForm({ endpoint, onSaved, onClose }: EndpointFormProps) {
+export function EndpointForm({ endpoint, reload, onSaved, onClose }: EndpointFormProps) {
   const { t } = useI18n();
   const [code, setCode] = useState(endpoint?.code ?? '');
   const [name, setName] = useState(endpoint?.name ?? '');
   const [unit, setUnit] = useState<UnitRef | null>(
-    endpoint ? { id: endpoint.unitId, name: endpoint.unitName ?? String(endpoint.unitId) } : null,
+    endpoint?.unitId != null ? { id: endpoint.unitId, name: endpoint.unitName ?? String(endpoint.unitId) } : null,
   );
   const [room, setRoom] = useState(endpoint?.room ?? '');
   const [deviceAccount, setDeviceAccount] = useState(endpoint?.deviceAccount ?? '');
   const [active, setActive] = useState(endpoint?.active ?? true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useApiForm(useSaveEndpoint(), { fields: SHOWN_FIELDS, reload });
+  const fields = form.fieldErrors;
+  const busy = form.busy;
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    const body: EndpointCreate = {
+    if (!unit) {
+      form.invalid({ unitId: t('common.required') }, t('error.validation'));
+      return;
+    }
+    const body: EndpointInput = {
       code: code.trim(),
       name: name.trim(),
-      unitId: unit?.id ?? null,
-      room: blankToNull(room),
-      deviceAccount: blankToNull(deviceAccount),
+      unitId: unit.id,
+      room: blankToUndefined(room),
+      deviceAccount: blankToUndefined(deviceAccount),
     };
-    try {
-      const saved = endpoint
-        ? await api.put<Endpoint>(`/api/endpoints/${encodeURIComponent(String(endpoint.id))}`, { ...body, active } satisfies EndpointUpdate)
-        : await api.post<Endpoint>('/api/endpoints', body);
-      onSaved(saved);
-    } catch (err) {
-      setFields(fieldErrorsOf(err));
-      setError(errorText(err, t, SHOWN_FIELDS));
-      setBusy(false);
-    }
+    form.submit({ existing: endpoint, body: endpoint ? { ...body, active, version: endpoint.version } : body }, { onSuccess: onSaved });
   }
 
   return (
-    <Dialog title={endpoint ? t('endpoints.edit') : t('endpoints.add')} onClose={onClose} testId="endpoint-form">
+    <Dialog title={endpoint ? t('admin:endpoints.edit') : t('admin:endpoints.add')} onClose={onClose} testId="endpoint-form">
       <form onSubmit={onSubmit} noValidate>
-        <FormError message={error} />
+        <FormProblem form={form} />
         <div className="form-grid">
-          <TextField label={t('endpoints.code')} name="code" required value={code} onChange={(e) => setCode(e.target.value)} error={fields.code} autoFocus />
-          <TextField label={t('endpoints.room')} name="room" optional value={room} onChange={(e) => setRoom(e.target.value)} error={fields.room} />
+          <TextField label={t('admin:endpoints.code')} name="code" required value={code} onChange={(e) => setCode(e.target.value)} error={fields.code} autoFocus />
+          <TextField label={t('admin:endpoints.room')} name="room" optional value={room} onChange={(e) => setRoom(e.target.value)} error={fields.room} />
         </div>
-        <TextField label={t('endpoints.name')} name="name" required value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
-        <UnitPicker label={t('endpoints.unit')} name="unit" required value={unit} onChange={setUnit} error={fields.unitId ?? fields.unit} />
+        <TextField label={t('admin:endpoints.name')} name="name" required value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
+        <UnitPicker label={t('admin:endpoints.unit')} name="unit" required value={unit} onChange={setUnit} error={fields.unitId ?? fields.unit} />
         <TextField
-          label={t('endpoints.deviceAccount')}
+          label={t('admin:endpoints.deviceAccount')}
           name="deviceAccount"
           optional
           autoCapitalize="none"
@@ -74,7 +70,7 @@ export function EndpointForm({ endpoint, onSaved, onClose }: EndpointFormProps) 
           spellCheck={false}
           value={deviceAccount}
           onChange={(e) => setDeviceAccount(e.target.value)}
-          hint={t('endpoints.deviceAccountHint')}
+          hint={t('admin:endpoints.deviceAccountHint')}
           error={fields.deviceAccount}
         />
         {endpoint && <CheckboxField label={t('common.active')} name="active" checked={active} onChange={setActive} />}

@@ -1,6 +1,7 @@
-import { errorFromXhr, hasSession, networkError, prepareAuth, refreshSession } from '../../api';
-import { getLang } from '../../i18n';
-import type { ImportKind, ImportResult } from '../../types';
+import { errorFromXhr, hasSession, prepareAuth, refreshSession } from '../../api/client';
+import { networkError } from '../../api/problem';
+import type { ImportKind, ImportResult } from '../../api/types';
+import { currentLang } from '../../lib/i18n';
 
 export interface UploadCallbacks {
   /** bytes sent so far (total is the file size) */
@@ -29,7 +30,7 @@ export function uploadCsv(kind: ImportKind, file: Blob, callbacks: UploadCallbac
       xhr.open('POST', `/api/import/${encodeURIComponent(kind)}`);
       xhr.setRequestHeader('Content-Type', 'text/csv; charset=UTF-8');
       xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-      xhr.setRequestHeader('Accept-Language', getLang());
+      xhr.setRequestHeader('Accept-Language', currentLang());
       if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
       xhr.upload.onprogress = (e) => callbacks.onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
       xhr.upload.onload = () => {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import type { Person } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
-import { errorText, fieldErrorsOf } from '../../components/errors';
 import { FormError, TextField } from '../../components/Field';
-import { useI18n } from '../../i18n';
-import type { Person } from '../../types';
+import { useI18n } from '../../lib/i18n';
+import { useApiForm } from '../../lib/useApiForm';
+import { useSetPassword } from './api/setPassword';
 
 /** Fields whose server errors appear next to their input. */
 const SHOWN_FIELDS = ['password'];
@@ -14,39 +14,29 @@ export function PasswordDialog({ person, onDone, onClose }: { person: Person; on
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useApiForm(useSetPassword(), { fields: SHOWN_FIELDS });
+  const fields = form.fieldErrors;
+  const busy = form.busy;
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!password) {
-      setFields({ password: t('common.required') });
+      form.invalid({ password: t('common.required') });
       return;
     }
     if (password !== repeat) {
-      setFields({ repeat: t('people.passwordMismatch') });
+      form.invalid({ repeat: t('admin:people.passwordMismatch') });
       return;
     }
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      await api.post<void>(`/api/people/${encodeURIComponent(String(person.id))}/password`, { password });
-      onDone();
-    } catch (err) {
-      setFields(fieldErrorsOf(err));
-      setError(errorText(err, t, SHOWN_FIELDS));
-      setBusy(false);
-    }
+    form.submit({ id: person.id, password }, { onSuccess: onDone });
   }
 
   return (
-    <Dialog title={t('people.setPasswordTitle', { name: person.fullName })} onClose={onClose} testId="password-dialog">
+    <Dialog title={t('admin:people.setPasswordTitle', { name: person.fullName ?? '' })} onClose={onClose} testId="password-dialog">
       <form onSubmit={onSubmit} noValidate>
-        <FormError message={error} />
+        <FormError message={form.error} />
         <TextField
-          label={t('people.newPassword')}
+          label={t('admin:people.newPassword')}
           name="password"
           type="password"
           autoComplete="new-password"
@@ -57,7 +47,7 @@ export function PasswordDialog({ person, onDone, onClose }: { person: Person; on
           autoFocus
         />
         <TextField
-          label={t('people.repeatPassword')}
+          label={t('admin:people.repeatPassword')}
           name="repeat"
           type="password"
           autoComplete="new-password"
@@ -71,7 +61,7 @@ export function PasswordDialog({ person, onDone, onClose }: { person: Person; on
             {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" data-testid="password-save" disabled={busy}>
-            {busy ? t('common.saving') : t('people.setPassword')}
+            {busy ? t('common.saving') : t('admin:people.setPassword')}
           </button>
         </div>
       </form>

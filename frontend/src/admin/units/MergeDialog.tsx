@@ -1,12 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import type { Id, MergeResult, Unit, UnitNode } from '../../api/types';
 import { LevelBadge } from '../../components/Badges';
 import { Dialog } from '../../components/Dialog';
-import { errorText } from '../../components/errors';
 import { FormError } from '../../components/Field';
-import { useAsync, useDebouncedValue } from '../../components/hooks';
-import { useI18n } from '../../i18n';
-import type { Id, MergeResult, Page, Unit, UnitNode } from '../../types';
+import { useDebouncedValue } from '../../components/hooks';
+import { useI18n, type TFunction } from '../../lib/i18n';
+import { useApiForm } from '../../lib/useApiForm';
+import { unitsQuery } from './api/getUnits';
+import { useMergeUnit } from './api/mergeUnit';
 import { key } from './treeUtils';
 
 interface MergeDialogProps {
@@ -23,46 +25,37 @@ export function MergeDialog({ unit, excludeIds, onMerged, onClose }: MergeDialog
   const searchId = useId();
   const [query, setQuery] = useState('');
   const [target, setTarget] = useState<Unit | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<MergeResult | null>(null);
   const q = useDebouncedValue(query.trim(), 250);
-  const { data, loading } = useAsync<Page<Unit>>(result ? null : `merge-target|${q}`, (signal) =>
-    api.get<Page<Unit>>('/api/units', { q, active: true, size: 30 }, signal),
-  );
+  const { data, isFetching: loading } = useQuery({ ...unitsQuery({ q, active: true, size: 30 }), enabled: !result });
+  const form = useApiForm(useMergeUnit());
+  const busy = form.busy;
+  const error = form.error;
   const excluded = new Set([key(unit.id), ...excludeIds.map(key)]);
-  const options = (data?.items ?? []).filter((u) => !excluded.has(key(u.id)));
+  const options = (data?.items ?? []).filter((u) => u.id != null && !excluded.has(key(u.id)));
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!target) {
-      setError(t('units.mergeChoose'));
+    if (!target?.id || unit.id == null) {
+      form.invalid({}, t('admin:units.mergeChoose'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api.post<MergeResult>(`/api/units/${encodeURIComponent(key(unit.id))}/merge`, { intoUnitId: target.id });
-      setResult(res);
-      onMerged(res);
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    form.submit(
+      { id: unit.id, intoUnitId: target.id },
+      {
+        onSuccess: (res) => {
+          setResult(res);
+          onMerged(res);
+        },
+      },
+    );
   }
 
   if (result) {
     return (
-      <Dialog title={t('units.mergeTitle', { name: unit.name })} onClose={onClose} testId="merge-dialog">
+      <Dialog title={t('admin:units.mergeTitle', { name: unit.name ?? '' })} onClose={onClose} testId="merge-dialog">
         <div className="alert alert-ok" role="status" data-testid="merge-result">
-          {t('units.mergeDone', {
-            from: result.from?.name ?? unit.name,
-            into: result.into?.name ?? target?.name ?? '',
-            endpoints: result.movedEndpoints,
-            people: result.movedPeople,
-            children: result.movedChildren,
-          })}
+          {mergeDoneText(t, result, unit.name ?? '', target?.name ?? '')}
         </div>
         <div className="form-actions">
           <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
@@ -74,12 +67,12 @@ export function MergeDialog({ unit, excludeIds, onMerged, onClose }: MergeDialog
   }
 
   return (
-    <Dialog title={t('units.mergeTitle', { name: unit.name })} onClose={onClose} testId="merge-dialog" wide>
+    <Dialog title={t('admin:units.mergeTitle', { name: unit.name ?? '' })} onClose={onClose} testId="merge-dialog" wide>
       <form onSubmit={onSubmit} noValidate>
-        <p>{t('units.mergeExplain', { name: unit.name })}</p>
+        <p>{t('admin:units.mergeExplain', { name: unit.name ?? '' })}</p>
         <FormError message={error} />
         <div className="field">
-          <label htmlFor={searchId}>{t('units.mergeSearch')}</label>
+          <label htmlFor={searchId}>{t('admin:units.mergeSearch')}</label>
           <input
             id={searchId}
             name="mergeSearch"
@@ -93,7 +86,7 @@ export function MergeDialog({ unit, excludeIds, onMerged, onClose }: MergeDialog
           />
         </div>
         <fieldset className="choice-list" aria-busy={loading}>
-          <legend>{t('units.mergeTarget')}</legend>
+          <legend>{t('admin:units.mergeTarget')}</legend>
           {options.map((u) => (
             <label key={key(u.id)} className={`choice${target && key(target.id) === key(u.id) ? ' is-on' : ''}`} data-testid="merge-option" data-unit-code={u.code}>
               <input type="radio" name="intoUnitId" value={key(u.id)} checked={!!target && key(target.id) === key(u.id)} onChange={() => setTarget(u)} />
@@ -110,7 +103,7 @@ export function MergeDialog({ unit, excludeIds, onMerged, onClose }: MergeDialog
         </fieldset>
         {target && (
           <p className="merge-summary" data-testid="merge-summary">
-            <strong>{t('units.mergeSelected', { from: unit.name, into: target.name })}</strong>
+            <strong>{t('admin:units.mergeSelected', { from: unit.name ?? '', into: target.name ?? '' })}</strong>
           </p>
         )}
         <div className="form-actions">
@@ -118,10 +111,21 @@ export function MergeDialog({ unit, excludeIds, onMerged, onClose }: MergeDialog
             {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-danger" data-testid="merge-confirm" disabled={busy || !target}>
-            {busy ? t('common.saving') : t('units.merge')}
+            {busy ? t('common.saving') : t('admin:units.merge')}
           </button>
         </div>
       </form>
     </Dialog>
   );
+}
+
+/** "Đã sáp nhập A vào B: chuyển 3 điểm cầu, 12 người, 0 đơn vị trực thuộc." */
+export function mergeDoneText(t: TFunction, result: MergeResult, fromName: string, intoName: string): string {
+  return t('admin:units.mergeDone', {
+    from: result.from?.name ?? fromName,
+    into: result.into?.name ?? intoName,
+    endpoints: t('count.endpoints', { count: result.movedEndpoints ?? 0 }),
+    people: t('count.people', { count: result.movedPeople ?? 0 }),
+    children: t('count.subUnits', { count: result.movedChildren ?? 0 }),
+  });
 }

@@ -1,23 +1,21 @@
-import { api } from '../../api';
-import { errorText } from '../../components/errors';
+import { useQuery } from '@tanstack/react-query';
+import type { Id } from '../../api/types';
 import { FormError } from '../../components/Field';
-import { useAsync } from '../../components/hooks';
 import { formatDateTime } from '../../format';
-import { useI18n } from '../../i18n';
-import type { Id, MergeRecord } from '../../types';
+import { errorText } from '../../lib/errors';
+import { useI18n } from '../../lib/i18n';
+import { unitMergesQuery } from './api/getUnitMerges';
 
-/** Merges into or out of a unit (GET /api/units/{id}/merges). `version` forces a reload. */
-export function MergeHistory({ unitId, version }: { unitId: Id; version: number }) {
+/** Merges into or out of a unit (GET /api/units/{id}/merges). */
+export function MergeHistory({ unitId }: { unitId: Id }) {
   const { t } = useI18n();
-  const { data, error, loading } = useAsync<MergeRecord[]>(`merges|${String(unitId)}|${version}`, (signal) =>
-    api.get<MergeRecord[]>(`/api/units/${encodeURIComponent(String(unitId))}/merges`, undefined, signal),
-  );
+  const { data, error, isPending: loading } = useQuery(unitMergesQuery(unitId));
   return (
     <section className="merge-history" data-testid="merge-history" aria-labelledby="merge-history-title">
-      <h3 id="merge-history-title">{t('units.mergeHistory')}</h3>
+      <h3 id="merge-history-title">{t('admin:units.mergeHistory')}</h3>
       <FormError message={error ? errorText(error, t) : null} />
       {loading && !data && <p className="muted">{t('app.loading')}</p>}
-      {data && data.length === 0 && <p className="muted">{t('units.mergeHistoryEmpty')}</p>}
+      {data && data.length === 0 && <p className="muted">{t('admin:units.mergeHistoryEmpty')}</p>}
       {data && data.length > 0 && (
         <ul className="merge-list">
           {data.map((m) => (
@@ -25,15 +23,20 @@ export function MergeHistory({ unitId, version }: { unitId: Id; version: number 
               <p className="merge-line">
                 <strong>{m.fromName}</strong> <code>{m.fromCode}</code>
                 <span aria-hidden="true"> → </span>
-                <span className="visually-hidden"> {t('units.mergeInto')} </span>
+                <span className="visually-hidden"> {t('admin:units.mergeInto')} </span>
                 <strong>{m.intoName}</strong> <code>{m.intoCode}</code>
               </p>
               <p className="muted merge-meta">
                 {formatDateTime(m.mergedAt)}
-                {m.mergedBy && ` · ${t('units.mergedBy')}: ${m.mergedBy}`}
+                {m.mergedBy && ` · ${t('admin:units.mergedBy')}: ${m.mergedBy}`}
               </p>
               <p className="merge-meta">
-                {t('units.moved')}: {t('units.movedSummary', { endpoints: m.movedEndpoints, people: m.movedPeople, children: m.movedChildren })}
+                {t('admin:units.moved')}:{' '}
+                {t('admin:units.movedSummary', {
+                  endpoints: t('count.endpoints', { count: m.movedEndpoints ?? 0 }),
+                  people: t('count.people', { count: m.movedPeople ?? 0 }),
+                  children: t('count.units', { count: m.movedChildren ?? 0 }),
+                })}
               </p>
             </li>
           ))}

@@ -1,18 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import { UNIT_LEVELS, type Id, type Unit, type UnitInput, type UnitLevel } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
-import { errorText, fieldErrorsOf } from '../../components/errors';
-import { CheckboxField, FormError, SelectField, TextField } from '../../components/Field';
+import { CheckboxField, SelectField, TextField } from '../../components/Field';
+import { FormProblem } from '../../components/FormProblem';
 import { UnitPicker, type UnitRef } from '../../components/UnitPicker';
-import { useI18n } from '../../i18n';
-import { UNIT_LEVELS, type Id, type Unit, type UnitCreate, type UnitLevel, type UnitUpdate } from '../../types';
+import { useI18n } from '../../lib/i18n';
+import { useApiForm } from '../../lib/useApiForm';
+import { useSaveUnit } from './api/saveUnit';
 
 /** Fields whose server errors appear next to their input. */
 const SHOWN_FIELDS = ['code', 'name', 'level', 'parentId', 'parent'];
 
 interface UnitFormProps {
-  /** the unit to edit; absent to create */
+  /** the unit to edit (GET /api/units/{id}: its `version` goes with the change); absent to create */
   unit?: Unit;
+  /** read the unit again after someone else changed it (the owner then renders the form anew) */
+  reload?: () => Promise<void>;
   /** parent preset when creating a sub-unit */
   parent?: UnitRef | null;
   /** level of the preset parent, to suggest the child's level */
@@ -30,45 +33,33 @@ function childLevel(parentLevel: UnitLevel | undefined): UnitLevel {
   return parentLevel ? 'AGENCY' : 'PROVINCE';
 }
 
-export function UnitForm({ unit, parent, parentLevel, excludeParentIds, onSaved, onClose }: UnitFormProps) {
+export function UnitForm({ unit, reload, parent, parentLevel, excludeParentIds, onSaved, onClose }: UnitFormProps) {
   const { t } = useI18n();
   const editing = !!unit;
   const [code, setCode] = useState(unit?.code ?? '');
   const [name, setName] = useState(unit?.name ?? '');
   const [level, setLevel] = useState<UnitLevel>(unit?.level ?? childLevel(parent ? parentLevel : undefined));
   const [parentRef, setParentRef] = useState<UnitRef | null>(
-    unit ? (unit.parentId !== null ? { id: unit.parentId, name: unit.parentName ?? String(unit.parentId) } : null) : (parent ?? null),
+    unit ? (unit.parentId != null ? { id: unit.parentId, name: unit.parentName ?? String(unit.parentId) } : null) : (parent ?? null),
   );
   const [active, setActive] = useState(unit?.active ?? true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useApiForm(useSaveUnit(), { fields: SHOWN_FIELDS, reload });
+  const fields = form.fieldErrors;
+  const busy = form.busy;
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    const body: UnitCreate = { code: code.trim(), name: name.trim(), level, parentId: parentRef?.id ?? null };
-    try {
-      const saved = unit
-        ? await api.put<Unit>(`/api/units/${encodeURIComponent(String(unit.id))}`, { ...body, active } satisfies UnitUpdate)
-        : await api.post<Unit>('/api/units', body);
-      onSaved(saved);
-    } catch (err) {
-      setFields(fieldErrorsOf(err));
-      setError(errorText(err, t, SHOWN_FIELDS));
-      setBusy(false);
-    }
+    const body: UnitInput = { code: code.trim(), name: name.trim(), level, parentId: parentRef?.id };
+    form.submit({ existing: unit, body: unit ? { ...body, active, version: unit.version } : body }, { onSuccess: onSaved });
   }
 
   return (
-    <Dialog title={editing ? t('units.edit') : parent ? t('units.addChild') : t('units.add')} onClose={onClose} testId="unit-form">
+    <Dialog title={editing ? t('admin:units.edit') : parent ? t('admin:units.addChild') : t('admin:units.add')} onClose={onClose} testId="unit-form">
       <form onSubmit={onSubmit} noValidate>
-        <FormError message={error} />
+        <FormProblem form={form} />
         <div className="form-grid">
-          <TextField label={t('units.code')} name="code" required value={code} onChange={(e) => setCode(e.target.value)} error={fields.code} autoFocus />
-          <SelectField label={t('units.level')} name="level" required value={level} onChange={(e) => setLevel(e.target.value as UnitLevel)} error={fields.level}>
+          <TextField label={t('admin:units.code')} name="code" required value={code} onChange={(e) => setCode(e.target.value)} error={fields.code} autoFocus />
+          <SelectField label={t('admin:units.level')} name="level" required value={level} onChange={(e) => setLevel(e.target.value as UnitLevel)} error={fields.level}>
             {UNIT_LEVELS.map((l) => (
               <option key={l} value={l}>
                 {t(`level.${l}`)}
@@ -76,15 +67,15 @@ export function UnitForm({ unit, parent, parentLevel, excludeParentIds, onSaved,
             ))}
           </SelectField>
         </div>
-        <TextField label={t('units.name')} name="name" required value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
+        <TextField label={t('admin:units.name')} name="name" required value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
         <UnitPicker
-          label={t('units.parent')}
+          label={t('admin:units.parent')}
           name="parent"
           value={parentRef}
           onChange={setParentRef}
           allowClear
-          emptyLabel={t('units.noParent')}
-          excludeIds={[...(unit ? [unit.id] : []), ...(excludeParentIds ?? [])]}
+          emptyLabel={t('admin:units.noParent')}
+          excludeIds={[...(unit?.id != null ? [unit.id] : []), ...(excludeParentIds ?? [])]}
           error={fields.parentId ?? fields.parent}
         />
         {editing && <CheckboxField label={t('common.active')} name="active" checked={active} onChange={setActive} />}

@@ -1,6 +1,6 @@
-import { useI18n } from '../../i18n';
+import type { UnitNode } from '../../api/types';
 import { LevelBadge } from '../../components/Badges';
-import type { UnitNode } from '../../types';
+import { useI18n } from '../../lib/i18n';
 import { key } from './treeUtils';
 
 interface UnitTreeProps {
@@ -17,7 +17,7 @@ interface UnitTreeProps {
 export function UnitTree(props: UnitTreeProps) {
   const { t } = useI18n();
   return (
-    <ul className="unit-tree" aria-label={t('units.tree')}>
+    <ul className="unit-tree" aria-label={t('admin:units.tree')}>
       {props.nodes.map((n) => (
         <UnitTreeItem key={key(n.id)} node={n} depth={0} {...props} />
       ))}
@@ -46,7 +46,7 @@ function UnitTreeItem({ node, depth, ...props }: UnitTreeProps & { node: UnitNod
             type="button"
             className="tree-toggle"
             aria-expanded={open}
-            aria-label={open ? t('units.collapse', { name: node.name }) : t('units.expand', { name: node.name })}
+            aria-label={open ? t('admin:units.collapse', { name: node.name ?? '' }) : t('admin:units.expand', { name: node.name ?? '' })}
             data-testid="unit-toggle"
             onClick={() => props.onToggle(id)}
           >
@@ -68,10 +68,10 @@ function UnitTreeItem({ node, depth, ...props }: UnitTreeProps & { node: UnitNod
             <LevelBadge level={node.level} />
             {!node.active && <span className="badge badge-muted">{t('common.inactive')}</span>}
             <span className="count" data-testid="unit-endpoint-count" data-count={node.endpointCount}>
-              {t('units.endpointCount', { n: node.endpointCount ?? 0 })}
+              {t('count.endpoints', { count: node.endpointCount ?? 0 })}
             </span>
             <span className="count" data-testid="unit-people-count" data-count={node.peopleCount}>
-              {t('units.peopleCount', { n: node.peopleCount ?? 0 })}
+              {t('count.people', { count: node.peopleCount ?? 0 })}
             </span>
           </span>
         </button>

@@ -1,7 +1,8 @@
+import type { Id, UnitNode } from '../../api/types';
 import { fold } from '../../format';
-import type { Id, UnitNode } from '../../types';
 
-export const key = (id: Id): string => String(id);
+/** A unit id as a string key (Set / Map / data-* attribute). */
+export const key = (id: Id | undefined): string => String(id);
 
 /** id → node for the whole tree. */
 export function indexTree(roots: UnitNode[]): Map<string, UnitNode> {
@@ -21,7 +22,7 @@ export function descendantIds(node: UnitNode): Id[] {
   const out: Id[] = [];
   const walk = (nodes: UnitNode[]) => {
     for (const n of nodes) {
-      out.push(n.id);
+      if (n.id != null) out.push(n.id);
       walk(n.children ?? []);
     }
   };
@@ -52,7 +53,7 @@ export function filterTree(roots: UnitNode[], query: string): UnitNode[] {
     const out: UnitNode[] = [];
     for (const n of nodes) {
       const children = visit(n.children ?? []);
-      if (children.length || fold(n.name).includes(q) || fold(n.code).includes(q)) out.push({ ...n, children });
+      if (children.length || fold(n.name ?? '').includes(q) || fold(n.code ?? '').includes(q)) out.push({ ...n, children });
     }
     return out;
   };
@@ -60,11 +61,11 @@ export function filterTree(roots: UnitNode[], query: string): UnitNode[] {
 }
 
 /** Ancestor ids of a node, root first. */
-export function ancestorsOf(index: Map<string, UnitNode>, id: Id): string[] {
+export function ancestorsOf(index: Map<string, UnitNode>, id: Id | undefined): string[] {
   const out: string[] = [];
   let node = index.get(key(id));
   const seen = new Set<string>();
-  while (node?.parentId !== null && node?.parentId !== undefined) {
+  while (node?.parentId != null) {
     const pk = key(node.parentId);
     if (seen.has(pk)) break;
     seen.add(pk);

@@ -84,13 +84,18 @@ public class AuditSealer {
                 for (AuditEntry e : batch) {
                   checked++;
                   if (e.sealSeq != expectedSeq) {
-                    return broken(checked, expectedSeq, "entry missing");
+                    return broken(checked, expectedSeq, "audit.entry-missing", "entry missing");
                   }
                   if (!expectedPrev.equals(e.prevHash)) {
-                    return broken(checked, e.sealSeq, "link to previous entry broken");
+                    return broken(
+                        checked, e.sealSeq, "audit.link-broken", "link to previous entry broken");
                   }
                   if (!hash(e).equals(e.hash)) {
-                    return broken(checked, e.sealSeq, "hash mismatch: entry was altered");
+                    return broken(
+                        checked,
+                        e.sealSeq,
+                        "audit.entry-altered",
+                        "hash mismatch: entry was altered");
                   }
                   expectedPrev = e.hash;
                   expectedSeq++;
@@ -98,17 +103,26 @@ public class AuditSealer {
               }
               AuditHead head = AuditHead.findById(AuditHead.ID);
               if (head.lastSeq != expectedSeq - 1) {
-                return broken(checked, expectedSeq, "entries missing at the end");
+                return broken(
+                    checked,
+                    expectedSeq,
+                    "audit.entries-missing-at-end",
+                    "entries missing at the end");
               }
               if (!head.lastHash.equals(expectedPrev)) {
-                return broken(checked, head.lastSeq, "chain head does not match the last entry");
+                return broken(
+                    checked,
+                    head.lastSeq,
+                    "audit.head-mismatch",
+                    "chain head does not match the last entry");
               }
-              return new AuditService.Verification(true, checked, null, null, awaiting());
+              return new AuditService.Verification(true, checked, null, null, null, awaiting());
             });
   }
 
-  private static AuditService.Verification broken(long checked, long seq, String reason) {
-    return new AuditService.Verification(false, checked, seq, reason, awaiting());
+  private static AuditService.Verification broken(
+      long checked, long seq, String code, String reason) {
+    return new AuditService.Verification(false, checked, seq, code, reason, awaiting());
   }
 
   private static long awaiting() {

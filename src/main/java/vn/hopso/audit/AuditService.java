@@ -61,8 +61,18 @@ public class AuditService {
     return new Page<>(items, query.count(), paging.page, paging.size);
   }
 
+  /**
+   * The chain's check. {@code reasonCode}: audit.entry-missing, audit.link-broken,
+   * audit.entry-altered, audit.entries-missing-at-end or audit.head-mismatch; {@code reason} says
+   * the same in English for the log.
+   */
   public record Verification(
-      boolean ok, long checked, Long firstBrokenSeq, String reason, long awaitingSeal) {}
+      boolean ok,
+      long checked,
+      Long firstBrokenSeq,
+      String reasonCode,
+      String reason,
+      long awaitingSeal) {}
 
   /** Seals what has committed, then walks the whole chain and reports the first broken link. */
   public Verification verify() {

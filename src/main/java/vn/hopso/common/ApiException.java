@@ -158,8 +158,9 @@ public class ApiException extends RuntimeException {
   public Problem toProblem(Lang lang) {
     String detail = lang.render(msg, params);
     if (errors != null && errors.size() == 1 && status == 400) {
+      // one bad field: its message says it all (the field is named in errors[], not in text)
       FieldProblem only = errors.get(0);
-      detail = only.field() + ": " + lang.render(only.msg(), only.params());
+      detail = lang.render(only.msg(), only.params());
     }
     return new Problem(
         "urn:hopso:problem:" + msg.code(),
@@ -167,7 +168,7 @@ public class ApiException extends RuntimeException {
         lang.render(title, null),
         status,
         detail,
-        params.isEmpty() ? null : plain(params),
+        plain(params),
         errors == null ? null : new ArrayList<>(errors.stream().map(e -> e.render(lang)).toList()),
         rows == null ? null : new ArrayList<>(rows.stream().map(r -> r.render(lang)).toList()),
         null);
@@ -176,7 +177,7 @@ public class ApiException extends RuntimeException {
   /** Parameters as JSON-friendly values: localized ones as their code-like enum name. */
   static Map<String, Object> plain(Map<String, Object> params) {
     if (params == null || params.isEmpty()) {
-      return null;
+      return Map.of();
     }
     Map<String, Object> out = new LinkedHashMap<>();
     params.forEach(

@@ -155,6 +155,10 @@ public enum MeetingMsg implements Msg {
   ALREADY_PAUSED(
       "meeting.already-paused", "Phiên họp đang tạm dừng", "The session is already paused"),
   NOT_PAUSED("meeting.not-paused", "Phiên họp không tạm dừng", "The session is not paused"),
+  DEVICE_NOT_PERSON(
+      "meeting.device-not-person",
+      "{name} là tài khoản của một điểm cầu, không phải của một người",
+      "{name} is a room's device account, not a person"),
   NOT_YOUR_ROOM(
       "meeting.not-your-room", "Đây không phải điểm cầu của bạn", "This is not your room"),
   ;

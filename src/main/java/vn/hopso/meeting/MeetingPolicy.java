@@ -54,7 +54,14 @@ public class MeetingPolicy {
       return new Decision(
           409,
           MeetingMsg.NOT_YET,
-          new Object[] {"action", op, "opensAt", VietnameseDates.shortDateTime(opensAt(m))});
+          new Object[] {
+            "action",
+            op,
+            "opensAt",
+            opensAt(m),
+            "opensAtText",
+            VietnameseDates.shortDateTime(opensAt(m))
+          });
     }
     return Decision.ALLOWED;
   }
@@ -111,6 +118,7 @@ public class MeetingPolicy {
         can(m, r, MeetingOp.VIEW_QUORUM, now),
         can(m, r, MeetingOp.VIEW_ATTENDANCE_LOG, now),
         can(m, r, MeetingOp.VIEW_DELIVERIES, now),
+        can(m, r, MeetingOp.RETRY_DELIVERY, now),
         can(m, r, MeetingOp.RUN_SESSION, now),
         can(m, r, MeetingOp.ASK_TO_SPEAK, now),
         r.manager(),

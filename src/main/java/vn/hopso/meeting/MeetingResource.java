@@ -175,12 +175,14 @@ public class MeetingResource {
       @QueryParam("q") String q,
       @QueryParam("role") String role,
       @QueryParam("attendance") String attendance,
+      @QueryParam("response") String response,
       @Valid @BeanParam PageRequest paging) {
     return participants.list(
         id,
         q,
         Params.enumValue(ParticipantRole.class, role, "role"),
         Params.enumValue(Attendance.class, attendance, "attendance"),
+        Params.enumValue(InvitationResponse.class, response, "response"),
         paging);
   }
 

@@ -36,7 +36,10 @@ import vn.hopso.meeting.MeetingViews.Clash;
 import vn.hopso.meeting.MeetingViews.MeetingDetail;
 import vn.hopso.meeting.MeetingViews.MeetingInput;
 import vn.hopso.meeting.MeetingViews.MeetingSummary;
+import vn.hopso.meeting.MeetingViews.MyParticipation;
+import vn.hopso.meeting.MeetingViews.PersonRef;
 import vn.hopso.meeting.MeetingViews.QuorumRule;
+import vn.hopso.meeting.MeetingViews.ResponseCounts;
 import vn.hopso.org.Endpoint;
 import vn.hopso.org.OrgMsg;
 import vn.hopso.org.Person;
@@ -225,7 +228,55 @@ public class MeetingService {
         mine == null ? null : mine.id,
         warnings,
         history,
-        m.version);
+        m.version,
+        responses(m),
+        headCountTotal(m),
+        mine == null ? null : mine(mine));
+  }
+
+  private ResponseCounts responses(Meeting m) {
+    Map<InvitationResponse, Long> by = new HashMap<>();
+    for (Object[] r :
+        em.createQuery(
+                "select p.response, count(p) from Participant p where p.meeting = :m group by p.response",
+                Object[].class)
+            .setParameter("m", m)
+            .getResultList()) {
+      by.put((InvitationResponse) r[0], (Long) r[1]);
+    }
+    return new ResponseCounts(
+        by.getOrDefault(InvitationResponse.ACCEPTED, 0L),
+        by.getOrDefault(InvitationResponse.TENTATIVE, 0L),
+        by.getOrDefault(InvitationResponse.DECLINED, 0L),
+        by.getOrDefault(InvitationResponse.PENDING, 0L));
+  }
+
+  private long headCountTotal(Meeting m) {
+    Long sum =
+        em.createQuery(
+                "select sum(x.headCount) from MeetingEndpoint x where x.meeting = :m", Long.class)
+            .setParameter("m", m)
+            .getSingleResult();
+    return sum == null ? 0 : sum;
+  }
+
+  private static MyParticipation mine(Participant p) {
+    List<PersonRef> held =
+        Participant.<Participant>list("meeting = ?1 and proxy = ?2", p.meeting, p).stream()
+            .map(h -> new PersonRef(h.id, h.person.fullName))
+            .toList();
+    return new MyParticipation(
+        p.id,
+        p.role,
+        p.voting,
+        p.endpoint == null ? null : p.endpoint.id,
+        p.endpoint == null ? null : p.endpoint.name,
+        p.attendance,
+        p.response,
+        p.proxy == null ? null : p.proxy.id,
+        p.proxy == null ? null : p.proxy.person.fullName,
+        held,
+        p.version);
   }
 
   /** People and rooms of this meeting booked in another overlapping meeting. */
@@ -385,6 +436,8 @@ public class MeetingService {
       checks.fail(field, OrgMsg.PERSON_UNKNOWN, "id", id);
     } else if (!p.active) {
       checks.fail(field, OrgMsg.PERSON_INACTIVE, "name", p.fullName);
+    } else if (p.hasRole(Role.ENDPOINT)) {
+      checks.fail(field, MeetingMsg.DEVICE_NOT_PERSON, "name", p.fullName);
     }
     return p;
   }

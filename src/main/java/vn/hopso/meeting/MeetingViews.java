@@ -63,6 +63,7 @@ public final class MeetingViews {
       boolean canViewQuorum,
       boolean canViewAttendanceLog,
       boolean canViewDeliveries,
+      boolean canRetryDeliveries,
       boolean canRunSession,
       boolean canAskToSpeak,
       boolean canManage,
@@ -134,6 +135,26 @@ public final class MeetingViews {
       Long myParticipantId,
       List<Clash> warnings,
       List<Change> history,
+      long version,
+      ResponseCounts responses,
+      long headCountTotal,
+      MyParticipation mine) {}
+
+  /** How participants answered their invitation. */
+  public record ResponseCounts(long accepted, long tentative, long declined, long pending) {}
+
+  /** The caller's own participation (null when not a participant). */
+  public record MyParticipation(
+      long participantId,
+      ParticipantRole role,
+      boolean voting,
+      Long endpointId,
+      String endpointName,
+      Attendance attendance,
+      InvitationResponse response,
+      Long proxyToId,
+      String proxyToName,
+      List<PersonRef> proxiesHeld,
       long version) {}
 
   public record PostponeRequest(
@@ -216,7 +237,8 @@ public final class MeetingViews {
       String layoutRole,
       Integer headCount,
       Instant headCountAt,
-      String status) {}
+      String status,
+      boolean mine) {}
 
   // --- attendance ---
 

@@ -15,11 +15,16 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 import vn.hopso.common.Limits;
 import vn.hopso.org.Endpoint;
 import vn.hopso.org.Person;
 
-/** A person invited to a meeting, with their role, seat, vote and attendance. */
+/**
+ * A person invited to a meeting, with their role, seat, vote and attendance. The version guards
+ * what the secretary edits (role, seat, vote, proxy); the person's own answer and attendance do not
+ * make a secretary's edit stale.
+ */
 @Entity
 @Table(name = "participant")
 public class Participant extends PanacheEntityBase {
@@ -55,30 +60,38 @@ public class Participant extends PanacheEntityBase {
   @JoinColumn(name = "proxy_id")
   public Participant proxy;
 
+  @OptimisticLock(excluded = true)
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Attendance attendance = Attendance.UNKNOWN;
 
+  @OptimisticLock(excluded = true)
   @Column(name = "attendance_reason", length = Limits.SHORT_NOTE)
   public String attendanceReason;
 
+  @OptimisticLock(excluded = true)
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "attendance_endpoint_id")
   public Endpoint attendanceEndpoint;
 
+  @OptimisticLock(excluded = true)
   @Column(name = "attendance_at")
   public Instant attendanceAt;
 
+  @OptimisticLock(excluded = true)
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public InvitationResponse response = InvitationResponse.PENDING;
 
+  @OptimisticLock(excluded = true)
   @Column(name = "response_note", length = Limits.SHORT_NOTE)
   public String responseNote;
 
+  @OptimisticLock(excluded = true)
   @Column(name = "responded_at")
   public Instant respondedAt;
 
+  @OptimisticLock(excluded = true)
   @Column(name = "invited_at")
   public Instant invitedAt;
 

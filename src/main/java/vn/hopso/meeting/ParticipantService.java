@@ -74,13 +74,19 @@ public class ParticipantService {
    */
   @Transactional
   public Page<ParticipantView> list(
-      long meetingId, String q, ParticipantRole role, Attendance attendance, PageRequest paging) {
+      long meetingId,
+      String q,
+      ParticipantRole role,
+      Attendance attendance,
+      InvitationResponse response,
+      PageRequest paging) {
     Meeting m = access.view(meetingId).meeting();
     Filter f =
         new Filter()
             .and("p.meeting = :m", "m", m)
             .and("p.role = :role", "role", role)
             .and("p.attendance = :att", "att", attendance)
+            .and("p.response = :resp", "resp", response)
             .search("pp.searchKey", q);
     long total = count("select count(p) from Participant p join p.person pp where " + f.where(), f);
     TypedQuery<Long> ids =
@@ -191,6 +197,8 @@ public class ParticipantService {
         checks.fail(field + ".personId", OrgMsg.PERSON_UNKNOWN, "id", in.personId());
       } else if (!person.active) {
         checks.fail(field + ".personId", OrgMsg.PERSON_INACTIVE, "name", person.fullName);
+      } else if (person.hasRole(Role.ENDPOINT)) {
+        checks.fail(field + ".personId", MeetingMsg.DEVICE_NOT_PERSON, "name", person.fullName);
       } else if (invited.contains(in.personId())) {
         checks.conflict(field + ".personId", MeetingMsg.ALREADY_INVITED, "name", person.fullName);
       } else if (!seen.add(in.personId())) {
@@ -472,12 +480,13 @@ public class ParticipantService {
     f.params().forEach(rows::setParameter);
     List<MeetingEndpointView> items =
         rows.setFirstResult(paging.offset()).setMaxResults(paging.size).getResultList().stream()
-            .map(ParticipantService::view)
+            .map(this::view)
             .toList();
     return new Page<>(items, total, paging.page, paging.size);
   }
 
-  private static MeetingEndpointView view(MeetingEndpoint x) {
+  private MeetingEndpointView view(MeetingEndpoint x) {
+    Long me = current.personId();
     return new MeetingEndpointView(
         x.id,
         x.endpoint.id,
@@ -487,7 +496,8 @@ public class ParticipantService {
         x.layoutRole,
         x.headCount,
         x.headCountAt,
-        x.endpoint.status.name());
+        x.endpoint.status.name(),
+        me != null && x.endpoint.account != null && me.equals(x.endpoint.account.id));
   }
 
   /** Adds rooms one by one or in bulk; unknown or inactive ids refuse the whole request. */

@@ -35,6 +35,30 @@ public final class PackagedApp implements AutoCloseable {
 
   /** Starts an instance with its embedded defaults in a fresh data folder, plus {@code env}. */
   public static PackagedApp start(String name, Map<String, String> env) {
+    return start(name, "quarkus-app", env);
+  }
+
+  /**
+   * Starts an instance on the test PostgreSQL ({@code target/quarkus-app-pg}, built for it), as
+   * several instances of a production cluster share one database.
+   */
+  public static PackagedApp startOnPostgres(String name, Map<String, String> env) {
+    Map<String, String> all = new HashMap<>();
+    all.put(
+        "QUARKUS_DATASOURCE_JDBC_URL",
+        System.getenv()
+            .getOrDefault("HOPSO_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/hopso_test"));
+    all.put(
+        "QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("HOPSO_TEST_DB_USER", "hopso"));
+    all.put(
+        "QUARKUS_DATASOURCE_PASSWORD",
+        System.getenv().getOrDefault("HOPSO_TEST_DB_PASSWORD", "hopso"));
+    all.put("HOPSO_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+    all.putAll(env);
+    return start(name, "quarkus-app-pg", all);
+  }
+
+  private static PackagedApp start(String name, String appDir, Map<String, String> env) {
     try {
       Path dataDir = Files.createTempDirectory("hopso-" + name + "-");
       int port = freePort();
@@ -48,7 +72,7 @@ public final class PackagedApp implements AutoCloseable {
               "-Xmx512m",
               "-XX:TieredStopAtLevel=1",
               "-jar",
-              Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
+              Path.of("target", appDir, "quarkus-run.jar").toAbsolutePath().toString());
       Map<String, String> environment = new HashMap<>();
       environment.put("HOPSO_DATA_DIR", dataDir.toString());
       environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));

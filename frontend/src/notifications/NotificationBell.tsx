@@ -1,63 +1,34 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api';
-import { errorText } from '../components/errors';
+import type { AppNotification } from '../api/types';
 import { formatDateTime } from '../format';
-import { useI18n } from '../i18n';
+import { errorText } from '../lib/errors';
+import { useI18n } from '../lib/i18n';
 import { meetingUrl } from '../meetings/shared';
-import type { AppNotification, NotificationPage } from '../types';
+import { notificationsQuery, unreadCountQuery, useMarkAllRead, useMarkRead } from './api/notifications';
 
-const POLL_MS = 30_000;
-
-/** The bell in the header: unread count (polled every 30 s), a dropdown list, mark read / read all. */
+/**
+ * The bell in the header: unread count (polled every 30 s while the tab is visible, and again when
+ * it becomes visible), a dropdown list, mark read / read all.
+ */
 export function NotificationBell() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
-  const [items, setItems] = useState<AppNotification[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
-
-  const refreshCount = useCallback(async () => {
-    try {
-      const r = await api.get<{ unread: number }>('/api/notifications/unread-count');
-      setUnread(r?.unread ?? 0);
-    } catch {
-      // keep the last count; the next poll tries again
-    }
-  }, []);
-
-  useEffect(() => {
-    void refreshCount();
-    const id = setInterval(() => {
-      if (!document.hidden) void refreshCount();
-    }, POLL_MS);
-    const onVisible = () => {
-      if (!document.hidden) void refreshCount();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(id);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [refreshCount]);
-
-  const loadList = useCallback(async () => {
-    setError(null);
-    try {
-      const page = await api.get<NotificationPage>('/api/notifications', { size: 20 });
-      setItems(page.items);
-      if (typeof page.unread === 'number') setUnread(page.unread);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  }, [t]);
+  const count = useQuery(unreadCountQuery());
+  const list = useQuery({ ...notificationsQuery(), enabled: open });
+  const markRead = useMarkRead();
+  const markAllRead = useMarkAllRead();
+  // the list's answer carries the count too; a failed count poll keeps the last one
+  const unread = (open && list.data?.unread != null ? list.data.unread : count.data) ?? 0;
+  const items = open ? list.data?.items : undefined;
+  const error = list.error ?? markAllRead.error;
 
   useEffect(() => {
     if (!open) return;
-    void loadList();
     const onDown = (e: MouseEvent) => {
       if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
     };
@@ -70,27 +41,10 @@ export function NotificationBell() {
       document.removeEventListener('mousedown', onDown);
       document.removeEventListener('keydown', onKey);
     };
-  }, [open, loadList]);
+  }, [open]);
 
-  async function markRead(n: AppNotification) {
-    if (n.read) return;
-    setItems((list) => list?.map((x) => (x.id === n.id ? { ...x, read: true } : x)) ?? null);
-    setUnread((c) => Math.max(0, c - 1));
-    try {
-      await api.post(`/api/notifications/${encodeURIComponent(String(n.id))}/read`);
-    } catch {
-      void refreshCount();
-    }
-  }
-
-  async function readAll() {
-    try {
-      await api.post('/api/notifications/read-all');
-      setItems((list) => list?.map((x) => ({ ...x, read: true })) ?? null);
-      setUnread(0);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
+  function read(n: AppNotification) {
+    if (!n.read) markRead.mutate(n.id);
   }
 
   return (
@@ -101,7 +55,7 @@ export function NotificationBell() {
         data-testid="bell"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={unread > 0 ? t('bell.labelUnread', { n: unread }) : t('bell.label')}
+        aria-label={unread > 0 ? t('bell.labelUnread', { count: unread }) : t('bell.label')}
         onClick={() => setOpen((v) => !v)}
       >
         <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="currentColor">
@@ -115,16 +69,22 @@ export function NotificationBell() {
         <div id={panelId} className="bell-panel" data-testid="bell-panel" role="region" aria-label={t('bell.title')}>
           <div className="bell-head">
             <strong>{t('bell.title')}</strong>
-            <button type="button" className="btn btn-small" data-testid="notifications-read-all" disabled={unread === 0} onClick={readAll}>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="notifications-read-all"
+              disabled={unread === 0}
+              onClick={() => markAllRead.mutate()}
+            >
               {t('bell.readAll')}
             </button>
           </div>
           {error && (
             <p className="alert alert-error" role="alert">
-              {error}
+              {errorText(error, t)}
             </p>
           )}
-          {items === null && !error && <p className="muted bell-empty">{t('app.loading')}</p>}
+          {!items && !error && <p className="muted bell-empty">{t('app.loading')}</p>}
           {items && items.length === 0 && <p className="muted bell-empty">{t('bell.empty')}</p>}
           {items && items.length > 0 && (
             <ul className="bell-list">
@@ -134,7 +94,7 @@ export function NotificationBell() {
                     type="button"
                     className="bell-open"
                     onClick={() => {
-                      void markRead(n);
+                      read(n);
                       setOpen(false);
                       if (n.meetingId != null) navigate(meetingUrl(n.meetingId));
                     }}
@@ -144,7 +104,7 @@ export function NotificationBell() {
                     <span className="bell-time">{formatDateTime(n.createdAt)}</span>
                   </button>
                   {!n.read && (
-                    <button type="button" className="btn btn-small" data-testid="notification-read" onClick={() => markRead(n)}>
+                    <button type="button" className="btn btn-small" data-testid="notification-read" onClick={() => read(n)}>
                       {t('bell.markRead')}
                     </button>
                   )}

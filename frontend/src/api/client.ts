@@ -1,16 +1,18 @@
 // Small fetch wrapper for the HopSo REST API (docs/API.md).
 //
-// - adds `Authorization: Bearer <accessToken>`;
+// - adds `Authorization: Bearer <accessToken>` and `Accept-Language: vi|en` (the UI language, so
+//   problem+json texts come back in it);
 // - keeps the access token in memory and in sessionStorage (a reload stays signed in); the refresh
-//   token never reaches page scripts: it lives only in the HttpOnly cookie the server sets, so a
-//   script injected into the page cannot steal a long-lived credential;
-// - renews the access token with POST /api/auth/refresh shortly before it expires, and once after
-//   a 401, then retries the request; when renewal fails the session ends (listeners are told,
-//   the app then shows the sign-in page);
+//   token never reaches page scripts: the server sends it only as the HttpOnly cookie on /api/auth
+//   (never in a JSON body), so a script injected into the page cannot steal a long-lived credential;
+// - renews the access token with POST /api/auth/refresh (no body: the browser sends the cookie)
+//   shortly before it expires, and once after a 401, then retries the request; when renewal fails
+//   the session ends (listeners are told, the app then shows the sign-in page);
 // - turns every non-2xx answer into an ApiError carrying the problem+json body (`errors[]`, `rows[]`).
 
-import { getLang } from './i18n';
-import type { FieldError, ImportRowError, Problem, TokenResponse, User } from './types';
+import { currentLang } from '../lib/i18n';
+import { ApiError, networkError, parseRetryAfter, toProblem } from './problem';
+import type { TokenResponse, User } from './types';
 
 const STORAGE_KEY = 'hopso.session';
 
@@ -24,6 +26,9 @@ export type SessionEvent = { type: 'renewed'; user: User } | { type: 'ended' };
 type SessionListener = (event: SessionEvent) => void;
 
 let session: StoredSession | null = loadSession();
+// rewrite what was stored: a session kept by an older version of the app may still hold a
+// refresh token, which must not stay readable by scripts
+saveSession(session);
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let refreshing: Promise<boolean> | null = null;
 const listeners = new Set<SessionListener>();
@@ -86,11 +91,13 @@ function scheduleRefresh(): void {
   }, delay);
 }
 
-/** Store the tokens of a login or refresh answer and schedule the next renewal. */
+/** Store the access token of a login or refresh answer and schedule the next renewal. */
 export function startSession(tokens: TokenResponse): void {
+  if (!tokens.accessToken) throw new Error('no access token in the answer');
   session = {
     accessToken: tokens.accessToken,
-    expiresAt: Date.now() + tokens.expiresIn * 1000,
+    // the server always says; a minute is a safe guess that renews soon
+    expiresAt: Date.now() + (tokens.expiresIn ?? 60) * 1000,
   };
   saveSession(session);
   scheduleRefresh();
@@ -113,14 +120,13 @@ export function endSession(notify: boolean): void {
 export function refreshSession(): Promise<boolean> {
   if (refreshing) return refreshing;
   if (!session) return Promise.resolve(false);
-  const body = {}; // the HttpOnly cookie carries the refresh token
   refreshing = (async () => {
     try {
+      // no body: the browser sends the HttpOnly refresh cookie (path /api/auth) by itself
       const res = await fetch('/api/auth/refresh', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(body),
+        headers: { Accept: 'application/json', 'Accept-Language': currentLang() },
       });
       if (!res.ok) {
         endSession(true);
@@ -152,78 +158,13 @@ async function ensureFresh(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export class ApiError extends Error {
-  readonly status: number;
-  readonly problem: Problem;
-  /** seconds from a Retry-After header (429) */
-  readonly retryAfter: number | null;
-
-  constructor(problem: Problem, retryAfter: number | null = null) {
-    super(problem.detail || problem.title || `HTTP ${problem.status}`);
-    this.name = 'ApiError';
-    this.status = problem.status;
-    this.problem = problem;
-    this.retryAfter = retryAfter;
-  }
-
-  get errors(): FieldError[] {
-    return this.problem.errors ?? [];
-  }
-
-  get rows(): ImportRowError[] {
-    return this.problem.rows ?? [];
-  }
-
-  /**
-   * Field errors keyed by the last segment of `field` (so "create.body.code" and "code" both
-   * land on the "code" input). Several messages for one field are joined.
-   */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of this.errors) {
-      const key = fieldKey(e.field);
-      out[key] = out[key] ? `${out[key]}; ${e.message}` : e.message;
-    }
-    return out;
-  }
-}
-
-export function fieldKey(field: string | null | undefined): string {
-  if (!field) return '';
-  const parts = field.split('.');
-  return (parts[parts.length - 1] ?? field).replace(/\[\d+\]$/, '');
-}
-
-function parseRetryAfter(value: string | null): number | null {
-  if (!value) return null;
-  const n = Number.parseInt(value, 10);
-  if (Number.isFinite(n)) return Math.max(0, n);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
-function toProblem(status: number, statusText: string, body: unknown): Problem {
-  if (body && typeof body === 'object') {
-    const p = body as Partial<Problem>;
-    return {
-      type: typeof p.type === 'string' ? p.type : undefined,
-      title: typeof p.title === 'string' ? p.title : statusText,
-      status: typeof p.status === 'number' ? p.status : status,
-      detail: typeof p.detail === 'string' ? p.detail : undefined,
-      errors: Array.isArray(p.errors) ? p.errors : [],
-      rows: Array.isArray(p.rows) ? p.rows : undefined,
-    };
-  }
-  return { status, title: statusText, detail: typeof body === 'string' && body.length < 300 ? body : undefined, errors: [] };
-}
-
 function isJson(contentType: string | null): boolean {
   return !!contentType && /[/+]json\b/i.test(contentType);
 }
 
 /** Build an ApiError from a failed fetch Response. */
 export async function errorFromResponse(res: Response): Promise<ApiError> {
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = isJson(res.headers.get('Content-Type')) ? await res.json() : await res.text();
   } catch {
@@ -245,12 +186,24 @@ export function errorFromXhr(xhr: XMLHttpRequest): ApiError {
   return new ApiError(toProblem(xhr.status, xhr.statusText, body), parseRetryAfter(xhr.getResponseHeader('Retry-After')));
 }
 
-export function networkError(): ApiError {
-  return new ApiError({ status: 0, title: 'network', errors: [] });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Requests
+
+/**
+ * An id as a URL path segment. The OpenAPI document marks every answer field optional, so an id
+ * read from an answer may be missing: the request then fails (shown like any failed request)
+ * instead of calling `/api/.../undefined`.
+ */
+export function pathId(id: number | string | null | undefined): string {
+  if (id === undefined || id === null || id === '') throw new Error('missing id');
+  return encodeURIComponent(String(id));
+}
+
+/** An id a request body needs; fails the request when the answer it came from had none. */
+export function requireId(id: number | null | undefined): number {
+  if (id === undefined || id === null) throw new Error('missing id');
+  return id;
+}
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
@@ -283,7 +236,7 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   const doFetch = (): Promise<Response> => {
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json;q=0.9, */*;q=0.1',
-      'Accept-Language': getLang(),
+      'Accept-Language': currentLang(),
       ...opts.headers,
     };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -384,7 +337,7 @@ export async function logout(): Promise<void> {
     try {
       await fetch('/api/auth/logout', {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}` },
+        headers: { Authorization: `Bearer ${token}`, 'Accept-Language': currentLang() },
         credentials: 'same-origin',
       });
     } catch {

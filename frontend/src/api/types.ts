@@ -1,0 +1,168 @@
+// Types of the REST contract, taken from the server's OpenAPI document (frontend/openapi.json,
+// generated into ./schema.ts by `npm run gen:api`). The names are the ones the app has always used.
+//
+// The document marks every field of every answer optional (and none nullable), so the code treats
+// each one as possibly missing (`?? ''`, `!= null`, …) rather than pretending otherwise. The few
+// shapes the document does not describe (import kinds, delivery states) are written by hand below
+// and say so.
+
+import type { components } from './schema';
+import {
+  attendanceValues,
+  confidentialityValues,
+  endpointStatusValues,
+  invitationResponseValues,
+  meetingKindValues,
+  meetingStatusValues,
+  participantRoleValues,
+  roleValues,
+  unitLevelValues,
+} from './schema';
+
+type Schemas = components['schemas'];
+
+/** Ids are int64 on the server, JSON numbers on the wire. */
+export type Id = number;
+
+export type Role = Schemas['Role'];
+export const ROLES = roleValues;
+
+export type User = Schemas['UserView'];
+
+// ---- sign-in ----
+
+/**
+ * Answer of POST /api/auth/login and /api/auth/refresh. It never carries the refresh token: that
+ * lives only in the HttpOnly cookie the server sets on /api/auth, out of reach of page scripts.
+ */
+export type TokenResponse = Schemas['TokenAnswer'];
+
+// ---- problem+json ----
+
+/** One bad field of a request (problem+json `errors[]`). `message` is in the requested language. */
+export type FieldError = Schemas['ProblemFieldError'];
+
+/** One bad row of a CSV import (problem+json `rows[]` of a 422). */
+export type ImportRowError = Schemas['ProblemRowError'];
+
+/**
+ * A failed answer read as an RFC 9457 problem. The server always sends `type`, `code` ("stale",
+ * "meeting.wrong-state", "request.invalid"…), `title` and `status`; an answer that is not
+ * problem+json (no answer at all, a proxy's error page) becomes a problem with only `status`
+ * and what could be read, so the fields are optional here.
+ */
+export type Problem = Partial<Schemas['Problem']> & { status: number };
+
+/** The problem `code` of a 409 whose write was based on an outdated `version` (someone saved first). */
+export const STALE = 'stale';
+
+// ---- Units ----
+
+export const UNIT_LEVELS = unitLevelValues;
+export type UnitLevel = Schemas['UnitLevel'];
+export type Unit = Schemas['UnitView'];
+/** A node of GET /api/units/tree (no parent name and no merge fields: GET /api/units/{id} has them). */
+export type UnitNode = Schemas['UnitNode'];
+export type UnitInput = Schemas['UnitInput'];
+export type UnitPage = Schemas['PageUnitView'];
+export type MergeResult = Schemas['MergeResult'];
+export type MergeRecord = Schemas['MergeView'];
+
+// ---- Endpoints ----
+
+export const ENDPOINT_STATUSES = endpointStatusValues;
+export type EndpointStatus = Schemas['EndpointStatus'];
+export type Endpoint = Schemas['EndpointView'];
+export type EndpointInput = Schemas['EndpointInput'];
+export type EndpointPage = Schemas['PageEndpointView'];
+
+// ---- People ----
+
+export type Person = Schemas['PersonView'];
+export type PersonInput = Schemas['PersonInput'];
+export type PersonPage = Schemas['PagePersonView'];
+
+/** GET /api/people `kind`: people (the default: device accounts left out), device accounts, or both. */
+export const PERSON_KINDS = ['PEOPLE', 'DEVICES', 'ALL'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
+// ---- Import / export ----
+
+/** The `{kind}` of /api/import/{kind} and /api/export/{kind} (a plain string in the document). */
+export const IMPORT_KINDS = ['units', 'endpoints', 'people'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type ImportResult = Schemas['ImportResult'];
+
+// ---- Audit ----
+
+export type AuditEntry = Schemas['AuditView'];
+export type AuditPage = Schemas['PageAuditView'];
+export type AuditVerifyResult = Schemas['Verification'];
+
+// ---- Meetings ----
+
+export const MEETING_KINDS = meetingKindValues;
+export type MeetingKind = Schemas['MeetingKind'];
+
+export const CONFIDENTIALITIES = confidentialityValues;
+export type Confidentiality = Schemas['Confidentiality'];
+
+export const MEETING_STATUSES = meetingStatusValues;
+export type MeetingStatus = Schemas['MeetingStatus'];
+
+export const PARTICIPANT_ROLES = participantRoleValues;
+export type ParticipantRole = Schemas['ParticipantRole'];
+
+export const ATTENDANCES = attendanceValues;
+export type Attendance = Schemas['Attendance'];
+
+export const RESPONSES = invitationResponseValues;
+export type InvitationResponse = Schemas['InvitationResponse'];
+
+/** A participant's `email` / `sms` delivery state: a plain string in the document. */
+export const DELIVERY_STATES = ['SENT', 'PENDING', 'FAILED', 'NONE'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export type MeetingSummary = Schemas['MeetingSummary'];
+export type MeetingPage = Schemas['PageMeetingSummary'];
+export type MeetingDetail = Schemas['MeetingDetail'];
+/** What the signed-in person may do with a meeting now (state, role and time decided by the server). */
+export type Capabilities = Schemas['Capabilities'];
+export type MeetingInput = Schemas['MeetingInput'];
+export type QuorumRule = Schemas['QuorumRule'];
+export type Clash = Schemas['Clash'];
+export type MeetingChange = Schemas['Change'];
+export type PostponeRequest = Schemas['PostponeRequest'];
+
+export type Participant = Schemas['ParticipantView'];
+export type ParticipantInput = Schemas['ParticipantInput'];
+export type ParticipantUpdate = Schemas['ParticipantUpdate'];
+export type ParticipantPage = Schemas['PageParticipantView'];
+export type BulkInvite = Schemas['BulkInvite'];
+export type BulkInviteResult = Schemas['BulkInviteResult'];
+export type AttendanceUpdate = Schemas['AttendanceUpdate'];
+export type MeetingEndpoint = Schemas['MeetingEndpointView'];
+export type MeetingEndpointPage = Schemas['PageMeetingEndpointView'];
+export type EndpointInvite = Schemas['EndpointInvite'];
+export type EndpointsAdded = Schemas['EndpointInviteResult'];
+export type Quorum = Schemas['Quorum'];
+/** A voting member not present yet (the quorum answer's `missing`). */
+export type Missing = Schemas['Missing'];
+export type AttendanceLogEntry = Schemas['AttendanceLogEntry'];
+
+export type Agenda = Schemas['Agenda'];
+export type AgendaItem = Schemas['ItemView'];
+export type AgendaItemInput = Schemas['ItemInput'];
+export type AgendaVersion = Schemas['VersionView'];
+
+export type Delivery = Schemas['DeliveryView'];
+
+export type AppNotification = Schemas['NotificationView'];
+export type NotificationPage = Schemas['NotificationPage'];
+
+export type FeedUrl = Schemas['FeedUrl'];
+
+/** `value` when it is one of `values` (narrows a plain string from the server to a union). */
+export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {
+  return values.find((v) => v === value);
+}

@@ -1,0 +1,70 @@
+// Every query key of the app, in one place. Keys are hierarchical, so one call reaches a whole
+// family: invalidating ['meetings', 12] refreshes the meeting and everything under it (agenda,
+// participants, quorum…); ['meetings', 'list'] every meeting list and calendar. A live update
+// (WebSocket, later) names the resource that changed and invalidates or patches exactly its key.
+//
+// List parameters are plain objects; undefined values do not count (they are left out of the
+// key's hash), so { q: undefined } and {} are the same key.
+
+import type { Id } from '../api/types';
+
+export type KeyParams = Record<string, string | number | boolean | null | undefined>;
+
+export const queryKeys = {
+  auth: {
+    me: () => ['auth', 'me'] as const,
+  },
+
+  units: {
+    all: () => ['units'] as const,
+    lists: () => ['units', 'list'] as const,
+    list: (params: KeyParams) => ['units', 'list', params] as const,
+    tree: (params: KeyParams) => ['units', 'tree', params] as const,
+    detail: (id: Id) => ['units', id] as const,
+    merges: (id: Id) => ['units', id, 'merges'] as const,
+  },
+
+  endpoints: {
+    all: () => ['endpoints'] as const,
+    list: (params: KeyParams) => ['endpoints', 'list', params] as const,
+    detail: (id: Id) => ['endpoints', id] as const,
+  },
+
+  people: {
+    all: () => ['people'] as const,
+    list: (params: KeyParams) => ['people', 'list', params] as const,
+    detail: (id: Id) => ['people', id] as const,
+  },
+
+  audit: {
+    all: () => ['audit'] as const,
+    list: (params: KeyParams) => ['audit', 'list', params] as const,
+    verify: () => ['audit', 'verify'] as const,
+  },
+
+  meetings: {
+    all: () => ['meetings'] as const,
+    /** every list and calendar view of meetings */
+    lists: () => ['meetings', 'list'] as const,
+    list: (params: KeyParams) => ['meetings', 'list', params] as const,
+    /** the meeting and, as a prefix, all of its sub-resources */
+    detail: (id: Id) => ['meetings', id] as const,
+    agenda: (id: Id) => ['meetings', id, 'agenda'] as const,
+    agendaVersions: (id: Id) => ['meetings', id, 'agenda', 'versions'] as const,
+    /** every page of the participants (as a prefix) */
+    participants: (id: Id) => ['meetings', id, 'participants'] as const,
+    participantPage: (id: Id, params: KeyParams) => ['meetings', id, 'participants', params] as const,
+    /** every page of the rooms (as a prefix) */
+    endpoints: (id: Id) => ['meetings', id, 'endpoints'] as const,
+    endpointPage: (id: Id, params: KeyParams) => ['meetings', id, 'endpoints', params] as const,
+    quorum: (id: Id) => ['meetings', id, 'quorum'] as const,
+    attendanceLog: (id: Id) => ['meetings', id, 'attendance-log'] as const,
+    deliveries: (id: Id) => ['meetings', id, 'deliveries'] as const,
+  },
+
+  notifications: {
+    all: () => ['notifications'] as const,
+    unreadCount: () => ['notifications', 'unread-count'] as const,
+    list: (params: KeyParams) => ['notifications', 'list', params] as const,
+  },
+} as const;

@@ -1,0 +1,279 @@
+package vn.hopso.speaker;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.hopso.meeting.MeetingFixture;
+import vn.hopso.support.Api;
+import vn.hopso.support.MoreApi;
+import vn.hopso.support.TestClock;
+
+/**
+ * Running the session (issue 7): the chair moves through the agenda and its clock, pauses and
+ * resumes; delegates and rooms ask to speak; the chair orders the queue, gives the floor, and ends
+ * speeches, every one kept with its times.
+ */
+@QuarkusTest
+class SessionAndSpeakersTest {
+  String admin;
+  MeetingFixture.Someone secretary;
+  MeetingFixture.Someone chair;
+  List<MeetingFixture.Someone> delegates;
+  long meeting;
+  long unit;
+  String base;
+  List<Long> items;
+
+  @BeforeEach
+  void aRunningMeeting() {
+    admin = Api.admin();
+    unit = MoreApi.province(admin, "Tỉnh Điều Hành");
+    secretary = MeetingFixture.someone(admin, "Thư Ký Điều Hành", "SECRETARY");
+    chair = MeetingFixture.someone(admin, "Chủ Tọa Điều Hành", "CHAIR");
+    delegates = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      delegates.add(MeetingFixture.someone(admin, "Đại Biểu Phát Biểu " + (i + 1), "DELEGATE"));
+    }
+    Instant start = Instant.now().plus(Duration.ofMinutes(10));
+    meeting =
+        MeetingFixture.create(
+            secretary.token(),
+            MeetingFixture.meetingBody(
+                "Phiên có phát biểu",
+                unit,
+                chair.id(),
+                secretary.id(),
+                start,
+                start.plus(Duration.ofHours(2))));
+    base = "/api/meetings/" + meeting;
+    List<Map<String, Object>> people = new ArrayList<>();
+    delegates.forEach(d -> people.add(Map.of("personId", d.id(), "role", "DELEGATE")));
+    Api.as(secretary.token())
+        .body(Map.of("participants", people))
+        .post(base + "/participants")
+        .then()
+        .statusCode(200);
+    items = new ArrayList<>();
+    for (String title : List.of("Khai mạc", "Báo cáo tình hình", "Thảo luận", "Bế mạc")) {
+      items.add(
+          Api.as(secretary.token())
+              .body(Map.of("title", title, "plannedMinutes", 10))
+              .post(base + "/agenda/items")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath()
+              .getLong("id"));
+    }
+    Api.as(secretary.token()).post(base + "/agenda/publish").then().statusCode(200);
+    Api.as(secretary.token()).post(base + "/schedule").then().statusCode(200);
+    Api.as(chair.token()).post(base + "/start").then().statusCode(200);
+  }
+
+  JsonPath live(String token) {
+    return Api.as(token).get(base + "/live").then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
+  void theChairMovesThroughTheAgendaAndItsClockStopsWhilePaused() {
+    // a delegate cannot drive the session
+    Api.as(delegates.get(0).token()).post(base + "/agenda/next").then().statusCode(403);
+    Api.as(chair.token()).post(base + "/agenda/next").then().statusCode(204);
+    JsonPath s = live(delegates.get(0).token());
+    assertEquals(items.get(0), s.getLong("currentItemId"));
+    assertEquals("CURRENT", s.getString("items[0].state"));
+    assertTrue(s.get("items[0].runStartedAt") != null);
+
+    TestClock.advance(Duration.ofMinutes(3));
+    Api.as(chair.token())
+        .post(base + "/pause")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("IN_PROGRESS"));
+    Api.as(chair.token()).post(base + "/pause").then().statusCode(409);
+    TestClock.advance(Duration.ofMinutes(5)); // paused: does not count
+    s = live(chair.token());
+    assertEquals(true, s.getBoolean("paused"));
+    assertEquals(180, s.getLong("items[0].spentSeconds"), 2);
+    assertTrue(s.get("items[0].runStartedAt") == null);
+    Api.as(chair.token()).post(base + "/resume").then().statusCode(200);
+    TestClock.advance(Duration.ofMinutes(2));
+
+    Api.as(chair.token()).post(base + "/agenda/next").then().statusCode(204);
+    s = live(chair.token());
+    assertEquals("DONE", s.getString("items[0].state"));
+    assertEquals(300, s.getLong("items[0].spentSeconds"), 2);
+    assertEquals(items.get(1), s.getLong("currentItemId"));
+    // defer the discussion, jump to the end, come back
+    Api.as(chair.token())
+        .body(Map.of("state", "DEFERRED"))
+        .put(base + "/agenda/items/" + items.get(2) + "/state")
+        .then()
+        .statusCode(204);
+    Api.as(chair.token()).post(base + "/agenda/next").then().statusCode(204);
+    assertEquals(
+        items.get(3), live(chair.token()).getLong("currentItemId"), "the deferred item is skipped");
+    Api.as(chair.token())
+        .body(Map.of("itemId", items.get(2)))
+        .post(base + "/agenda/current")
+        .then()
+        .statusCode(204);
+    s = live(chair.token());
+    assertEquals(items.get(2), s.getLong("currentItemId"));
+    assertEquals("PENDING", s.getString("items[3].state"));
+    Api.as(chair.token()).post(base + "/agenda/previous").then().statusCode(204);
+    assertEquals(items.get(1), live(chair.token()).getLong("currentItemId"));
+  }
+
+  @Test
+  void delegatesAndRoomsAskToSpeakAndTheChairRunsTheQueue() {
+    Api.as(chair.token()).post(base + "/agenda/next").then().statusCode(204);
+    String sp = base + "/speakers";
+    // before the meeting runs nobody may ask: covered by MeetingRulesTest; here it runs
+    Api.as(delegates.get(0).token())
+        .body(Map.of("kind", "CONTRIBUTION"))
+        .post(sp)
+        .then()
+        .statusCode(200)
+        .body("waiting", hasSize(1))
+        .body("waiting[0].mine", equalTo(true));
+    Api.as(delegates.get(0).token())
+        .body(Map.of("kind", "QUESTION"))
+        .post(sp)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("speaker.already-waiting"));
+    Api.as(delegates.get(1).token())
+        .body(Map.of("kind", "QUESTION", "note", "Về số liệu"))
+        .post(sp)
+        .then()
+        .statusCode(200);
+    // a point of order goes to the top
+    Api.as(delegates.get(2).token())
+        .body(Map.of("kind", "POINT_OF_ORDER"))
+        .post(sp)
+        .then()
+        .statusCode(200)
+        .body(
+            "waiting.name",
+            equalTo(
+                List.of("Đại Biểu Phát Biểu 3", "Đại Biểu Phát Biểu 1", "Đại Biểu Phát Biểu 2")));
+    // a room asks through its device account
+    String device = MoreApi.username("room");
+    long endpoint =
+        MoreApi.createEndpoint(admin, MoreApi.code("EPS"), "Điểm cầu Xã Phát Biểu", unit, device);
+    MoreApi.setPassword(admin, MoreApi.personId(admin, device), Api.PASSWORD);
+    Api.as(secretary.token())
+        .body(Map.of("endpointIds", List.of(endpoint)))
+        .post(base + "/endpoints")
+        .then()
+        .statusCode(200);
+    String room = Api.login(device, Api.PASSWORD);
+    Api.as(room)
+        .body(Map.of("kind", "CONTRIBUTION"))
+        .post(sp)
+        .then()
+        .statusCode(200)
+        .body("waiting[3].name", equalTo("Điểm cầu Xã Phát Biểu"))
+        .body("waiting[3].mine", equalTo(true));
+    // the chair closes the list: a contribution is refused, a point of order still taken
+    Api.as(chair.token()).post(sp + "/close").then().statusCode(200).body("open", equalTo(false));
+    Api.as(delegates.get(3).token())
+        .body(Map.of("kind", "CONTRIBUTION"))
+        .post(sp)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("speaker.queue-closed"));
+    Api.as(chair.token()).post(sp + "/open").then().statusCode(200);
+    // reorder: delegate 2 first
+    JsonPath q = Api.as(chair.token()).get(sp).then().extract().jsonPath();
+    long second = q.getLong("waiting.find { it.name == 'Đại Biểu Phát Biểu 2' }.id");
+    Api.as(chair.token())
+        .body(Map.of("position", 0))
+        .post(sp + "/" + second + "/move")
+        .then()
+        .statusCode(200)
+        .body("waiting[0].id", equalTo((int) second));
+    Api.as(delegates.get(0).token())
+        .body(Map.of("position", 0))
+        .post(sp + "/" + second + "/move")
+        .then()
+        .statusCode(403);
+
+    // the floor: to the first waiting; the item's own time limit applies
+    Api.as(chair.token())
+        .body(Map.of("seconds", 120))
+        .put(base + "/agenda/items/" + items.get(0) + "/speech-limit")
+        .then()
+        .statusCode(204);
+    Api.as(chair.token())
+        .body(Map.of())
+        .post(sp + "/floor")
+        .then()
+        .statusCode(200)
+        .body("current.name", equalTo("Đại Biểu Phát Biểu 2"))
+        .body("current.limitSeconds", equalTo(120))
+        .body("current.startedAt", notNullValue())
+        .body("waiting", hasSize(3));
+    TestClock.advance(Duration.ofSeconds(30));
+    // the session pauses: so does the speech
+    Api.as(chair.token()).post(base + "/pause").then().statusCode(200);
+    Api.as(chair.token()).get(sp).then().body("current.pausedAt", notNullValue());
+    TestClock.advance(Duration.ofSeconds(100));
+    Api.as(chair.token()).post(base + "/resume").then().statusCode(200);
+    Api.as(chair.token())
+        .get(sp)
+        .then()
+        .body("current.pausedAt", nullValue())
+        .body("current.pausedSeconds", equalTo(100));
+    // the next speaker: the one before is done
+    Api.as(chair.token())
+        .body(Map.of())
+        .post(sp + "/floor")
+        .then()
+        .statusCode(200)
+        .body("current.name", equalTo("Đại Biểu Phát Biểu 3"));
+    // a delegate withdraws; the chair removes a room's request; then ends the speech
+    long first =
+        Api.as(chair.token())
+            .get(sp)
+            .then()
+            .extract()
+            .jsonPath()
+            .getLong("waiting.find { it.name == 'Đại Biểu Phát Biểu 1' }.id");
+    Api.as(delegates.get(1).token()).delete(sp + "/" + first).then().statusCode(403);
+    Api.as(delegates.get(0).token()).delete(sp + "/" + first).then().statusCode(200);
+    Api.as(chair.token())
+        .post(sp + "/end")
+        .then()
+        .statusCode(200)
+        .body("current", nullValue())
+        .body("done", hasSize(2));
+    Api.as(chair.token()).post(sp + "/end").then().statusCode(409);
+    JsonPath done = Api.as(delegates.get(3).token()).get(sp).then().extract().jsonPath();
+    assertEquals(
+        100, done.getLong("done.find { it.name == 'Đại Biểu Phát Biểu 2' }.pausedSeconds"));
+    assertTrue(done.get("done[0].endedAt") != null);
+
+    // when the meeting ends nobody waits any more
+    Api.as(chair.token()).post(base + "/end").then().statusCode(200);
+    Api.as(delegates.get(3).token())
+        .get(sp)
+        .then()
+        .body("waiting", hasSize(0))
+        .body("current", nullValue());
+  }
+}
