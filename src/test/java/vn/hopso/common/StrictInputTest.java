@@ -155,7 +155,7 @@ class StrictInputTest {
 
   @Test
   void aCancellationReasonSentAsPlainTextIsRefusedNotStored() {
-    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Trần Văn Chủ Tọa", "CHAIR");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Trần Văn Chủ Tọa", "CHAIR");
     long unitId = MoreApi.province(admin, "Tỉnh Kiểm Tra Lý Do");
     Instant start = Instant.now().plus(Duration.ofDays(2));
     long id =
@@ -193,7 +193,7 @@ class StrictInputTest {
 
   @Test
   void meetingsFarInTheFutureAreRefusedBeforeAnythingIsSaved() {
-    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Lê Văn Chủ Tọa", "CHAIR");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Lê Văn Chủ Tọa", "CHAIR");
     long unitId = MoreApi.province(admin, "Tỉnh Kiểm Tra Ngày");
     Map<String, Object> body =
         new java.util.HashMap<>(

@@ -77,7 +77,7 @@ class VersionsTest {
     staleSaveIsRefused(
         admin, "/api/people/" + person, personBody, "fullName", "Người Sửa Trước", "Người Sửa Sau");
 
-    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Chủ Trì Phiên Bản", "CHAIR");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Chủ Trì Phiên Bản", "CHAIR");
     Instant start = Instant.now().plus(Duration.ofDays(4));
     Map<String, Object> meeting =
         MeetingFixture.meetingBody(
@@ -91,8 +91,8 @@ class VersionsTest {
   void agendaItemsAndParticipantsRefuseStaleSaves() {
     String admin = Api.admin();
     long unit = MoreApi.province(admin, "Tỉnh Phiên Bản Họp");
-    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Chủ Trì", "CHAIR");
-    MeetingFixture.Someone d = MeetingFixture.someone(admin, "Đại Biểu", "DELEGATE");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Chủ Trì", "CHAIR");
+    MeetingFixture.Someone d = MeetingFixture.quiet(admin, "Đại Biểu", "DELEGATE");
     Instant start = Instant.now().plus(Duration.ofDays(4));
     long id =
         MeetingFixture.create(

@@ -51,11 +51,11 @@ class LiveSocketTest {
   void aMeetingInProgress() {
     admin = Api.admin();
     long unit = MoreApi.province(admin, "Tỉnh Trực Tiếp");
-    secretary = MeetingFixture.someone(admin, "Thư Ký Trực Tiếp", "SECRETARY");
-    chair = MeetingFixture.someone(admin, "Chủ Trì Trực Tiếp", "CHAIR");
+    secretary = MeetingFixture.quiet(admin, "Thư Ký Trực Tiếp", "SECRETARY");
+    chair = MeetingFixture.quiet(admin, "Chủ Trì Trực Tiếp", "CHAIR");
     delegates = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      delegates.add(MeetingFixture.someone(admin, "Đại Biểu Số " + (i + 1), "DELEGATE"));
+      delegates.add(MeetingFixture.quiet(admin, "Đại Biểu Số " + (i + 1), "DELEGATE"));
     }
     Instant start = Instant.now().plus(Duration.ofMinutes(30));
     meeting =
@@ -318,7 +318,7 @@ class LiveSocketTest {
 
   @Test
   void theBellIsToldWhenNotificationsChange() throws Exception {
-    MeetingFixture.Someone late = MeetingFixture.someone(admin, "Đại Biểu Mời Muộn", "DELEGATE");
+    MeetingFixture.Someone late = MeetingFixture.quiet(admin, "Đại Biểu Mời Muộn", "DELEGATE");
     String t =
         Api.as(late.token())
             .post("/api/live/me-ticket")

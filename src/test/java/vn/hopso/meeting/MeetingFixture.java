@@ -23,6 +23,18 @@ public final class MeetingFixture {
   public record Someone(long id, String username, String token, String email) {}
 
   public static Someone someone(String admin, String fullName, String... roles) {
+    return someone(admin, fullName, true, roles);
+  }
+
+  /**
+   * Someone without email or phone: tests that make many meetings use such people, so the shared
+   * outbox holds only the messages of the tests that read them.
+   */
+  public static Someone quiet(String admin, String fullName, String... roles) {
+    return someone(admin, fullName, false, roles);
+  }
+
+  private static Someone someone(String admin, String fullName, boolean reachable, String... roles) {
     String username = Api.unique("p").toLowerCase();
     String email = username + "@test.hopso.vn";
     Map<String, Object> body = new HashMap<>();
@@ -30,8 +42,10 @@ public final class MeetingFixture {
     body.put("fullName", fullName);
     body.put("roles", List.of(roles));
     body.put("password", Api.PASSWORD);
-    body.put("email", email);
-    body.put("phone", "0912 000 " + (100 + (int) (Math.random() * 899)));
+    if (reachable) {
+      body.put("email", email);
+      body.put("phone", "0912 000 " + (100 + (int) (Math.random() * 899)));
+    }
     long id =
         Api.as(admin)
             .body(body)

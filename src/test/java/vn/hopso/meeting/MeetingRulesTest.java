@@ -380,11 +380,11 @@ class MeetingRulesTest {
             case OBSERVER -> "OBSERVER";
             default -> "DELEGATE";
           };
-      MeetingFixture.Someone s = MeetingFixture.someone(admin, "Người " + c.name(), role);
+      MeetingFixture.Someone s = MeetingFixture.quiet(admin, "Người " + c.name(), role);
       tokens.put(c, s.token());
       people.put(c, s.id());
     }
-    extraPersonId = MeetingFixture.someone(admin, "Người Được Mời Thêm", "DELEGATE").id();
+    extraPersonId = MeetingFixture.quiet(admin, "Người Được Mời Thêm", "DELEGATE").id();
     for (Caller c : List.of(Caller.ROOM, Caller.OTHER_ROOM)) {
       String device = MoreApi.username("dv");
       long endpoint =

@@ -41,8 +41,8 @@ class ParticipantListTest {
     MoreApi.createPerson(
         admin, MoreApi.username("twin"), "Hồ Văn Trùng Tên", null, List.of("DELEGATE"));
 
-    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Vũ Văn Chủ Trì", "CHAIR");
-    MeetingFixture.Someone secretary = MeetingFixture.someone(admin, "Bùi Thị Thư Ký", "SECRETARY");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Vũ Văn Chủ Trì", "CHAIR");
+    MeetingFixture.Someone secretary = MeetingFixture.quiet(admin, "Bùi Thị Thư Ký", "SECRETARY");
     Instant start = Instant.now().plus(Duration.ofDays(3));
     long id =
         MeetingFixture.create(

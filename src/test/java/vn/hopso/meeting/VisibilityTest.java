@@ -35,9 +35,9 @@ class VisibilityTest {
   @Test
   void aClashWithAHiddenMeetingSaysOnlyBusy() {
     long unit = MoreApi.province(admin, "Tỉnh Trùng Lịch");
-    MeetingFixture.Someone secret1 = MeetingFixture.someone(admin, "Thư Ký Mật", "SECRETARY");
-    MeetingFixture.Someone secret2 = MeetingFixture.someone(admin, "Thư Ký Khác", "SECRETARY");
-    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Chủ Trì Chung", "CHAIR");
+    MeetingFixture.Someone secret1 = MeetingFixture.quiet(admin, "Thư Ký Mật", "SECRETARY");
+    MeetingFixture.Someone secret2 = MeetingFixture.quiet(admin, "Thư Ký Khác", "SECRETARY");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Chủ Trì Chung", "CHAIR");
     Instant start = Instant.now().plus(Duration.ofDays(5));
     Map<String, Object> hidden =
         new HashMap<>(
@@ -85,7 +85,7 @@ class VisibilityTest {
         .body("meetingTitle", hasItem("Họp mật về nhân sự"))
         .body("meetingId", hasItem((int) hiddenId));
     // a delegate is not given the warnings at all
-    MeetingFixture.Someone delegate = MeetingFixture.someone(admin, "Đại Biểu Tò Mò", "DELEGATE");
+    MeetingFixture.Someone delegate = MeetingFixture.quiet(admin, "Đại Biểu Tò Mò", "DELEGATE");
     Api.as(delegate.token()).get("/api/meetings/" + hiddenId + "/clashes").then().statusCode(403);
     // neither list nor search reveals the hidden one to the other secretary
     Api.as(secret2.token())
@@ -104,7 +104,7 @@ class VisibilityTest {
     long room = MoreApi.createEndpoint(admin, MoreApi.code("EPV"), "Phòng họp xã", unit, device);
     MoreApi.setPassword(admin, MoreApi.personId(admin, device), Api.PASSWORD);
     String token = Api.login(device, Api.PASSWORD);
-    MeetingFixture.Someone chair = MeetingFixture.someone(admin, "Chủ Trì Xã", "CHAIR");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Chủ Trì Xã", "CHAIR");
     Instant start = Instant.now().plus(Duration.ofDays(2));
     long invited =
         MeetingFixture.create(

@@ -41,11 +41,11 @@ class SessionAndSpeakersTest {
   void aRunningMeeting() {
     admin = Api.admin();
     unit = MoreApi.province(admin, "Tỉnh Điều Hành");
-    secretary = MeetingFixture.someone(admin, "Thư Ký Điều Hành", "SECRETARY");
-    chair = MeetingFixture.someone(admin, "Chủ Tọa Điều Hành", "CHAIR");
+    secretary = MeetingFixture.quiet(admin, "Thư Ký Điều Hành", "SECRETARY");
+    chair = MeetingFixture.quiet(admin, "Chủ Tọa Điều Hành", "CHAIR");
     delegates = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      delegates.add(MeetingFixture.someone(admin, "Đại Biểu Phát Biểu " + (i + 1), "DELEGATE"));
+      delegates.add(MeetingFixture.quiet(admin, "Đại Biểu Phát Biểu " + (i + 1), "DELEGATE"));
     }
     Instant start = Instant.now().plus(Duration.ofMinutes(10));
     meeting =
