@@ -41,6 +41,18 @@ public class LiveBench {
   static final Pattern EVENT = Pattern.compile("\"event\"\\s*:\\s*\"([^\"]+)\"");
 
   static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+
+  /**
+   * The sockets are spread over several HTTP clients: each JDK client reads all its sockets on one
+   * selector thread, which would otherwise be what the benchmark measures.
+   */
+  static final HttpClient[] SOCKETS = new HttpClient[8];
+
+  static {
+    for (int i = 0; i < SOCKETS.length; i++) {
+      SOCKETS[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    }
+  }
   static String base;
   static long meeting;
   static String viewer;
@@ -57,6 +69,7 @@ public class LiveBench {
     final AtomicInteger gaps = new AtomicInteger();
     final AtomicInteger repeats = new AtomicInteger();
     volatile CountDownLatch helloLatch;
+    volatile Runnable onHello;
 
     Client(int n) {
       this.n = n;
@@ -71,7 +84,11 @@ public class LiveBench {
               + "?ticket="
               + ticket
               + (lastSeq >= 0 ? "&after=" + lastSeq : "");
-      ws = http.newWebSocketBuilder().buildAsync(URI.create(url), this).get(30, TimeUnit.SECONDS);
+      ws =
+          SOCKETS[n % SOCKETS.length]
+              .newWebSocketBuilder()
+              .buildAsync(URI.create(url), this)
+              .get(30, TimeUnit.SECONDS);
     }
 
     @Override
@@ -114,6 +131,11 @@ public class LiveBench {
         CountDownLatch l = helloLatch;
         if (l != null) {
           l.countDown();
+        }
+        Runnable r = onHello;
+        if (r != null) {
+          onHello = null;
+          r.run();
         }
       }
     }
@@ -224,13 +246,13 @@ public class LiveBench {
       for (int r = 0; r < rounds; r++) {
         long before = clients.stream().mapToLong(c -> c.lastSeq).max().orElse(0);
         long sent = change(chair);
-        // the change makes two events (meeting.changed, session.changed): wait for the last one
+        // the change is one event (session.changed)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         long target = -1;
         while (System.nanoTime() < deadline) {
           long max = clients.stream().mapToLong(c -> c.lastSeq).max().orElse(0);
-          if (max >= before + 2 && clients.stream().allMatch(c -> c.lastSeq >= before + 2)) {
-            target = before + 2;
+          if (max >= before + 1 && clients.stream().allMatch(c -> c.lastSeq >= before + 1)) {
+            target = before + 1;
             break;
           }
           Thread.sleep(5);
@@ -261,11 +283,17 @@ public class LiveBench {
     }
     long killedAt = Long.parseLong(java.nio.file.Files.readString(file).trim()); // epoch millis
     long seen = clients.stream().mapToLong(c -> c.lastSeq).min().orElse(0);
-    ScheduledExecutorService retry = Executors.newScheduledThreadPool(8);
+    ScheduledExecutorService retry = Executors.newScheduledThreadPool(32);
     List<Long> resumed = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch back = new CountDownLatch(count);
     for (Client c : clients) {
-      c.helloLatch = new CountDownLatch(1);
+      // resumed when the server greets it again (hello, after its missed events)
+      c.helloLatch = null;
+      c.onHello =
+          () -> {
+            resumed.add(System.currentTimeMillis() - killedAt);
+            back.countDown();
+          };
       Runnable attempt =
           new Runnable() {
             int tries;
@@ -278,12 +306,6 @@ public class LiveBench {
                   return;
                 }
                 c.connect();
-                if (c.helloLatch.await(20, TimeUnit.SECONDS)) {
-                  resumed.add(System.currentTimeMillis() - killedAt);
-                  back.countDown();
-                } else {
-                  retry.schedule(this, 200, TimeUnit.MILLISECONDS);
-                }
               } catch (Exception e) {
                 // the server is not back yet: back off a little (with jitter), as the web app does
                 long wait = Math.min(2000, 100L << Math.min(tries++, 4)) + (long) (Math.random() * 200);
@@ -296,7 +318,7 @@ public class LiveBench {
     boolean all = back.await(120, TimeUnit.SECONDS);
     long after = change(chair);
     Thread.sleep(2000);
-    long lost = clients.stream().filter(c -> c.lastSeq < seen + 2).count();
+    long lost = clients.stream().filter(c -> c.lastSeq < seen + 1).count();
     int gaps = clients.stream().mapToInt(c -> c.gaps.get() + c.repeats.get()).sum();
     List<Long> sorted = new ArrayList<>(resumed);
     Collections.sort(sorted);

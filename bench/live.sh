@@ -55,7 +55,7 @@ memory() { # prints "heap_bytes rss_kb" after a full GC
   "$jcmd_bin" "$pid" GC.run >/dev/null 2>&1 || true
   sleep 1
   local heap rss
-  heap=$(curl -fs "$base/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%d", s}')
+  heap=$(curl -fs "$base/q/metrics" | awk 'index($0, "jvm_memory_used_bytes{area=\"heap\"") == 1 {s+=$NF} END {printf "%d", s}')
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   echo "$heap $rss"
 }

@@ -101,8 +101,9 @@ public class EventRecorder {
     }
   }
 
+  /** Moving through the agenda changes the session only (not the meeting's own fields). */
   void run(@Observes @Priority(LATE) AgendaRunService.RunChanged e) {
-    session(e.meeting());
+    record(e.meeting(), "session.changed", Audience.ALL, sessionData(e.meeting()));
   }
 
   void speaker(@Observes @Priority(LATE) SpeakerEvents.QueueChanged e) {
