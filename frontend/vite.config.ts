@@ -6,13 +6,14 @@ import { defineConfig } from 'vitest/config';
 // `--outDir <classes>/META-INF/resources --emptyOutDir` to `npm run build` (they reach `vite build`,
 // the last command of the script).
 //
-// The dev and preview servers pass everything under /api (REST) and /q (OpenAPI, Swagger UI,
-// health) to the backend named by HOPSO_BACKEND (environment or a git-ignored .env.local), by
-// default the Quarkus dev port: `HOPSO_BACKEND=http://127.0.0.1:18080 npm run dev`.
+// The dev and preview servers pass everything under /api (REST), /ws (the live WebSockets) and /q
+// (OpenAPI, Swagger UI, health) to the backend named by HOPSO_BACKEND (environment or a git-ignored
+// .env.local), by default the Quarkus dev port: `HOPSO_BACKEND=http://127.0.0.1:18080 npm run dev`.
 export default defineConfig(({ mode }) => {
   const backend = loadEnv(mode, '.', 'HOPSO_').HOPSO_BACKEND || 'http://localhost:8080';
   const proxy = {
     '/api': { target: backend, changeOrigin: false },
+    '/ws': { target: backend, changeOrigin: false, ws: true },
     '/q': { target: backend, changeOrigin: false },
   };
   return {

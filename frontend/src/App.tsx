@@ -13,6 +13,7 @@ import { NoticeProvider } from './components/Notice';
 import { HomePage } from './home/HomePage';
 import { AppShell, DIRECTORY_ROLES } from './layout/AppShell';
 import { NotFound } from './layout/Forbidden';
+import { DisplayPage } from './live/DisplayPage';
 import { CalendarPage } from './meetings/CalendarPage';
 import { MeetingEditPage, MeetingForm } from './meetings/MeetingForm';
 import { MeetingPage } from './meetings/MeetingPage';
@@ -30,6 +31,15 @@ export function App() {
         <NoticeProvider>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            {/* the room's big screen: full screen, without the app's header */}
+            <Route
+              path="/display/:meetingId"
+              element={
+                <RequireAuth>
+                  <DisplayPage />
+                </RequireAuth>
+              }
+            />
             <Route
               element={
                 <RequireAuth>

@@ -12,10 +12,13 @@ import {
   confidentialityValues,
   endpointStatusValues,
   invitationResponseValues,
+  itemStateValues,
   meetingKindValues,
   meetingStatusValues,
   participantRoleValues,
   roleValues,
+  speakerKindValues,
+  speakerStateValues,
   unitLevelValues,
 } from './schema';
 
@@ -156,6 +159,29 @@ export type AgendaItemInput = Schemas['ItemInput'];
 export type AgendaVersion = Schemas['VersionView'];
 
 export type Delivery = Schemas['DeliveryView'];
+
+// ---- Live session (issue 7) ----
+
+/** GET /api/meetings/{id}/live: the running session, with the number of the last event it reflects. */
+export type LiveState = Schemas['LiveState'];
+/** One agenda item as the running session shows it (state, time spent, speech limit). */
+export type RunItem = Schemas['RunItem'];
+export const ITEM_STATES = itemStateValues;
+export type ItemState = Schemas['ItemState'];
+/** The speaking queue (every speaker answer and the `speaker.changed` event). */
+export type SpeakerQueue = Schemas['Queue'];
+export type Speech = Schemas['Speech'];
+export const SPEAKER_KINDS = speakerKindValues;
+export type SpeakerKind = Schemas['SpeakerKind'];
+export const SPEAKER_STATES = speakerStateValues;
+export type SpeakerState = Schemas['SpeakerState'];
+export type SpeakRequest = Schemas['RequestInput'];
+/** The quorum in short, as live events carry it. */
+export type QuorumSummary = Schemas['QuorumSummary'];
+/** Who is connected to a meeting (the chair and its secretaries only). */
+export type Presence = Schemas['Online'];
+/** A single-use ticket (30 s) to open a live socket. */
+export type LiveTicket = Schemas['Ticket'];
 
 export type AppNotification = Schemas['NotificationView'];
 export type NotificationPage = Schemas['NotificationPage'];

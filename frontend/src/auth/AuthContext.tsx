@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { endSession, hasSession, login, logout, onSessionEvent, resumeSession } from '../api/client';
 import { isNetworkError } from '../api/problem';
 import type { Role, User } from '../api/types';
+import { closeLiveChannels } from '../live/closeAll';
 import { queryKeys } from '../lib/queryKeys';
 import { meQuery } from './api/me';
 
@@ -47,6 +48,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           queryClient.setQueryData(queryKeys.auth.me(), event.user);
         } else {
           // nothing cached may outlive the session: the next person must not see it
+          closeLiveChannels(queryClient);
           queryClient.clear();
           setActive(false);
           setExpired(true);
@@ -58,6 +60,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       const tokens = await login(username, password);
+      closeLiveChannels(queryClient);
       queryClient.clear();
       if (tokens.user) queryClient.setQueryData(queryKeys.auth.me(), tokens.user);
       setExpired(false);
@@ -67,6 +70,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    closeLiveChannels(queryClient);
     await logout();
     queryClient.clear();
     setActive(false);

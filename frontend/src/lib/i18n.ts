@@ -14,21 +14,23 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { formatNumber } from '../format';
 import enAdmin from '../locales/en/admin.json';
 import enCommon from '../locales/en/common.json';
+import enLive from '../locales/en/live.json';
 import enMeetings from '../locales/en/meetings.json';
 import viAdmin from '../locales/vi/admin.json';
 import viCommon from '../locales/vi/common.json';
+import viLive from '../locales/vi/live.json';
 import viMeetings from '../locales/vi/meetings.json';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const DEFAULT_LANG: Lang = 'vi';
 
-export const NAMESPACES = ['common', 'admin', 'meetings'] as const;
+export const NAMESPACES = ['common', 'admin', 'meetings', 'live'] as const;
 export const DEFAULT_NS = 'common';
 
 export const resources = {
-  vi: { common: viCommon, admin: viAdmin, meetings: viMeetings },
-  en: { common: enCommon, admin: enAdmin, meetings: enMeetings },
+  vi: { common: viCommon, admin: viAdmin, meetings: viMeetings, live: viLive },
+  en: { common: enCommon, admin: enAdmin, meetings: enMeetings, live: enLive },
 } as const;
 
 const STORAGE_KEY = 'hopso.lang';

@@ -1,7 +1,8 @@
 // Every query key of the app, in one place. Keys are hierarchical, so one call reaches a whole
 // family: invalidating ['meetings', 12] refreshes the meeting and everything under it (agenda,
 // participants, quorum…); ['meetings', 'list'] every meeting list and calendar. A live update
-// (WebSocket, later) names the resource that changed and invalidates or patches exactly its key.
+// (the meeting's WebSocket, src/live/) names the resource that changed and invalidates or patches
+// exactly its key.
 //
 // List parameters are plain objects; undefined values do not count (they are left out of the
 // key's hash), so { q: undefined } and {} are the same key.
@@ -60,6 +61,10 @@ export const queryKeys = {
     quorum: (id: Id) => ['meetings', id, 'quorum'] as const,
     attendanceLog: (id: Id) => ['meetings', id, 'attendance-log'] as const,
     deliveries: (id: Id) => ['meetings', id, 'deliveries'] as const,
+    /** the running session (LiveState), patched by the live channel's events */
+    live: (id: Id) => ['meetings', id, 'live'] as const,
+    /** who is connected (the chair and the secretaries) */
+    presence: (id: Id) => ['meetings', id, 'presence'] as const,
   },
 
   notifications: {

@@ -12,6 +12,7 @@ import { formatDateTime, formatMinutes } from '../format';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
+import { useMeetingLive } from '../live/hooks';
 import {
   agendaQuery,
   agendaVersionsQuery,
@@ -88,6 +89,11 @@ export function AgendaTab({ meeting, meetingId }: MeetingTabProps) {
   const [dragId, setDragId] = useState<string | null>(null);
   const [dropId, setDropId] = useState<string | null>(null);
   const [showVersions, setShowVersions] = useState(false);
+  // while the session runs, the item under discussion is marked (the live channel moves the mark)
+  const running = meeting.status === 'IN_PROGRESS';
+  const live = useMeetingLive(meetingId, running);
+  const currentId = running ? live.state?.currentItemId : undefined;
+  const runStates = new Map((running ? (live.state?.items ?? []) : []).map((r) => [r.id, r.state]));
 
   const items = agenda?.items ?? [];
   const placed = index(items);
@@ -130,13 +136,17 @@ export function AgendaTab({ meeting, meetingId }: MeetingTabProps) {
         {list.map((item) => {
           const id = String(item.id);
           const p = placed.get(id);
+          const isCurrent = currentId != null && item.id === currentId;
+          const runState = runStates.get(item.id);
           return (
             <li key={id} className="agenda-li">
               <div
-                className={`agenda-item${dragId === id ? ' is-dragging' : ''}${dropId === id ? ' is-drop' : ''}`}
+                className={`agenda-item${dragId === id ? ' is-dragging' : ''}${dropId === id ? ' is-drop' : ''}${isCurrent ? ' is-current' : ''}${runState === 'DONE' ? ' is-done' : ''}`}
                 data-testid="agenda-item"
                 data-item-id={id}
                 data-number={item.number}
+                data-current={isCurrent ? 'true' : undefined}
+                aria-current={isCurrent ? 'step' : undefined}
                 draggable={manage && !busy}
                 onDragStart={(e) => {
                   if (!manage) return;
@@ -172,6 +182,10 @@ export function AgendaTab({ meeting, meetingId }: MeetingTabProps) {
                   <span className="agenda-title" data-testid="agenda-title">
                     {item.title}
                   </span>
+                  {isCurrent && <span className="badge badge-live agenda-now">{t('live:itemState.CURRENT')}</span>}
+                  {!isCurrent && runState && runState !== 'PENDING' && runState !== 'CURRENT' && (
+                    <span className="badge badge-muted agenda-now">{t(`live:itemState.${runState}`)}</span>
+                  )}
                   <span className="agenda-meta">
                     {item.presenterName && <span>{t('meetings:agenda.presenterIs', { name: item.presenterName })}</span>}
                     {item.plannedMinutes != null && (

@@ -12,6 +12,7 @@ import { errorText } from '../lib/errors';
 import { type MsgKey, type TFunction, useI18n } from '../lib/i18n';
 import { useApiForm, type ApiForm } from '../lib/useApiForm';
 import { endpointsQuery } from '../admin/endpoints/api/getEndpoints';
+import { useLiveFallback } from '../live/hooks';
 import { attendanceLogQuery, quorumQuery } from './api/attendance';
 import { participantsQuery, useMarkAttendance } from './api/participants';
 import { meetingEndpointsQuery, useSaveHeadCount } from './api/rooms';
@@ -19,12 +20,6 @@ import type { MeetingTabProps } from './MeetingPage';
 import { AttendanceBadge, capsOf } from './shared';
 import { usePagedList } from './usePagedList';
 
-/**
- * The tab reloads quorum, the shown page of the roll or of the rooms (and the open log) this often
- * while it is shown and the browser tab is visible. The live socket will invalidate these keys instead.
- */
-const REFRESH_MS = 5000;
-const live = { refetchInterval: REFRESH_MS } as const;
 
 /** Who is still missing: this many are listed at first, the rest on demand. */
 const MISSING_SHOWN = 6;
@@ -53,6 +48,9 @@ export function AttendanceTab({ meeting, meetingId }: MeetingTabProps) {
   const [sub, setSub] = useState<Sub>(caps.canViewQuorum || caps.canMarkAttendance ? 'people' : 'rooms');
   const [excusing, setExcusing] = useState<{ pid: Id | undefined; name: string; reason?: string } | null>(null);
   const [showLog, setShowLog] = useState(false);
+  // the meeting's live channel (opened by the meeting page) refreshes the quorum, the roll, the
+  // rooms and the log when attendance changes; they are asked for again only while it is down
+  const live = useLiveFallback(meetingId);
   const quorum = useQuery({ ...quorumQuery(meetingId), ...live, enabled: !!caps.canViewQuorum });
   const markAttendance = useMarkAttendance(meetingId);
   const form = useApiForm(markAttendance);
@@ -232,6 +230,7 @@ function Roll({
 }) {
   const { t } = useI18n();
   const list = usePagedList({ q: '', attendance: '' });
+  const live = useLiveFallback(meetingId);
   const people = useQuery({ ...participantsQuery(meetingId, list.params), ...live });
   const rows = people.data?.items ?? [];
   const total = people.data?.total ?? 0;
@@ -350,6 +349,7 @@ function RoomCountList({ meetingId, initialQ, canReportRow }: { meetingId: Id; i
   const { t } = useI18n();
   const notify = useNotify();
   const list = usePagedList({ q: initialQ });
+  const live = useLiveFallback(meetingId);
   const rooms = useQuery({ ...meetingEndpointsQuery(meetingId, list.params), ...live });
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const form = useApiForm(useSaveHeadCount(meetingId));
@@ -454,6 +454,7 @@ function RoomCountList({ meetingId, initialQ, canReportRow }: { meetingId: Id; i
 
 function AttendanceLog({ meetingId }: { meetingId: Id }) {
   const { t } = useI18n();
+  const live = useLiveFallback(meetingId);
   const { data, error } = useQuery({ ...attendanceLogQuery(meetingId), ...live });
   return (
     <div data-testid="attendance-log">

@@ -10,6 +10,7 @@ import { type MsgKey, useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
 import { useCancelMeeting, useCheckIn, usePostpone, useRespond, useTransition, type Transition } from './api/meetingActions';
 import type { MeetingTabProps } from './MeetingPage';
+import { SessionPanel } from '../live/SessionPanel';
 import { quorumText } from './quorum';
 import { AttendanceBadge, MeetingStatusBadge, ResponseBadge, capsOf, meetingUrl } from './shared';
 
@@ -91,10 +92,20 @@ export function InfoTab({ meeting: m, meetingId, savedWarnings }: MeetingTabProp
   }
 
   const warnings = m.warnings?.length ? m.warnings : (savedWarnings ?? []);
+  // while the session runs, a participant's tablet shows it: after the check-in button until they
+  // have checked in, then first (moved by CSS order, so that it is not mounted again and a choice
+  // being made survives the check-in)
+  const live = m.status === 'IN_PROGRESS';
+  const present = m.myAttendance === 'PRESENT_IN_ROOM' || m.myAttendance === 'PRESENT_ONLINE';
 
   return (
     <div className="info-tab">
       <CheckInPanel meeting={m} meetingId={meetingId} />
+      {live && (
+        <div className={`session-slot${present ? ' is-first' : ''}`}>
+          <SessionPanel meeting={m} meetingId={meetingId} />
+        </div>
+      )}
       <ResponsePanel meeting={m} meetingId={meetingId} />
 
       {(actions.length > 0 || changes.edit || changes.postpone || changes.cancel || startFrom) && (

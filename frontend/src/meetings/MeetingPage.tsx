@@ -10,6 +10,9 @@ import { type MsgKey, useI18n } from '../lib/i18n';
 import { queryKeys } from '../lib/queryKeys';
 import { routeId } from '../lib/routeId';
 import { NotFound } from '../layout/Forbidden';
+import { ConsoleTab } from '../live/ConsoleTab';
+import { useMeetingLive } from '../live/hooks';
+import { LiveIndicator } from '../live/LiveBits';
 import { AgendaTab } from './AgendaTab';
 import { meetingQuery } from './api/getMeeting';
 import { AttendanceTab } from './AttendanceTab';
@@ -39,9 +42,10 @@ function useReloadWhenWindowOpens(meetingId: Id, opensAt: string | undefined) {
   }, [queryClient, meetingId, opensAt]);
 }
 
-type Tab = 'info' | 'agenda' | 'participants' | 'attendance';
+type Tab = 'console' | 'info' | 'agenda' | 'participants' | 'attendance';
 
 const TABS: { id: Tab; label: MsgKey }[] = [
+  { id: 'console', label: 'live:console.tab' },
   { id: 'info', label: 'meetings:meeting.tabInfo' },
   { id: 'agenda', label: 'meetings:meeting.tabAgenda' },
   { id: 'participants', label: 'meetings:meeting.tabParticipants' },
@@ -55,7 +59,11 @@ export interface MeetingTabProps {
   meetingId: Id;
 }
 
-/** /meetings/:id: header and the four tabs (tab kept in ?tab=). */
+/**
+ * /meetings/:id: header and the tabs (tab kept in ?tab=). The page follows the meeting's live
+ * channel whatever its state, so every tab (and the meeting's own capabilities) keeps up with what
+ * others do without polling.
+ */
 export function MeetingPage() {
   const id = routeId(useParams().id);
   if (id === null) return <NotFound />;
@@ -67,6 +75,7 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const { data: meeting, error } = useQuery(meetingQuery(meetingId));
+  const { status: liveStatus } = useMeetingLive(meetingId);
   useTitle(meeting?.title ?? t('meetings:meetings.title'));
   const caps = capsOf(meeting);
   useReloadWhenWindowOpens(meetingId, caps.checkInOpensAt);
@@ -87,9 +96,13 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
 
   // the quorum and the roll are for those who run the meeting; rooms report their own head count
   const showAttendance = !!(caps.canViewQuorum || caps.canMarkAttendance || caps.canReportHeadCount);
-  const tabs = TABS.filter((x) => x.id !== 'attendance' || showAttendance);
+  // the chair's console while the session may be run (or started from there)
+  const showConsole = !!(caps.canRunSession || caps.canStart);
+  const tabs = TABS.filter((x) => (x.id !== 'attendance' || showAttendance) && (x.id !== 'console' || showConsole));
   const requested = params.get('tab') as Tab | null;
-  const tab: Tab = tabs.some((x) => x.id === requested) ? (requested as Tab) : 'info';
+  // a running session opens on the console for those who run it
+  const fallback: Tab = showConsole && meeting.status === 'IN_PROGRESS' ? 'console' : 'info';
+  const tab: Tab = tabs.some((x) => x.id === requested) ? (requested as Tab) : fallback;
   const place = meeting.place || meeting.hostEndpointName;
 
   return (
@@ -105,6 +118,7 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
             {meeting.startsAt && formatSpan(meeting.startsAt, meeting.endsAt, lang)}
           </span>
           {place && <span className="muted"> · {place}</span>}
+          <LiveIndicator status={liveStatus} className="meeting-live" />
         </p>
       </header>
 
@@ -123,7 +137,7 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
               setParams(
                 (prev) => {
                   const next = new URLSearchParams(prev);
-                  if (x.id === 'info') next.delete('tab');
+                  if (x.id === fallback) next.delete('tab');
                   else next.set('tab', x.id);
                   return next;
                 },
@@ -141,6 +155,7 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
 
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         <FormError message={error ? errorText(error, t) : null} />
+        {tab === 'console' && <ConsoleTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'info' && <InfoTab meeting={meeting} meetingId={meetingId} savedWarnings={justSaved} />}
         {tab === 'agenda' && <AgendaTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'participants' && <ParticipantsTab meeting={meeting} meetingId={meetingId} />}

@@ -5,12 +5,14 @@ import type { AppNotification } from '../api/types';
 import { formatDateTime } from '../format';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
+import { usePersonalLive } from '../live/hooks';
 import { meetingUrl } from '../meetings/shared';
-import { notificationsQuery, unreadCountQuery, useMarkAllRead, useMarkRead } from './api/notifications';
+import { UNREAD_FALLBACK_MS, notificationsQuery, unreadCountQuery, useMarkAllRead, useMarkRead } from './api/notifications';
 
 /**
- * The bell in the header: unread count (polled every 30 s while the tab is visible, and again when
- * it becomes visible), a dropdown list, mark read / read all.
+ * The bell in the header: unread count, a dropdown list, mark read / read all. It keeps the
+ * person's live channel (/ws/me) open: a change of the notifications refreshes the count (and the
+ * open list) at once; only while that channel is down is the count asked for every minute.
  */
 export function NotificationBell() {
   const { t } = useI18n();
@@ -18,7 +20,8 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
-  const count = useQuery(unreadCountQuery());
+  const channel = usePersonalLive();
+  const count = useQuery({ ...unreadCountQuery(), refetchInterval: channel === 'connected' ? false : UNREAD_FALLBACK_MS });
   const list = useQuery({ ...notificationsQuery(), enabled: open });
   const markRead = useMarkRead();
   const markAllRead = useMarkAllRead();

@@ -11,7 +11,11 @@ export function refreshMeeting(queryClient: QueryClient, id: Id, detail?: Meetin
   const key = queryKeys.meetings.detail(id);
   if (detail) queryClient.setQueryData(key, detail);
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: key, predicate: detail ? (q) => q.queryKey.length > key.length : undefined }),
+    queryClient.invalidateQueries({
+      queryKey: key,
+      // the live state follows the meeting's channel (src/live/), which brings this change too
+      predicate: (q) => q.queryKey[2] !== 'live' && (!detail || q.queryKey.length > key.length),
+    }),
     queryClient.invalidateQueries({ queryKey: queryKeys.meetings.lists() }),
   ]);
 }

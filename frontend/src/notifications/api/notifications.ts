@@ -3,17 +3,19 @@ import { api, pathId } from '../../api/client';
 import type { AppNotification, Id, NotificationPage } from '../../api/types';
 import { queryKeys } from '../../lib/queryKeys';
 
-/** How often the bell asks for the unread count (until the live socket invalidates it instead). */
-export const UNREAD_POLL_MS = 30_000;
+/**
+ * The bell listens to the personal live channel (/ws/me), which says when the notifications change;
+ * while that channel is down it asks for the unread count this often instead.
+ */
+export const UNREAD_FALLBACK_MS = 60_000;
 const LIST_PARAMS = { size: 20 };
 
-/** GET /api/notifications/unread-count, polled while the tab is visible. */
+/** GET /api/notifications/unread-count */
 export const unreadCountQuery = () =>
   queryOptions({
     queryKey: queryKeys.notifications.unreadCount(),
     queryFn: ({ signal }) => api.get<{ unread?: number }>('/api/notifications/unread-count', undefined, signal),
     select: (r) => r?.unread ?? 0,
-    refetchInterval: UNREAD_POLL_MS,
   });
 
 /** GET /api/notifications?size=20: the latest notifications, loaded when the bell opens. */

@@ -1,0 +1,148 @@
+// The live state of a meeting and how each event changes it. Pure functions: the channel
+// (meetingChannel.ts) applies them to the cached LiveState and invalidates what they name.
+
+import type { Id, LiveState, RunItem, SpeakerQueue, Speech } from '../api/types';
+import { queryKeys } from '../lib/queryKeys';
+import type {
+  AttendanceChangedData,
+  EventMessage,
+  MeetingChangedData,
+  ParticipantsChangedData,
+  PresenceChangedData,
+  SessionChangedData,
+} from './protocol';
+
+/**
+ * Who is looking: a person, or a room's device account with its rooms. A speech is "mine" when it
+ * is the person's own, or (for a device account) a room's request (no person) of one of its rooms.
+ */
+export interface Me {
+  personId?: Id;
+  /** the rooms of a device account (ENDPOINT role); empty for a person */
+  endpointIds?: readonly Id[];
+}
+
+export function isMine(s: Speech | null | undefined, me: Me): boolean {
+  if (!s) return false;
+  if (s.mine) return true;
+  if (s.personId != null) return me.personId != null && s.personId === me.personId;
+  return s.endpointId != null && (me.endpointIds ?? []).includes(s.endpointId);
+}
+
+/** The queue with `mine` set on my speeches (events always carry `mine: false`). */
+export function markMine(q: SpeakerQueue, me: Me): SpeakerQueue {
+  const mark = (s: Speech): Speech => (isMine(s, me) ? { ...s, mine: true } : s);
+  return {
+    ...q,
+    current: q.current ? mark(q.current) : q.current,
+    waiting: q.waiting?.map(mark),
+    done: q.done?.map(mark),
+  };
+}
+
+/** My request in the queue: speaking now, or waiting at `place` (1 = next). */
+export type MyTurn = { speech: Speech; speaking: true; place: 0 } | { speech: Speech; speaking: false; place: number } | null;
+
+export function myTurn(q: SpeakerQueue | undefined, me: Me): MyTurn {
+  if (!q) return null;
+  if (q.current && isMine(q.current, me)) return { speech: q.current, speaking: true, place: 0 };
+  const waiting = q.waiting ?? [];
+  const i = waiting.findIndex((s) => isMine(s, me));
+  return i < 0 ? null : { speech: waiting[i], speaking: false, place: i + 1 };
+}
+
+/** The item being dealt with, or undefined. */
+export function currentItem(state: Pick<LiveState, 'currentItemId' | 'items'> | undefined): RunItem | undefined {
+  if (!state || state.currentItemId == null) return undefined;
+  return state.items?.find((i) => i.id === state.currentItemId);
+}
+
+/** JSON null → undefined (the generated types know only missing fields). */
+const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+function sessionPatch(d: MeetingChangedData): Partial<LiveState> {
+  const patch: Partial<LiveState> = {};
+  if ('status' in d) patch.status = opt(d.status);
+  if ('paused' in d) patch.paused = opt(d.paused);
+  if ('pausedAt' in d) patch.pausedAt = opt(d.pausedAt);
+  if ('sessionStartedAt' in d) patch.sessionStartedAt = opt(d.sessionStartedAt);
+  return patch;
+}
+
+/**
+ * The state after one event. Events the state already reflects (seq ≤ state.seq) change nothing;
+ * every other one moves `seq` on, whether or not it changes what the state holds.
+ */
+export function applyEvent(state: LiveState, ev: EventMessage, me: Me): LiveState {
+  if (ev.seq <= (state.seq ?? 0)) return state;
+  const next: LiveState = { ...state, seq: ev.seq };
+  switch (ev.event) {
+    case 'meeting.changed':
+      return { ...next, ...sessionPatch(ev.data as MeetingChangedData) };
+    case 'session.changed': {
+      const d = ev.data as SessionChangedData;
+      const patched = { ...next, ...sessionPatch(d) };
+      if ('currentItemId' in d) patched.currentItemId = opt(d.currentItemId);
+      if (Array.isArray(d.items)) patched.items = d.items;
+      return patched;
+    }
+    case 'speaker.changed':
+      return { ...next, speaker: markMine(ev.data as SpeakerQueue, me) };
+    case 'attendance.changed':
+    case 'participants.changed': {
+      const q = (ev.data as AttendanceChangedData | ParticipantsChangedData).quorum;
+      return q ? { ...next, quorum: q } : next;
+    }
+    case 'presence.changed': {
+      // the counts are the server's; the lists of who is connected are read again (a room stays
+      // online while anyone seated there is connected, which one event cannot tell)
+      const d = ev.data as PresenceChangedData;
+      const p = state.presence ?? {};
+      let personIds = p.personIds;
+      if (d.personId != null && d.online != null) {
+        const rest = (personIds ?? []).filter((x) => x !== d.personId);
+        personIds = d.online ? [...rest, d.personId] : rest;
+      }
+      return { ...next, presence: { ...p, people: d.people ?? p.people, rooms: d.rooms ?? p.rooms, personIds } };
+    }
+    default:
+      return next;
+  }
+}
+
+/** A query the event makes stale: the key, and whether only that exact key (not what is below it). */
+export interface Stale {
+  queryKey: readonly unknown[];
+  exact?: boolean;
+}
+
+/**
+ * The cached reads an event makes stale (the live state itself is patched by {@link applyEvent}).
+ * Invalidating only refetches what is on screen, so naming a little more than needed is cheap.
+ */
+export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
+  const k = queryKeys.meetings;
+  const detail: Stale = { queryKey: k.detail(meetingId), exact: true };
+  switch (ev.event) {
+    case 'meeting.changed':
+      return [detail, { queryKey: k.lists() }];
+    case 'attendance.changed': {
+      const d = ev.data as AttendanceChangedData;
+      const out: Stale[] = [{ queryKey: k.participants(meetingId) }, { queryKey: k.quorum(meetingId) }, { queryKey: k.attendanceLog(meetingId) }];
+      // my own attendance is on the meeting (someone marked me present)
+      if (d.personId != null && d.personId === me.personId) out.push(detail);
+      return out;
+    }
+    case 'participants.changed':
+      return [{ queryKey: k.participants(meetingId) }, { queryKey: k.quorum(meetingId) }, detail];
+    case 'rooms.changed':
+      return [{ queryKey: k.endpoints(meetingId) }, detail];
+    case 'agenda.published':
+    case 'agenda.changed':
+      return [{ queryKey: k.agenda(meetingId) }, detail];
+    case 'presence.changed':
+      return [{ queryKey: k.presence(meetingId) }];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,237 @@
+// One live channel per meeting (however many components follow it): it opens
+// /ws/meetings/{id}?ticket=…&after=<last seq>, keeps the LiveState in the query cache under
+// ['meetings', id, 'live'] and patches it with every event, and invalidates the other reads of the
+// meeting an event makes stale (participants, quorum, rooms, agenda, presence…).
+//
+// Ordering: the state carries the number of the last event it reflects (`seq`); the channel
+// connects with `after` = that number, so the server replays exactly what came since, and applies
+// only events with a higher number. Events that arrive while the state is being read again are kept
+// and applied to the answer before it is cached (`reconcileLiveState`).
+
+import type { QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/problem';
+import type { Id, LiveState, LiveTicket } from '../api/types';
+import { queryKeys } from '../lib/queryKeys';
+import { type Me, applyEvent, markMine, staleQueries } from './liveState';
+import type { EventMessage, LiveStatus, ServerMessage } from './protocol';
+import { noteServerTime } from './serverClock';
+import { LiveSocket, type SocketLike } from './socket';
+
+/** Events kept for applying to a state read while they arrived. */
+const RECENT = 500;
+/** A channel nobody follows any more closes after this (a tab switch or a re-render keeps it). */
+const LINGER_MS = 3_000;
+
+export interface ChannelDeps {
+  ticket: (meetingId: Id) => Promise<LiveTicket>;
+  /** the cached live state, read when missing */
+  loadState: (client: QueryClient, meetingId: Id) => Promise<LiveState>;
+  socketUrl: (path: string, params: Record<string, string | number | null | undefined>) => string;
+  /** the browser's WebSocket unless given (tests) */
+  createSocket?: (url: string) => SocketLike;
+}
+
+/** Refused for good: the person may not follow this meeting (or it is gone). */
+const fatal = (e: unknown) => isApiError(e) && (e.status === 403 || e.status === 404);
+
+export class MeetingChannel {
+  private readonly socket: LiveSocket;
+  /** the last event seen (socket or state), sent as `after` when reconnecting */
+  private lastSeq: number | null = null;
+  /** this connection was opened without `after`: the state must be read again after the hello */
+  private blind = false;
+  private recent: EventMessage[] = [];
+  private me: Me = {};
+  /** whose tickets opened it: another person signing in gets a channel of their own */
+  readonly personId: Id | undefined;
+  refs = 0;
+  stopTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly client: QueryClient,
+    readonly meetingId: Id,
+    deps: ChannelDeps,
+    onStatus: () => void,
+    personId?: Id,
+  ) {
+    this.personId = personId;
+    this.socket = new LiveSocket({
+      connectUrl: async () => {
+        if (this.lastSeq === null) {
+          // start from the state: the server then replays what came after it
+          try {
+            this.noteSeq((await deps.loadState(client, meetingId)).seq);
+          } catch (e) {
+            if (fatal(e)) throw e;
+          }
+        }
+        this.blind = this.lastSeq === null;
+        const t = await deps.ticket(meetingId);
+        if (!t.ticket) throw new Error('no ticket');
+        return deps.socketUrl(t.path || `/ws/meetings/${meetingId}`, { ticket: t.ticket, after: this.lastSeq });
+      },
+      onMessage: (m) => this.onMessage(m),
+      onStatus,
+      isFatal: fatal,
+      ...(deps.createSocket ? { createSocket: deps.createSocket } : {}),
+    });
+  }
+
+  get status(): LiveStatus {
+    return this.socket.status;
+  }
+
+  start(): void {
+    this.socket.start();
+  }
+
+  stop(): void {
+    this.socket.stop();
+  }
+
+  /** Who is looking (marks "my" speeches); the cached queue is marked again when it changes. */
+  setMe(me: Me): void {
+    const changed = me.personId !== this.me.personId || (me.endpointIds ?? []).join() !== (this.me.endpointIds ?? []).join();
+    this.me = me;
+    if (!changed) return;
+    this.client.setQueryData<LiveState>(queryKeys.meetings.live(this.meetingId), (s) =>
+      s?.speaker ? { ...s, speaker: markMine(s.speaker, me) } : s,
+    );
+  }
+
+  /** A state just read: the events it does not reflect yet, which came meanwhile, are applied. */
+  reconcile(state: LiveState): LiveState {
+    let s = state.speaker ? { ...state, speaker: markMine(state.speaker, this.me) } : state;
+    for (const ev of this.recent) s = applyEvent(s, ev, this.me);
+    this.noteSeq(s.seq);
+    return s;
+  }
+
+  private noteSeq(seq: number | undefined): void {
+    if (seq == null) return;
+    this.lastSeq = this.lastSeq === null ? seq : Math.max(this.lastSeq, seq);
+  }
+
+  private onMessage(m: ServerMessage): void {
+    const key = queryKeys.meetings.live(this.meetingId);
+    switch (m.type) {
+      case 'hello':
+        noteServerTime(m.now);
+        this.noteSeq(m.seq);
+        if (this.blind) {
+          this.blind = false;
+          void this.client.invalidateQueries({ queryKey: key, exact: true });
+        }
+        return;
+      case 'snapshot':
+        // too far behind (or the server lost our place): read everything of the meeting again
+        noteServerTime(m.now);
+        this.blind = false;
+        this.recent = [];
+        if (m.seq != null) this.lastSeq = m.seq;
+        void this.client.invalidateQueries({ queryKey: queryKeys.meetings.detail(this.meetingId) });
+        void this.client.invalidateQueries({ queryKey: queryKeys.meetings.lists() });
+        return;
+      case 'event': {
+        this.noteSeq(m.seq);
+        this.recent.push(m);
+        if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
+        this.client.setQueryData<LiveState>(key, (s) => (s ? applyEvent(s, m, this.me) : s));
+        for (const stale of staleQueries(m, this.meetingId, this.me)) void this.client.invalidateQueries(stale);
+        return;
+      }
+      default:
+        // resync: the socket reconnects with after=lastSeq once the server closes; pong, error: nothing
+        return;
+    }
+  }
+}
+
+// ---- one channel per meeting and query cache ----
+
+const channels = new WeakMap<QueryClient, Map<Id, MeetingChannel>>();
+const statusListeners = new Set<() => void>();
+
+function notifyStatus(): void {
+  for (const l of statusListeners) l();
+}
+
+function channelsOf(client: QueryClient): Map<Id, MeetingChannel> {
+  let map = channels.get(client);
+  if (!map) {
+    map = new Map();
+    channels.set(client, map);
+  }
+  return map;
+}
+
+/** Follow a meeting: opens its channel for the first follower. Pair with {@link releaseMeetingChannel}. */
+export function acquireMeetingChannel(client: QueryClient, meetingId: Id, deps: ChannelDeps, me: Me): MeetingChannel {
+  const map = channelsOf(client);
+  let ch = map.get(meetingId);
+  if (ch && ch.personId !== me.personId) {
+    // opened for someone who signed out since
+    ch.stop();
+    if (ch.stopTimer !== undefined) clearTimeout(ch.stopTimer);
+    map.delete(meetingId);
+    ch = undefined;
+  }
+  if (!ch) {
+    ch = new MeetingChannel(client, meetingId, deps, notifyStatus, me.personId);
+    map.set(meetingId, ch);
+  }
+  ch.setMe(me);
+  ch.refs++;
+  if (ch.stopTimer !== undefined) {
+    clearTimeout(ch.stopTimer);
+    ch.stopTimer = undefined;
+  }
+  ch.start();
+  notifyStatus();
+  return ch;
+}
+
+/** Stop following; the channel closes a moment after its last follower left. */
+export function releaseMeetingChannel(client: QueryClient, ch: MeetingChannel): void {
+  ch.refs = Math.max(0, ch.refs - 1);
+  if (ch.refs > 0 || ch.stopTimer !== undefined) return;
+  ch.stopTimer = setTimeout(() => {
+    ch.stopTimer = undefined;
+    if (ch.refs > 0) return;
+    ch.stop();
+    const map = channels.get(client);
+    if (map?.get(ch.meetingId) === ch) map.delete(ch.meetingId);
+    notifyStatus();
+  }, LINGER_MS);
+}
+
+export function meetingChannel(client: QueryClient, meetingId: Id): MeetingChannel | undefined {
+  return channels.get(client)?.get(meetingId);
+}
+
+/** The status of a meeting's channel ('offline' when nobody follows it). */
+export function meetingChannelStatus(client: QueryClient, meetingId: Id): LiveStatus {
+  return meetingChannel(client, meetingId)?.status ?? 'offline';
+}
+
+/** Close every meeting channel at once (sign-out, end of the session). */
+export function closeMeetingChannels(client: QueryClient): void {
+  const map = channels.get(client);
+  if (!map) return;
+  for (const ch of map.values()) {
+    if (ch.stopTimer !== undefined) clearTimeout(ch.stopTimer);
+    ch.stop();
+  }
+  map.clear();
+  notifyStatus();
+}
+
+export function subscribeChannelStatus(listener: () => void): () => void {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+
+/** A live state just read, with the events that came meanwhile applied (see the channel). */
+export function reconcileLiveState(client: QueryClient, meetingId: Id, state: LiveState): LiveState {
+  return meetingChannel(client, meetingId)?.reconcile(state) ?? state;
+}
