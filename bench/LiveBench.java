@@ -76,19 +76,27 @@ public class LiveBench {
     }
 
     void connect() throws Exception {
-      String ticket = ticket();
-      String url =
-          base.replace("http", "ws")
-              + "/ws/meetings/"
-              + meeting
-              + "?ticket="
-              + ticket
-              + (lastSeq >= 0 ? "&after=" + lastSeq : "");
-      ws =
-          SOCKETS[n % SOCKETS.length]
-              .newWebSocketBuilder()
-              .buildAsync(URI.create(url), this)
-              .get(30, TimeUnit.SECONDS);
+      connectAsync().get(60, TimeUnit.SECONDS);
+    }
+
+    /** A new ticket, then the socket (resuming after the last event seen), without blocking. */
+    CompletableFuture<Void> connectAsync() {
+      return ticketAsync()
+          .thenCompose(
+              ticket -> {
+                String url =
+                    base.replace("http", "ws")
+                        + "/ws/meetings/"
+                        + meeting
+                        + "?ticket="
+                        + ticket
+                        + (lastSeq >= 0 ? "&after=" + lastSeq : "");
+                return SOCKETS[n % SOCKETS.length]
+                    .newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(URI.create(url), this);
+              })
+          .thenAccept(w -> ws = w);
     }
 
     @Override
@@ -152,29 +160,22 @@ public class LiveBench {
     }
   }
 
-  static String ticket() throws Exception {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/meetings/" + meeting + "/live-ticket"))
-                    .header("Authorization", "Bearer " + viewer)
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = TICKET.matcher(r.body());
-        if (r.statusCode() == 200 && m.find()) {
-          return m.group(1);
-        }
-        throw new IllegalStateException(r.statusCode() + " " + r.body());
-      } catch (Exception e) {
-        if (attempt > 200) {
-          throw e;
-        }
-        Thread.sleep(100);
-      }
-    }
+  static CompletableFuture<String> ticketAsync() {
+    return http.sendAsync(
+            HttpRequest.newBuilder(URI.create(base + "/api/meetings/" + meeting + "/live-ticket"))
+                .header("Authorization", "Bearer " + viewer)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .thenApply(
+            r -> {
+              Matcher m = TICKET.matcher(r.body());
+              if (r.statusCode() == 200 && m.find()) {
+                return m.group(1);
+              }
+              throw new IllegalStateException(r.statusCode() + " " + r.body());
+            });
   }
 
   static List<Client> open(int count) throws Exception {
@@ -294,23 +295,30 @@ public class LiveBench {
             resumed.add(System.currentTimeMillis() - killedAt);
             back.countDown();
           };
+      // every client retries on its own, as 856 independent devices do: nothing here waits for
+      // one client before trying another
       Runnable attempt =
           new Runnable() {
             int tries;
 
             @Override
             public void run() {
-              try {
-                if (c.open) {
-                  retry.schedule(this, 100, TimeUnit.MILLISECONDS);
-                  return;
-                }
-                c.connect();
-              } catch (Exception e) {
-                // the server is not back yet: back off a little (with jitter), as the web app does
-                long wait = Math.min(2000, 100L << Math.min(tries++, 4)) + (long) (Math.random() * 200);
-                retry.schedule(this, wait, TimeUnit.MILLISECONDS);
+              if (c.open) {
+                retry.schedule(this, 100, TimeUnit.MILLISECONDS);
+                return;
               }
+              Runnable self = this;
+              c.connectAsync()
+                  .whenComplete(
+                      (ok, e) -> {
+                        if (e != null) {
+                          // not back yet: back off a little (with jitter), as the web app does
+                          long wait =
+                              Math.min(2000, 100L << Math.min(tries++, 4))
+                                  + (long) (Math.random() * 200);
+                          retry.schedule(self, wait, TimeUnit.MILLISECONDS);
+                        }
+                      });
             }
           };
       retry.schedule(attempt, (long) (Math.random() * 200), TimeUnit.MILLISECONDS);

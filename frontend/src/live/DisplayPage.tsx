@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import type { Id, LiveState, MeetingDetail, Speech } from '../api/types';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Id, LiveState, Speech } from '../api/types';
 import { useTitle } from '../components/useTitle';
 import { formatNumber, vnTime } from '../format';
 import { errorText } from '../lib/errors';
@@ -19,6 +19,8 @@ import { countdown, formatElapsed, speechElapsedMs, speechRemainingMs } from './
 const NEXT_SHOWN = 3;
 /** The mouse pointer hides after this long without moving. */
 const IDLE_CURSOR_MS = 3_000;
+/** A room's screen goes back to its home (the next meeting) this long after a meeting ended. */
+const HOME_AFTER_END_MS = 60_000;
 
 /**
  * /display/:meetingId — the room's big screen (a 1920×1080 television read from the back of a
@@ -38,12 +40,14 @@ export function DisplayPage() {
 function DisplayView({ meetingId }: { meetingId: Id }) {
   const { t } = useI18n();
   const { state, status, error, me } = useMeetingLive(meetingId);
-  // the start time and the place (a scheduled meeting shows them); meeting.changed refreshes it
+  // the capabilities as they change with the meeting (meeting.changed refreshes it)
   const meeting = useQuery(meetingQuery(meetingId)).data;
   const now = useServerNow();
   const idle = useIdleCursor();
   useWakeLock();
   useTitle(state?.title ?? t('live:display.title'));
+
+  useBackHomeWhenOver(state);
 
   if (!state) {
     return (
@@ -56,7 +60,7 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
 
   const item = currentItem(state);
   const running = state.status === 'IN_PROGRESS';
-  const forRoom = meeting?.myParticipantId == null && (me.endpointIds?.length ?? 0) > 0;
+  const forRoom = (state.myRooms?.length ?? 0) > 0;
   const canAsk = !!(meeting?.capabilities ?? state.capabilities)?.canAskToSpeak;
 
   return (
@@ -91,7 +95,7 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
             <span className="display-item-title muted">{t('live:display.noItem')}</span>
           )
         ) : (
-          <NotRunning state={state} meeting={meeting} />
+          <NotRunning state={state} />
         )}
       </section>
 
@@ -120,13 +124,13 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
   );
 }
 
-function NotRunning({ state, meeting }: { state: LiveState; meeting: MeetingDetail | undefined }) {
+function NotRunning({ state }: { state: LiveState }) {
   const { t } = useI18n();
   if (state.status === 'SCHEDULED' || state.status === 'DRAFT') {
     return (
       <span className="display-item-title">
-        {meeting?.startsAt ? t('live:display.startsAt', { time: vnTime(meeting.startsAt) }) : t('live:display.notStarted')}
-        {meeting?.place && <span className="display-place"> · {meeting.place}</span>}
+        {state.startsAt ? t('live:display.startsAt', { time: vnTime(state.startsAt) }) : t('live:display.notStarted')}
+        {state.place && <span className="display-place"> · {state.place}</span>}
       </span>
     );
   }
@@ -289,4 +293,19 @@ function useWakeLock(): void {
       void lock?.release().catch(() => undefined);
     };
   }, []);
+}
+
+/**
+ * A room's own screen (its device account) does not stay on a meeting that is over: a minute
+ * after the end it goes back to the room's home, which opens the next meeting in progress.
+ */
+function useBackHomeWhenOver(state: LiveState | undefined) {
+  const navigate = useNavigate();
+  const room = (state?.myRooms?.length ?? 0) > 0;
+  const over = !!state && !['DRAFT', 'SCHEDULED', 'IN_PROGRESS'].includes(state.status ?? '');
+  useEffect(() => {
+    if (!room || !over) return;
+    const timer = window.setTimeout(() => navigate('/', { replace: true }), HOME_AFTER_END_MS);
+    return () => window.clearTimeout(timer);
+  }, [room, over, navigate]);
 }

@@ -22,8 +22,8 @@ export function SessionPanel({ meeting, meetingId }: { meeting: MeetingDetail; m
   const speaker = state?.speaker;
   const current = speaker?.current;
   const waiting = speaker?.waiting?.length ?? 0;
-  // a room's device account (only those have rooms in `me`) asks for its room
-  const forRoom = meeting.myParticipantId == null && (me.endpointIds?.length ?? 0) > 0;
+  // a room's device account asks for its room (the server lists this meeting's rooms it speaks for)
+  const forRoom = (state?.myRooms?.length ?? 0) > 0;
 
   return (
     <div className="session-panel" data-testid="session-panel">

@@ -1,13 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { endpointsQuery } from '../admin/endpoints/api/getEndpoints';
 import { SPEAKER_KINDS, type Id, type LiveState, type SpeakerKind } from '../api/types';
 import { FormError } from '../components/Field';
 import { useNotify } from '../components/Notice';
 import { type MsgKey, useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
 import { useSpeakerAction } from './api/session';
-import { OWN_ROOMS } from './hooks';
 import { KindBadge, SpeechClock } from './LiveBits';
 import { type Me, myTurn } from './liveState';
 
@@ -47,9 +44,9 @@ export function SpeakPanel({
   const notify = useNotify();
   const form = useApiForm(useSpeakerAction(meetingId));
   const [choosing, setChoosing] = useState(false);
-  const rooms = me.endpointIds ?? [];
-  // the names of a device account's rooms (the same read that told `me` its rooms)
-  const roomList = useQuery({ ...endpointsQuery(OWN_ROOMS), enabled: !!forRoom && rooms.length > 1 });
+  // the device account's rooms that take part in this meeting (the server names them)
+  const roomList = state?.myRooms ?? [];
+  const rooms = roomList.map((r) => r.endpointId).filter((x): x is number => x != null);
   const [room, setRoom] = useState<Id | undefined>(undefined);
   const queue = state?.speaker;
   const turn = myTurn(queue, me);
@@ -132,7 +129,7 @@ export function SpeakPanel({
               <select name="speakRoom" value={String(room ?? rooms[0])} onChange={(e) => setRoom(Number(e.target.value))}>
                 {rooms.map((id) => (
                   <option key={id} value={id}>
-                    {roomList.data?.items?.find((e) => e.id === id)?.name ?? id}
+                    {roomList.find((r) => r.endpointId === id)?.name ?? id}
                   </option>
                 ))}
               </select>

@@ -75,22 +75,22 @@ describe('server clock offset', () => {
 });
 
 describe('reconnection backoff', () => {
-  it('doubles from half a second up to ten, with jitter between half and all of the ceiling', () => {
+  it('doubles from half a second up to three, with jitter between half and all of the ceiling', () => {
     expect(backoffDelay(0, () => 0)).toBe(500);
     expect(backoffDelay(0, () => 0.999999)).toBe(1000);
     expect(backoffDelay(1, () => 0)).toBe(1000);
-    expect(backoffDelay(3, () => 1)).toBe(8000);
-    expect(backoffDelay(4, () => 0)).toBe(5000);
-    expect(backoffDelay(4, () => 1)).toBe(10_000);
-    expect(backoffDelay(50, () => 1)).toBe(10_000);
+    expect(backoffDelay(1, () => 1)).toBe(2000);
+    expect(backoffDelay(2, () => 0)).toBe(1500);
+    expect(backoffDelay(2, () => 1)).toBe(3000);
+    expect(backoffDelay(50, () => 1)).toBe(3000);
   });
 
-  it('stays within 0.5–10 s whatever the draw', () => {
+  it('stays within 0.5–3 s whatever the draw', () => {
     for (let attempt = 0; attempt < 20; attempt++) {
       for (const r of [0, 0.25, 0.5, 0.75, 0.9999]) {
         const d = backoffDelay(attempt, () => r);
         expect(d).toBeGreaterThanOrEqual(500);
-        expect(d).toBeLessThanOrEqual(10_000);
+        expect(d).toBeLessThanOrEqual(3000);
       }
     }
   });

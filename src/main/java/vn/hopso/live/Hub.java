@@ -82,11 +82,38 @@ public class Hub {
     List<Delivered> fresh = load(ch.meetingId, Math.max(0, ch.lastSeq), upTo);
     for (Delivered d : fresh) {
       remember(ch, d);
-      for (LiveConnection c : ch.connections) {
-        c.offer(d);
-      }
     }
     ch.lastSeq = Math.max(ch.lastSeq, upTo);
+    if (!fresh.isEmpty()) {
+      fanOut(ch.connections, fresh);
+    }
+  }
+
+  /**
+   * Gives the events to every connection, one task per event loop: each loop writes to its own
+   * sockets directly, and the loops work in parallel. Events reach a connection in order (a loop
+   * runs its tasks in the order given; a connection's earlier messages, from its join, are already
+   * queued); a connection that joined meanwhile skips what it has seen.
+   */
+  private static void fanOut(Set<LiveConnection> connections, List<Delivered> events) {
+    Map<java.util.concurrent.Executor, List<LiveConnection>> byLoop = new java.util.HashMap<>();
+    for (LiveConnection c : connections) {
+      byLoop.computeIfAbsent(c.loop, k -> new ArrayList<>()).add(c);
+    }
+    byLoop.forEach(
+        (loop, group) ->
+            loop.execute(
+                () -> {
+                  for (LiveConnection c : group) {
+                    try {
+                      for (Delivered d : events) {
+                        c.offer(d);
+                      }
+                    } catch (RuntimeException e) {
+                      c.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed");
+                    }
+                  }
+                }));
   }
 
   private static void remember(Channel ch, Delivered d) {

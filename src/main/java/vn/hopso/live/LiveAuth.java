@@ -25,6 +25,7 @@ public class LiveAuth {
 
   /**
    * Who a connection is and what it may see; {@code status} 0 when allowed, else the HTTP refusal.
+   * {@code endpointId} is the room a device account connects for (null for a person).
    */
   public record Grant(int status, long personId, boolean runner, boolean manager, Long endpointId) {
     static Grant refused(int status) {
@@ -58,13 +59,14 @@ public class LiveAuth {
       return Grant.refused(403);
     }
     MeetingPolicy.Relation r = access.relation(m, v);
+    // a room's own screen or operator PC (its device account) connects for the room; people,
+    // wherever they sit, connect for themselves
     Long endpointId = null;
     if (r.room()) {
       MeetingEndpoint room =
-          MeetingEndpoint.find("meeting = ?1 and endpoint.account.id = ?2", m, p.id).firstResult();
+          MeetingEndpoint.find("meeting = ?1 and endpoint.account.id = ?2 order by id", m, p.id)
+              .firstResult();
       endpointId = room == null ? null : room.endpoint.id;
-    } else if (r.participant() != null && r.participant().endpoint != null) {
-      endpointId = r.participant().endpoint.id;
     }
     return new Grant(0, p.id, r.runner(), r.manager(), endpointId);
   }

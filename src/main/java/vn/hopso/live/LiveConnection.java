@@ -5,6 +5,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 
 /**
  * One client's socket. Messages wait in a bounded queue and are sent one at a time; a client that
@@ -25,12 +26,23 @@ final class LiveConnection {
   final boolean manager;
   final Long endpointId;
 
+  /**
+   * The thread that writes to this client's socket (its Netty event loop). The hub hands each event
+   * loop its connections' events in one task, so a send is a direct write on the loop that owns the
+   * socket instead of one cross-thread task per client. Another container's sessions (and the
+   * tests' fakes) are written to directly.
+   */
+  final Executor loop;
+
   /** The last event this connection has been given (sent or filtered out). */
   volatile long lastSeq;
 
   volatile long lastSeenNanos = System.nanoTime();
 
-  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  /** A message waiting to be sent: an event's number (0 for other messages) and its text. */
+  private record Out(long seq, String text) {}
+
+  private final ArrayDeque<Out> queue = new ArrayDeque<>();
   private boolean sending;
   private boolean closing;
 
@@ -47,6 +59,14 @@ final class LiveConnection {
     this.runner = runner;
     this.manager = manager;
     this.endpointId = endpointId;
+    this.loop = loopOf(session);
+  }
+
+  private static Executor loopOf(Session session) {
+    if (session instanceof io.undertow.websockets.UndertowSession u && u.getChannel() != null) {
+      return u.getChannel().eventLoop();
+    }
+    return Runnable::run;
   }
 
   /** Passes an event in sequence order; sends it when this client may see it. */
@@ -56,22 +76,39 @@ final class LiveConnection {
     }
     lastSeq = d.seq();
     if (Audience.reaches(d.audience(), runner, manager, personId)) {
-      send(d.json());
+      enqueue(d.seq(), d.json());
     }
   }
 
-  /** Queues a message; a full queue means the client cannot keep up. */
+  /** Queues a message that is not an event (greeting, pong, notice). */
   void send(String text) {
+    enqueue(0, text);
+  }
+
+  /**
+   * Queues a message; a full queue means the client cannot keep up: what waits is dropped and the
+   * client is told to resync from the last event it was actually given (every event before the
+   * first dropped one was sent or was not for this client), then disconnected.
+   */
+  private void enqueue(long seq, String text) {
     synchronized (this) {
       if (closing) {
         return;
       }
       if (queue.size() >= MAX_QUEUED) {
+        long firstDropped = seq;
+        for (Out o : queue) {
+          if (o.seq() > 0) {
+            firstDropped = o.seq();
+            break;
+          }
+        }
+        long resumeAfter = firstDropped > 0 ? firstDropped - 1 : lastSeq;
         queue.clear();
-        queue.add("{\"type\":\"resync\",\"seq\":" + lastSeq + "}");
+        queue.add(new Out(0, "{\"type\":\"resync\",\"seq\":" + resumeAfter + "}"));
         closing = true;
       } else {
-        queue.add(text);
+        queue.add(new Out(seq, text));
       }
     }
     pump();
@@ -87,7 +124,7 @@ final class LiveConnection {
         queue.clear();
         return;
       }
-      next = queue.poll();
+      next = queue.poll().text();
       sending = true;
     }
     try {

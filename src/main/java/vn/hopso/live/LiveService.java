@@ -12,6 +12,7 @@ import vn.hopso.common.CurrentUser;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
 import vn.hopso.meeting.MeetingAccess.Access;
+import vn.hopso.meeting.MeetingEndpoint;
 import vn.hopso.meeting.MeetingOp;
 import vn.hopso.meeting.MeetingStatus;
 import vn.hopso.meeting.MeetingViews.Capabilities;
@@ -44,6 +45,9 @@ public class LiveService {
       Instant now,
       long meetingId,
       String title,
+      Instant startsAt,
+      Instant endsAt,
+      String place,
       MeetingStatus status,
       boolean paused,
       Instant pausedAt,
@@ -53,7 +57,11 @@ public class LiveService {
       SpeakerViews.Queue speaker,
       ParticipantService.QuorumSummary quorum,
       Presence.Online presence,
+      List<Room> myRooms,
       Capabilities capabilities) {}
+
+  /** A room of this meeting that the caller (a room's device account) speaks for. */
+  public record Room(long endpointId, String code, String name) {}
 
   @Transactional
   public Ticket meetingTicket(long meetingId) {
@@ -83,6 +91,9 @@ public class LiveService {
         clock.instant(),
         m.id,
         m.title,
+        m.startsAt,
+        m.endsAt,
+        m.place != null ? m.place : m.hostEndpoint != null ? m.hostEndpoint.name : null,
         m.status,
         m.paused,
         m.pausedAt,
@@ -92,7 +103,18 @@ public class LiveService {
         speakers.queue(m, current.personId()),
         ParticipantService.quorumSummary(m),
         a.relation().runner() ? presence.online(m.id) : null,
+        a.relation().room() ? myRooms(m) : List.of(),
         access.capabilities(a));
+  }
+
+  private List<Room> myRooms(Meeting m) {
+    return MeetingEndpoint.<MeetingEndpoint>list(
+            "meeting = ?1 and endpoint.account.id = ?2 order by endpoint.sortKey",
+            m,
+            current.personId())
+        .stream()
+        .map(r -> new Room(r.endpoint.id, r.endpoint.code, r.endpoint.name))
+        .toList();
   }
 
   @Transactional

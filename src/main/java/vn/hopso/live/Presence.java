@@ -43,7 +43,10 @@ public class Presence {
             return t;
           });
 
-  /** Who is online now, for the meeting's runners. */
+  /**
+   * Who is online now, for the meeting's runners: people (persons connected for themselves, on any
+   * device) and rooms (a room's own screen or operator PC, through its device account).
+   */
   public record Online(long people, long rooms, List<Long> personIds, List<Long> endpointIds) {}
 
   void joined(LiveConnection c) {
@@ -113,7 +116,12 @@ public class Presence {
     List<PresenceRow> rows =
         PresenceRow.list(
             "key.meetingId = ?1 and seenAt > ?2", meetingId, clock.instant().minus(STALE));
-    List<Long> people = rows.stream().map(r -> r.key.personId()).distinct().toList();
+    List<Long> people =
+        rows.stream()
+            .filter(r -> r.endpointId == null)
+            .map(r -> r.key.personId())
+            .distinct()
+            .toList();
     List<Long> rooms =
         rows.stream().map(r -> r.endpointId).filter(e -> e != null).distinct().toList();
     return new Online(people.size(), rooms.size(), people, rooms);

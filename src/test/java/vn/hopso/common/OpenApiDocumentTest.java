@@ -1,7 +1,6 @@
 package vn.hopso.common;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,11 +36,34 @@ class OpenApiDocumentTest {
       Files.writeString(SNAPSHOT, pretty);
       return;
     }
-    JsonNode snapshot = json.readTree(Files.readString(SNAPSHOT));
-    assertEquals(
-        snapshot,
-        live,
-        "frontend/openapi.json is not the server's API any more: run ./hopso openapi (or copy"
-            + " target/openapi.json there), rebuild the web app and commit both");
+    String committed = json.writeValueAsString(json.readTree(Files.readString(SNAPSHOT))) + "\n";
+    assertTrue(
+        committed.equals(pretty),
+        () ->
+            "frontend/openapi.json is not the server's API any more: run ./hopso openapi (or copy"
+                + " target/openapi.json there), rebuild the web app and commit both. First"
+                + " difference:\n"
+                + firstDifference(committed, pretty));
+  }
+
+  /** The lines around the first difference, committed (-) against served (+). */
+  static String firstDifference(String committed, String served) {
+    String[] a = committed.split("\n", -1);
+    String[] b = served.split("\n", -1);
+    int i = 0;
+    while (i < a.length && i < b.length && a[i].equals(b[i])) {
+      i++;
+    }
+    StringBuilder out = new StringBuilder("at line " + (i + 1) + ":\n");
+    for (int k = Math.max(0, i - 3); k < i; k++) {
+      out.append("  ").append(a[k]).append('\n');
+    }
+    for (int k = i; k < Math.min(a.length, i + 4); k++) {
+      out.append("- ").append(a[k]).append('\n');
+    }
+    for (int k = i; k < Math.min(b.length, i + 4); k++) {
+      out.append("+ ").append(b[k]).append('\n');
+    }
+    return out.toString();
   }
 }

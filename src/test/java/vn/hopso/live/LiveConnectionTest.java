@@ -84,9 +84,26 @@ class LiveConnectionTest {
     assertEquals(1, s.sent.size());
     s.completeOne(); // the first send returns; what follows is the resync notice, not 256 events
     assertTrue(s.sent.get(1).contains("\"resync\""), s.sent.toString());
+    // resume after the last event actually sent (m1), not after the dropped ones
+    assertTrue(s.sent.get(1).contains("\"seq\":1}"), s.sent.get(1));
     s.completeOne();
     assertEquals(LiveConnection.RESYNC, s.closed.get().getCloseCode().getCode());
     assertEquals(2, s.sent.size());
+  }
+
+  @Test
+  void theResyncPointSkipsOnlyWhatWasNotForThisClient() {
+    SlowSession s = new SlowSession();
+    LiveConnection c = new LiveConnection(s.session, 1, 7, false, false, null);
+    c.offer(new Hub.Delivered(1, Audience.ALL, "m1")); // in flight
+    c.send("{\"type\":\"pong\"}");
+    c.offer(new Hub.Delivered(2, Audience.RUNNERS, "not for a delegate"));
+    for (int i = 3; i <= LiveConnection.MAX_QUEUED + 5; i++) {
+      c.offer(new Hub.Delivered(i, Audience.ALL, "m" + i));
+    }
+    s.completeOne();
+    // the pong and event 2 need no resending; event 3 was the first dropped
+    assertTrue(s.sent.get(1).contains("\"seq\":2}"), s.sent.get(1));
   }
 
   @Test

@@ -45,12 +45,13 @@ class LiveSocketTest {
   MeetingFixture.Someone secretary;
   MeetingFixture.Someone chair;
   List<MeetingFixture.Someone> delegates;
+  long unit;
   long meeting;
 
   @BeforeEach
   void aMeetingInProgress() {
     admin = Api.admin();
-    long unit = MoreApi.province(admin, "Tỉnh Trực Tiếp");
+    unit = MoreApi.province(admin, "Tỉnh Trực Tiếp");
     secretary = MeetingFixture.quiet(admin, "Thư Ký Trực Tiếp", "SECRETARY");
     chair = MeetingFixture.quiet(admin, "Chủ Trì Trực Tiếp", "CHAIR");
     delegates = new ArrayList<>();
@@ -264,6 +265,59 @@ class LiveSocketTest {
             seenByDelegate.stream()
                 .noneMatch(e -> e.path("event").asText().equals("presence.changed")),
             seenByDelegate.toString());
+      }
+    }
+  }
+
+  @Test
+  void presenceCountsPeopleAndRoomsApart() throws Exception {
+    // a commune's room joins the meeting; its screen connects through the room's device account
+    String account = MoreApi.username("dc-live-");
+    long room =
+        MoreApi.createEndpoint(
+            admin, MoreApi.code("DC-LIVE-"), "Phòng họp xã Trực Tiếp", unit, account);
+    Api.as(secretary.token())
+        .body(Map.of("endpointIds", List.of(room)))
+        .post("/api/meetings/" + meeting + "/endpoints")
+        .then()
+        .statusCode(200);
+    long deviceId = MoreApi.personId(admin, account);
+    MoreApi.setPassword(admin, deviceId, "room-screen-password-1");
+    String device = Api.login(account, "room-screen-password-1");
+    Api.as(device)
+        .get("/api/meetings/" + meeting + "/live")
+        .then()
+        .statusCode(200)
+        .body("myRooms.endpointId", org.hamcrest.Matchers.contains((int) room))
+        .body("presence", org.hamcrest.Matchers.nullValue()); // for those who run the meeting
+    try (LiveClient screen = connect(device, null);
+        LiveClient sec = connect(secretary.token(), null);
+        LiveClient delegate = connect(delegates.get(0).token(), null)) {
+      screen.next(5);
+      sec.next(5);
+      delegate.next(5);
+      // two people (the secretary, a delegate) and one room, whatever the device account is
+      JsonNode online = null;
+      for (int i = 0; i < 100; i++) {
+        online =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(
+                    Api.as(secretary.token())
+                        .get("/api/meetings/" + meeting + "/presence")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        if (online.path("people").asLong() == 2 && online.path("rooms").asLong() == 1) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      assertEquals(2, online.path("people").asLong(), online.toString());
+      assertEquals(1, online.path("rooms").asLong(), online.toString());
+      assertEquals(room, online.path("endpointIds").get(0).asLong(), online.toString());
+      for (JsonNode p : online.path("personIds")) {
+        assertTrue(p.asLong() != deviceId, "a room is not a person: " + online);
       }
     }
   }

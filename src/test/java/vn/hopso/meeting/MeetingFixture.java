@@ -34,7 +34,8 @@ public final class MeetingFixture {
     return someone(admin, fullName, false, roles);
   }
 
-  private static Someone someone(String admin, String fullName, boolean reachable, String... roles) {
+  private static Someone someone(
+      String admin, String fullName, boolean reachable, String... roles) {
     String username = Api.unique("p").toLowerCase();
     String email = username + "@test.hopso.vn";
     Map<String, Object> body = new HashMap<>();
