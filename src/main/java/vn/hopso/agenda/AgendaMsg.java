@@ -16,8 +16,8 @@ public enum AgendaMsg implements Msg {
   NO_ITEM("agenda.no-item", "cuộc họp không có mục {id}", "no agenda item {id} in this meeting"),
   NO_PREVIOUS(
       "agenda.no-previous",
-      "Đây là mục đầu tiên của chương trình",
-      "This is the first item of the agenda"),
+      "Không có mục nào trước đó để quay lại",
+      "There is no earlier item to go back to"),
   EMPTY("agenda.empty", "Chương trình họp đang trống", "The agenda is empty"),
   UNCHANGED(
       "agenda.unchanged",

@@ -90,17 +90,28 @@ public class AgendaRunService {
     events.fire(new RunChanged(m, "next"));
   }
 
-  /** Back to the item before the current one (the current one goes back to pending). */
+  /**
+   * Back to the item before the current one (the current one goes back to pending). With no item
+   * current (the chair went past the last one), back to the last item dealt with; before any item
+   * was taken up there is nothing to go back to.
+   */
   public void previous(long meetingId) {
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     List<AgendaItem> items = inOrder(m);
-    int from = indexOfCurrent(m, items);
-    if (from <= 0 && m.currentItemId != null) {
-      throw ApiException.conflict(AgendaMsg.NO_PREVIOUS);
-    }
-    int target = from < 0 ? items.size() - 1 : from - 1;
-    if (target < 0) {
+    if (items.isEmpty()) {
       throw ApiException.conflict(AgendaMsg.EMPTY);
+    }
+    int from = indexOfCurrent(m, items);
+    int target = from - 1;
+    if (from < 0) {
+      for (int i = items.size() - 1; i >= 0 && target < 0; i--) {
+        if (items.get(i).runState == ItemState.DONE) {
+          target = i;
+        }
+      }
+    }
+    if (target < 0) {
+      throw ApiException.conflict(AgendaMsg.NO_PREVIOUS);
     }
     leaveCurrent(m, ItemState.PENDING);
     enter(m, items.get(target));

@@ -91,7 +91,11 @@ public class AuthResource {
   @RolesAllowed("**")
   public void changePassword(@Valid @NotNull PasswordChange body) {
     auth.changeOwnPassword(
-        current.personId(), body.currentPassword(), body.newPassword(), current.address());
+        current.personId(),
+        current.sessionId(),
+        body.currentPassword(),
+        body.newPassword(),
+        current.address());
   }
 
   private RestResponse<TokenAnswer> withCookie(AuthService.Grant grant) {

@@ -21,6 +21,7 @@ public class AuthService {
   @Inject LoginThrottleService throttle;
   @Inject AuditService audit;
   @Inject Clock clock;
+  @Inject jakarta.enterprise.event.Event<AuthEvents.SessionsRevoked> sessionsRevoked;
 
   /** A used refresh token presented again within this window is a concurrent refresh, not theft. */
   static final java.time.Duration CONCURRENT_REFRESH_GRACE = java.time.Duration.ofSeconds(20);
@@ -132,8 +133,13 @@ public class AuthService {
     }
   }
 
+  /**
+   * A person changes their own password: every other session of theirs ends (a password is changed
+   * because it may be known to someone else); the one they are using stays.
+   */
   @Transactional
-  public void changeOwnPassword(long personId, String current, String next, String ip) {
+  public void changeOwnPassword(
+      long personId, String sessionId, String current, String next, String ip) {
     Person person = Person.findById(personId);
     if (person == null || !passwords.matches(current, person.passwordHash)) {
       throw ApiException.invalid("currentPassword", AuthMsg.WRONG_PASSWORD);
@@ -141,6 +147,13 @@ public class AuthService {
     passwords.checkStrength("newPassword", next);
     person.passwordHash = passwords.hash(next);
     audit.record(person.username, "auth.password.changed", "person:" + person.id, null, ip);
+    int ended =
+        AuthSession.update(
+            "revokedAt = ?1 where person.id = ?2 and revokedAt is null and id <> ?3",
+            clock.instant(),
+            personId,
+            sessionId == null ? "" : sessionId);
+    sessionsRevoked.fire(new AuthEvents.SessionsRevoked(personId, ended));
   }
 
   /** A deactivated person, or one whose password an administrator set, is signed out now. */
@@ -157,8 +170,11 @@ public class AuthService {
   /** Ends every session of a person. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int revokeAll(long personId) {
-    return AuthSession.update(
-        "revokedAt = ?1 where person.id = ?2 and revokedAt is null", clock.instant(), personId);
+    int ended =
+        AuthSession.update(
+            "revokedAt = ?1 where person.id = ?2 and revokedAt is null", clock.instant(), personId);
+    sessionsRevoked.fire(new AuthEvents.SessionsRevoked(personId, ended));
+    return ended;
   }
 
   @Transactional
@@ -190,7 +206,7 @@ public class AuthService {
     if (username == null) {
       return "";
     }
-    String u = username.trim().toLowerCase();
+    String u = username.trim().toLowerCase(java.util.Locale.ROOT);
     return u.length() > 64 ? u.substring(0, 64) : u;
   }
 }

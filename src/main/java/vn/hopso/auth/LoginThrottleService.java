@@ -18,7 +18,7 @@ public class LoginThrottleService {
   @Inject AuthConfig config;
 
   static String accountKey(String username) {
-    return "u:" + (username == null ? "" : username.trim().toLowerCase());
+    return "u:" + (username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT));
   }
 
   static String addressKey(String address) {

@@ -174,7 +174,11 @@ public class ApiException extends RuntimeException {
         null);
   }
 
-  /** Parameters as JSON-friendly values: localized ones as their code-like enum name. */
+  /**
+   * Parameters as JSON-friendly values, stable for programs: a message as its code ({@code
+   * meeting.noun}), another enum as its name ({@code IN_PROGRESS}), other localized values in
+   * Vietnamese.
+   */
   static Map<String, Object> plain(Map<String, Object> params) {
     if (params == null || params.isEmpty()) {
       return Map.of();
@@ -182,7 +186,11 @@ public class ApiException extends RuntimeException {
     Map<String, Object> out = new LinkedHashMap<>();
     params.forEach(
         (k, v) ->
-            out.put(k, v instanceof Enum<?> e ? e.name() : v instanceof Localized l ? l.vi() : v));
+            out.put(
+                k,
+                v instanceof Msg m
+                    ? m.code()
+                    : v instanceof Enum<?> e ? e.name() : v instanceof Localized l ? l.vi() : v));
     return out;
   }
 }

@@ -161,7 +161,8 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response web(WebApplicationException e, HttpHeaders headers) {
+  public Response web(
+      WebApplicationException e, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
     Lang lang = lang(headers);
     // Quarkus wraps body parse errors (malformed JSON, bad UTF-8) in a 400.
     for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
@@ -191,7 +192,7 @@ public class ProblemMappers {
                   405,
                   CommonMsg.TITLE_METHOD,
                   CommonMsg.METHOD_NOT_ALLOWED,
-                  ApiException.p("method", "?"));
+                  ApiException.p("method", request == null ? "" : request.getMethod()));
           case 406 ->
               ApiException.of(406, CommonMsg.TITLE_NOT_ACCEPTABLE, CommonMsg.NOT_ACCEPTABLE, null);
           case 415 ->

@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
  * keeps Jackson from auto-detecting other encodings.
  */
 @Provider
-@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Consumes(MediaType.APPLICATION_JSON)
 public class StrictBodyReader implements ServerMessageBodyReader<Object> {
   @Inject ObjectMapper mapper;
 

@@ -37,6 +37,12 @@ public class EventRecorder {
 
   private static final Object PENDING = new Object();
 
+  /**
+   * The event telling someone that their right to follow the meeting changed: their connections
+   * close after it and reconnect, and the new handshake decides (see {@link Hub.Delivered}).
+   */
+  public static final String ACCESS_CHANGED = "access.changed";
+
   @Inject ObjectMapper json;
   @Inject Clock clock;
   @Inject TransactionSynchronizationRegistry tx;
@@ -62,9 +68,18 @@ public class EventRecorder {
         || e instanceof MeetingEvents.SessionResumed) {
       session(m);
       record(m, "speaker.changed", Audience.ALL, speakers.queue(m, null));
+    } else if (e instanceof MeetingEvents.ParticipantRemoved r) {
+      participants(m);
+      accessChanged(m, Audience.person(r.participant().person.id));
+    } else if (e instanceof MeetingEvents.Updated u) {
+      record(m, "meeting.changed", Audience.ALL, meetingData(m));
+      if (u.restricted()) {
+        accessChanged(m, Audience.ALL);
+      } else {
+        u.relationChanged().forEach(id -> accessChanged(m, Audience.person(id)));
+      }
     } else if (e instanceof MeetingEvents.ParticipantsAdded
         || e instanceof MeetingEvents.ParticipantUpdated
-        || e instanceof MeetingEvents.ParticipantRemoved
         || e instanceof MeetingEvents.ProxyChanged
         || e instanceof MeetingEvents.InvitationAnswered) {
       participants(m);
@@ -72,6 +87,9 @@ public class EventRecorder {
       record(m, "rooms.changed", Audience.ALL, Map.of());
     } else if (e instanceof MeetingEvents.RoomRemoved r) {
       record(m, "rooms.changed", Audience.ALL, Map.of("endpointId", r.endpoint().id));
+      if (r.endpoint().account != null) {
+        accessChanged(m, Audience.person(r.endpoint().account.id));
+      }
     } else if (e instanceof MeetingEvents.HeadCountReported h) {
       record(
           m,
@@ -108,6 +126,10 @@ public class EventRecorder {
 
   void speaker(@Observes @Priority(LATE) SpeakerEvents.QueueChanged e) {
     record(e.meeting(), "speaker.changed", Audience.ALL, speakers.queue(e.meeting(), null));
+  }
+
+  private void accessChanged(Meeting m, String audience) {
+    record(m, ACCESS_CHANGED, audience, Map.of());
   }
 
   private void participants(Meeting m) {

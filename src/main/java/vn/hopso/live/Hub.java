@@ -41,8 +41,16 @@ public class Hub {
   @Inject EntityManager em;
   @Inject Clock clock;
 
-  /** One event ready to send: its place, who may see it, its JSON message. */
-  record Delivered(long seq, String audience, String json) {}
+  /**
+   * One event ready to send: its place, who may see it, its JSON message; {@code reconnect}: those
+   * it reaches must reconnect after it (their right to follow the meeting changed, and a new
+   * handshake decides it again).
+   */
+  record Delivered(long seq, String audience, String json, boolean reconnect) {
+    Delivered(long seq, String audience, String json) {
+      this(seq, audience, json, false);
+    }
+  }
 
   static final class Channel {
     final long meetingId;
@@ -262,7 +270,7 @@ public class Hub {
             + "\",\"data\":"
             + r.data
             + "}";
-    return new Delivered(r.seq, r.audience, json);
+    return new Delivered(r.seq, r.audience, json, EventRecorder.ACCESS_CHANGED.equals(r.type));
   }
 
   // --- personal channels (the bell) ---------------------------------------------------------
@@ -286,6 +294,32 @@ public class Hub {
       for (LiveConnection c : set) {
         c.send("{\"type\":\"notifications\"}");
       }
+    }
+  }
+
+  /**
+   * A person's rights changed (deactivated, signed out everywhere, roles changed): each of their
+   * connections here is told and closed, so that their app reconnects and a new handshake decides
+   * what they may follow now.
+   */
+  public void reconnectPerson(long personId) {
+    List<LiveConnection> theirs = new ArrayList<>();
+    channels
+        .values()
+        .forEach(
+            ch ->
+                ch.connections.forEach(
+                    c -> {
+                      if (c.personId == personId) {
+                        theirs.add(c);
+                      }
+                    }));
+    Set<LiveConnection> own = personal.get(personId);
+    if (own != null) {
+      theirs.addAll(own);
+    }
+    for (LiveConnection c : theirs) {
+      c.sendAndReconnect("{\"type\":\"" + EventRecorder.ACCESS_CHANGED + "\"}");
     }
   }
 

@@ -74,9 +74,10 @@ public class LiveAuth {
   @Transactional
   public Grant personal(String ticket) {
     Long personId = tickets.consume(ticket, PERSONAL_SCOPE);
-    if (personId == null) {
+    Person p = personId == null ? null : Person.findById(personId);
+    if (p == null || !p.active) {
       return Grant.refused(401);
     }
-    return new Grant(0, personId, false, false, null);
+    return new Grant(0, p.id, false, false, null);
   }
 }

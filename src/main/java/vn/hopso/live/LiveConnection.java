@@ -77,6 +77,30 @@ final class LiveConnection {
     lastSeq = d.seq();
     if (Audience.reaches(d.audience(), runner, manager, personId)) {
       enqueue(d.seq(), d.json());
+      if (d.reconnect()) {
+        reconnectWhenSent();
+      }
+    }
+  }
+
+  /** Sends a notice, then closes asking the client to reconnect (its rights are decided anew). */
+  void sendAndReconnect(String text) {
+    send(text);
+    reconnectWhenSent();
+  }
+
+  /** Nothing more is queued; once what waits is sent the socket closes with {@link #RESYNC}. */
+  private void reconnectWhenSent() {
+    boolean now;
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      now = !sending && queue.isEmpty();
+    }
+    if (now) {
+      close(RESYNC, "reconnect");
     }
   }
 

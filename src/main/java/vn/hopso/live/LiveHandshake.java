@@ -1,5 +1,6 @@
 package vn.hopso.live;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.hopso.common.ApiException;
+import vn.hopso.common.CommonMsg;
+import vn.hopso.common.Lang;
+import vn.hopso.common.Msg;
+import vn.hopso.common.Problem;
 
 /**
  * Browsers cannot send an Authorization header on a WebSocket handshake, so the handshake carries a
@@ -22,9 +28,13 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class LiveHandshake {
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(LiveHandshake.class);
+
   static final Pattern MEETING = Pattern.compile("^/ws/meetings/(\\d{1,18})$");
 
   @Inject LiveAuth auth;
+  @Inject ObjectMapper json;
 
   /** Admitted handshakes by ticket, until their socket opens (expires after 30 s). */
   private final Map<String, Admitted> admitted = new ConcurrentHashMap<>();
@@ -66,7 +76,9 @@ public class LiveHandshake {
             result -> {
               rc.request().resume();
               if (result.failed()) {
-                refuse(rc, 500);
+                String errorId = java.util.UUID.randomUUID().toString().substring(0, 8);
+                LOG.errorf(result.cause(), "live handshake failed [error id %s]", errorId);
+                refuse(rc, 500, errorId);
                 return;
               }
               LiveAuth.Grant g = result.result();
@@ -81,13 +93,45 @@ public class LiveHandshake {
             });
   }
 
-  private static void refuse(RoutingContext rc, int status) {
+  /**
+   * Refuses the handshake (no 101) with a problem+json body in the caller's language, as every
+   * other refusal of the API. Browsers do not show it to scripts (they see close code 1006), so the
+   * web app learns the reason from its ticket request; other clients read it here.
+   */
+  private void refuse(RoutingContext rc, int status) {
+    refuse(rc, status, null);
+  }
+
+  private void refuse(RoutingContext rc, int status, String errorId) {
+    Msg title =
+        switch (status) {
+          case 401 -> CommonMsg.TITLE_UNAUTHORIZED;
+          case 403 -> CommonMsg.TITLE_FORBIDDEN;
+          case 404 -> CommonMsg.TITLE_NOT_FOUND;
+          default -> CommonMsg.TITLE_INTERNAL;
+        };
+    Msg detail =
+        switch (status) {
+          case 401 -> LiveMsg.NO_TICKET;
+          case 403 -> LiveMsg.NOT_ALLOWED;
+          case 404 -> LiveMsg.NO_MEETING;
+          default -> CommonMsg.INTERNAL;
+        };
+    Lang lang = Lang.fromHeader(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    Problem p =
+        ApiException.of(
+                status, title, detail, errorId == null ? null : ApiException.p("errorId", errorId))
+            .toProblem(lang);
+    String body;
+    try {
+      body = json.writeValueAsString(p);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      body = "{\"status\":" + status + "}";
+    }
     rc.response()
         .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-        .end(
-            "{\"type\":\"urn:hopso:problem:live.refused\",\"code\":\"live.refused\",\"status\":"
-                + status
-                + ",\"title\":\"Không mở được kênh trực tiếp\"}");
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE + "; charset=utf-8")
+        .putHeader(HttpHeaders.CONTENT_LANGUAGE, lang == Lang.EN ? "en" : "vi")
+        .end(body);
   }
 }

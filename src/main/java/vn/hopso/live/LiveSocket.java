@@ -67,6 +67,14 @@ public class LiveSocket {
     if (c == null) {
       return;
     }
+    answer(c, message, json);
+  }
+
+  /**
+   * Answers what a client sent on either socket: {@code {"type":"ping"}} gets a pong; anything else
+   * an error message with a code ({@code live.bad-json}, {@code live.unknown-type}).
+   */
+  static void answer(LiveConnection c, String message, ObjectMapper json) {
     c.lastSeenNanos = System.nanoTime();
     String type;
     try {

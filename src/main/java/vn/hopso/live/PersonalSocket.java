@@ -19,10 +19,12 @@ import jakarta.websocket.server.ServerEndpoint;
 public class PersonalSocket {
   @Inject Hub hub;
   @Inject LiveHandshake handshake;
+  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
 
   @OnOpen
   public void open(Session session) {
     session.setMaxTextMessageBufferSize(LiveSocket.MAX_TEXT);
+    session.setMaxBinaryMessageBufferSize(1024);
     LiveHandshake.Admitted a = handshake.take(LiveSocket.param(session, "ticket"));
     if (a == null || a.meetingId() != 0) {
       LiveSocket.close(session, 4401, "not admitted");
@@ -37,9 +39,14 @@ public class PersonalSocket {
   public void text(Session session, String message) {
     LiveConnection c = LiveSocket.connection(session);
     if (c != null) {
-      c.lastSeenNanos = System.nanoTime();
-      c.send(message.contains("\"ping\"") ? "{\"type\":\"pong\"}" : "{\"type\":\"error\"}");
+      LiveSocket.answer(c, message, json);
     }
+  }
+
+  @OnMessage
+  public void binary(Session session, java.nio.ByteBuffer data) {
+    LiveSocket.close(
+        session, jakarta.websocket.CloseReason.CloseCodes.CANNOT_ACCEPT.getCode(), "text only");
   }
 
   @OnMessage

@@ -22,7 +22,14 @@ import org.postgresql.PGNotification;
 @ApplicationScoped
 public class PgListener {
   private static final Logger LOG = Logger.getLogger(PgListener.class);
+
+  /**
+   * Carries a person id: their notifications changed ("12"), or their rights did and their
+   * connections must reconnect ("reconnect:12").
+   */
   public static final String PERSON_CHANNEL = "hopso_person";
+
+  public static final String RECONNECT = "reconnect:";
 
   @Inject AgroalDataSource dataSource;
   @Inject Hub hub;
@@ -99,7 +106,11 @@ public class PgListener {
             Long.parseLong(payload.substring(0, colon)),
             Long.parseLong(payload.substring(colon + 1)));
       } else if (PERSON_CHANNEL.equals(channel)) {
-        hub.notifyPerson(Long.parseLong(payload));
+        if (payload.startsWith(RECONNECT)) {
+          hub.reconnectPerson(Long.parseLong(payload.substring(RECONNECT.length())));
+        } else {
+          hub.notifyPerson(Long.parseLong(payload));
+        }
       }
     } catch (RuntimeException e) {
       LOG.warnf(e, "bad notification %s on %s", payload, channel);

@@ -54,8 +54,14 @@ public final class MeetingEvents {
     }
   }
 
-  /** Details changed; {@code moved}: the time or the place did, participants must be told. */
-  public record Updated(Meeting meeting, boolean moved) implements MeetingEvent {
+  /**
+   * Details changed; {@code moved}: the time or the place did, participants must be told. {@code
+   * relationChanged}: people whose part in the meeting changed (the chair or secretary before and
+   * after); {@code restricted}: the meeting became confidential, so some who saw it no longer may.
+   */
+  public record Updated(
+      Meeting meeting, boolean moved, java.util.Set<Long> relationChanged, boolean restricted)
+      implements MeetingEvent {
     @Override
     public String action() {
       return "meeting.updated";

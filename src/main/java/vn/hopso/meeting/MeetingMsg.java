@@ -37,7 +37,10 @@ public enum MeetingMsg implements Msg {
       "meeting.wrong-state",
       "Không thể {action} khi cuộc họp {status}",
       "Cannot {action} while the meeting is {status}"),
-  NOT_YET("meeting.not-yet", "Chỉ có thể {action} từ {opensAt}", "You can {action} from {opensAt}"),
+  NOT_YET(
+      "meeting.not-yet",
+      "Chỉ có thể {action} từ {opensAtText}",
+      "You can {action} from {opensAtText}"),
   ONLY_STAFF_LIST_ALL(
       "meeting.list-all-staff",
       "Chỉ thư ký và quản trị viên xem được danh sách tất cả cuộc họp",

@@ -375,6 +375,8 @@ public class MeetingService {
     Refs refs = check(checks, input);
     checks.throwIfFailed();
     Person oldChair = m.chair;
+    Person oldSecretary = m.secretary;
+    Confidentiality oldConfidentiality = m.confidentiality;
     String oldWhen = m.startsAt + "/" + m.endsAt;
     String oldWhere = where(m);
     apply(m, input, refs);
@@ -386,7 +388,24 @@ public class MeetingService {
     if (moved && m.participantsInformed()) {
       m.icalSequence++;
     }
-    events.fire(new MeetingEvents.Updated(m, moved));
+    java.util.Set<Long> relationChanged = new java.util.HashSet<>();
+    if (!oldChair.id.equals(m.chair.id)) {
+      relationChanged.add(oldChair.id);
+      relationChanged.add(m.chair.id);
+    }
+    Long newSecretaryId = m.secretary == null ? null : m.secretary.id;
+    Long oldSecretaryId = oldSecretary == null ? null : oldSecretary.id;
+    if (!java.util.Objects.equals(oldSecretaryId, newSecretaryId)) {
+      if (oldSecretaryId != null) {
+        relationChanged.add(oldSecretaryId);
+      }
+      if (newSecretaryId != null) {
+        relationChanged.add(newSecretaryId);
+      }
+    }
+    boolean restricted =
+        oldConfidentiality == Confidentiality.NORMAL && m.confidentiality != Confidentiality.NORMAL;
+    events.fire(new MeetingEvents.Updated(m, moved, relationChanged, restricted));
     em.flush(); // the answer carries the new version
     return detail(access.view(m.id));
   }

@@ -218,7 +218,37 @@ public final class MeetingViews {
       Instant invitedAt,
       String email,
       String sms,
-      long version) {}
+      long version) {
+    /**
+     * The view for other participants: no reason of absence, no note sent with the answer, no
+     * delivery status ({@code email}/{@code sms} null).
+     */
+    public ParticipantView withoutPrivateDetails() {
+      return new ParticipantView(
+          id,
+          personId,
+          fullName,
+          position,
+          unitName,
+          role,
+          endpointId,
+          endpointName,
+          voting,
+          proxyToId,
+          proxyToName,
+          proxiesHeld,
+          attendance,
+          null,
+          attendanceAt,
+          response,
+          null,
+          respondedAt,
+          invitedAt,
+          null,
+          null,
+          version);
+    }
+  }
 
   public record EndpointInvite(
       @Size(max = 5000) List<@NotNull Long> endpointIds,

@@ -138,6 +138,10 @@ public class ParticipantService {
     }
     Map<Long, Participant> byId = new HashMap<>();
     rows.getResultList().forEach(p -> byId.put(p.id, p));
+    // why someone is absent, what they wrote back and whether messages reached them are for those
+    // who prepare and run the meeting, and for the person themself
+    boolean runner = access.relation(m, current.viewer()).runner();
+    Long me = current.personId();
     List<Long> people = byId.values().stream().map(p -> p.person.id).toList();
     Map<String, String> delivery =
         deliveries.isResolvable() ? deliveries.get().latest(m, people) : Map.of();
@@ -145,7 +149,8 @@ public class ParticipantService {
     for (Long id : only) {
       Participant p = byId.get(id);
       if (p != null) {
-        out.add(view(p, held.getOrDefault(p.id, List.of()), delivery));
+        ParticipantView v = view(p, held.getOrDefault(p.id, List.of()), delivery);
+        out.add(runner || p.person.id.equals(me) ? v : v.withoutPrivateDetails());
       }
     }
     return out;
@@ -320,7 +325,7 @@ public class ParticipantService {
       List<Person> found =
           Person.list(
               "active = true and ?2 not member of roles and (username = ?1 or lower(email) = ?1)",
-              line.toLowerCase(),
+              line.toLowerCase(java.util.Locale.ROOT),
               Role.ENDPOINT);
       if (found.isEmpty()) {
         String folded = VietnameseText.fold(line);
@@ -386,11 +391,13 @@ public class ParticipantService {
     if (m.secretary != null && p.person.id.equals(m.secretary.id)) {
       throw ApiException.conflict(MeetingMsg.SECRETARY_NOT_REMOVABLE);
     }
-    events.fire(new MeetingEvents.ParticipantRemoved(m, p));
     // Proxies given to this participant go back to their givers.
     Participant.update("proxy = null where meeting = ?1 and proxy = ?2", m, p);
     AttendanceEvent.delete("participant", p);
     p.delete();
+    em.flush();
+    // observers see the meeting without them (counts, quorum)
+    events.fire(new MeetingEvents.ParticipantRemoved(m, p));
   }
 
   /** {@code from} gives its vote to {@code toId} (ủy quyền). No chains, no cycles. */
@@ -566,7 +573,9 @@ public class ParticipantService {
       x.persist();
       added++;
     }
-    events.fire(new MeetingEvents.RoomsAdded(m, added));
+    if (added > 0) {
+      events.fire(new MeetingEvents.RoomsAdded(m, added));
+    }
     return new EndpointInviteResult(added, already, present.size() + added);
   }
 

@@ -221,7 +221,9 @@ public class CsvImportService {
               row.get("name"),
               unitId,
               row.get("room"),
-              row.get("device_account") == null ? null : row.get("device_account").toLowerCase(),
+              row.get("device_account") == null
+                  ? null
+                  : row.get("device_account").toLowerCase(java.util.Locale.ROOT),
               row.bool("active", checks),
               null);
       if (!validate(input, checks)) {
@@ -251,7 +253,10 @@ public class CsvImportService {
       Checks checks = new Checks();
       Long unitId = row.reference("unit", checks);
       Set<Role> roles = row.roles(checks);
-      String username = row.get("username") == null ? null : row.get("username").toLowerCase();
+      String username =
+          row.get("username") == null
+              ? null
+              : row.get("username").toLowerCase(java.util.Locale.ROOT);
       PersonInput input =
           new PersonInput(
               username,

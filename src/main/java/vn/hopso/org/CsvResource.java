@@ -35,7 +35,11 @@ public class CsvResource {
   public Response export(@PathParam("kind") String kind) {
     CsvImportService.Kind k = CsvImportService.Kind.parse(kind);
     String name =
-        "hopso-" + kind.toLowerCase() + "-" + LocalDate.now(ClockProducer.VIETNAM) + ".csv";
+        "hopso-"
+            + kind.toLowerCase(java.util.Locale.ROOT)
+            + "-"
+            + LocalDate.now(ClockProducer.VIETNAM)
+            + ".csv";
     return Response.ok(exporter.export(k))
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
         .build();

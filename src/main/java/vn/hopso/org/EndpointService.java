@@ -155,7 +155,9 @@ public class EndpointService {
   }
 
   private static String normalize(String username) {
-    return username == null || username.isBlank() ? null : username.trim().toLowerCase();
+    return username == null || username.isBlank()
+        ? null
+        : username.trim().toLowerCase(java.util.Locale.ROOT);
   }
 
   static String describe(Endpoint e) {

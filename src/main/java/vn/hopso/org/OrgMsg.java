@@ -80,6 +80,10 @@ public enum OrgMsg implements Msg {
       "org.password.short", "cần ít nhất {min} ký tự", "must have at least {min} characters"),
   PASSWORD_BLANK(
       "org.password.blank", "không được chỉ gồm khoảng trắng", "must not be only spaces"),
+  PASSWORD_NOT_HERE(
+      "org.password.not-here",
+      "đặt mật khẩu bằng chức năng \"Đặt mật khẩu\", không qua sửa thông tin",
+      "set a password with \"Set password\", not by editing the person"),
 
   CSV_DUPLICATE("import.csv.duplicate", "trùng với dòng {line}", "duplicate of line {line}"),
   CSV_PARENT_UNRESOLVED(

@@ -82,7 +82,10 @@ public class Person extends PanacheEntityBase {
   }
 
   public static Person findByUsername(String username) {
-    return find("username", username == null ? null : username.trim().toLowerCase()).firstResult();
+    return find(
+            "username",
+            username == null ? null : username.trim().toLowerCase(java.util.Locale.ROOT))
+        .firstResult();
   }
 
   public boolean hasRole(Role role) {

@@ -87,6 +87,10 @@ public class PersonService {
     Person p = find(id);
     Versions.check(input.version(), p.version);
     Checks checks = new Checks();
+    if (input.password() != null) {
+      // refused rather than ignored: a password set here would silently not be set
+      checks.fail("password", OrgMsg.PASSWORD_NOT_HERE);
+    }
     Unit unit = check(checks, input, p);
     checks.throwIfFailed();
     boolean wasActive = p.active;
@@ -106,7 +110,7 @@ public class PersonService {
 
   /** Checks an input; returns its unit (may be null). Shared by REST and CSV import. */
   Unit check(Checks checks, PersonInput input, Person existing) {
-    String username = input.username().trim().toLowerCase();
+    String username = input.username().trim().toLowerCase(java.util.Locale.ROOT);
     Person same = Person.findByUsername(username);
     if (same != null && (existing == null || !same.id.equals(existing.id))) {
       checks.conflict("username", OrgMsg.USERNAME_TAKEN);
@@ -135,7 +139,7 @@ public class PersonService {
   }
 
   void apply(Person p, PersonInput input, Unit unit) {
-    p.username = input.username().trim().toLowerCase();
+    p.username = input.username().trim().toLowerCase(java.util.Locale.ROOT);
     p.fullName = input.fullName().strip();
     p.position = Texts.blankToNull(input.position());
     p.unit = unit;

@@ -82,6 +82,10 @@ public class SpeakerRequest extends PanacheEntityBase {
   @Column(name = "paused_at")
   public Instant pausedAt;
 
+  /** The pause came from the session's (it ends with the session's); else the chair's own. */
+  @Column(name = "paused_with_session", nullable = false)
+  public boolean pausedWithSession;
+
   @Column(name = "paused_seconds", nullable = false)
   public long pausedSeconds;
 

@@ -27,6 +27,13 @@ public class SpeakerResource {
     return speakers.queue(id);
   }
 
+  /** Every speech given so far, in order, with its start, end and paused time (for the minutes). */
+  @GET
+  @Path("/log")
+  public java.util.List<SpeakerViews.Speech> log(@PathParam("id") long id) {
+    return speakers.log(id);
+  }
+
   /** "Xin phát biểu": the caller (or the caller's room) asks for the floor. */
   @POST
   public Queue request(@PathParam("id") long id, @Valid @NotNull RequestInput body) {

@@ -91,6 +91,11 @@ public class SpeakerService {
     return new Queue(m.queueOpen, m.speechLimitSeconds, speaking, waiting, done, clock.instant());
   }
 
+  /** Every speech given so far, for whoever may follow the meeting. */
+  public List<Speech> log(long meetingId) {
+    return log(access.require(meetingId, MeetingOp.FOLLOW_LIVE).meeting());
+  }
+
   /** Every speech of the meeting in the order given, for the minutes. */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Speech> log(Meeting m) {
@@ -335,12 +340,14 @@ public class SpeakerService {
     SpeakerRequest r = speaking(e.meeting());
     if (r != null && r.pausedAt == null) {
       r.pausedAt = clock.instant();
+      r.pausedWithSession = true;
     }
   }
 
+  /** Resumes the speech the session's pause paused; one the chair paused stays paused. */
   void sessionResumed(@Observes MeetingEvents.SessionResumed e) {
     SpeakerRequest r = speaking(e.meeting());
-    if (r != null && r.pausedAt != null) {
+    if (r != null && r.pausedAt != null && r.pausedWithSession) {
       unpause(r);
     }
   }
@@ -377,6 +384,7 @@ public class SpeakerService {
   private void unpause(SpeakerRequest r) {
     r.pausedSeconds += Math.max(0, Duration.between(r.pausedAt, clock.instant()).toSeconds());
     r.pausedAt = null;
+    r.pausedWithSession = false;
   }
 
   private static SpeakerRequest speaking(Meeting m) {

@@ -93,6 +93,25 @@ class ArchitectureTest {
           .haveFullyQualifiedName("jakarta.persistence.EntityManager")
           .because("resources translate HTTP; rules and transactions live in services");
 
+  /**
+   * Case changes depend on the machine's locale without one (a Turkish server lower-cases "I" to a
+   * dotless "ı", and usernames stop matching): every call names {@code Locale.ROOT}.
+   */
+  static final ArchRule caseChangesNameTheirLocale =
+      noClasses()
+          .that()
+          .resideInAPackage("vn.hopso..")
+          .should()
+          .callMethod(String.class, "toLowerCase")
+          .orShould()
+          .callMethod(String.class, "toUpperCase")
+          .because("the default locale changes the result; use toLowerCase(Locale.ROOT)");
+
+  @Test
+  void checkCaseChangesNameTheirLocale() {
+    caseChangesNameTheirLocale.check(CLASSES);
+  }
+
   @Test
   void checkNoCyclesBetweenFeatures() {
     noCyclesBetweenFeatures.check(CLASSES);

@@ -389,10 +389,17 @@ class AuthTest {
     // neither attempt changed anything
     loginResponse(user, Api.PASSWORD).then().statusCode(200);
 
+    // signed in on a second device too
+    String other = Api.login(user, Api.PASSWORD);
+    assertSignedIn(other, user);
+
     changePassword(token, Api.PASSWORD, NEW_PASSWORD).then().statusCode(204);
 
     loginResponse(user, NEW_PASSWORD).then().statusCode(200);
     assertProblem(loginResponse(user, Api.PASSWORD), 401);
+    // the other device is signed out (the old password may be known to someone); this one stays
+    assertSignedOut(other);
+    assertSignedIn(token, user);
   }
 
   @Test

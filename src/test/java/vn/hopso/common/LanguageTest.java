@@ -142,6 +142,40 @@ class LanguageTest {
     assertNoEnglish(unauthorized);
   }
 
+  @Test
+  void parametersAreStableCodesAndTextsNameWhatTheyMean() {
+    String admin = Api.admin();
+    // a missing thing is named by its code, not a Java name
+    Api.as(admin)
+        .get("/api/units/987654321")
+        .then()
+        .statusCode(404)
+        .body("params.what", equalTo("noun.unit"))
+        .body("params.id", equalTo(987654321));
+    // a method the address does not take is named
+    Response put = Api.as(admin).body(Map.of()).put("/api/auth/me");
+    put.then().statusCode(405).body("detail", org.hamcrest.Matchers.containsString("PUT"));
+    assertNoEnglish(put);
+    // a time in a message is a Vietnamese time, not an ISO instant
+    String secretary = Api.person(admin, List.of("SECRETARY"));
+    String chairName = Api.person(admin, List.of("CHAIR"));
+    long chairId = MoreApi.personId(admin, chairName);
+    long unit = MoreApi.province(admin, "Tỉnh Giờ Mở");
+    java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
+    String token = Api.login(secretary, Api.PASSWORD);
+    long id =
+        vn.hopso.meeting.MeetingFixture.create(
+            token,
+            vn.hopso.meeting.MeetingFixture.meetingBody(
+                "Họp chưa tới giờ", unit, chairId, null, start, start.plusSeconds(3600)));
+    Api.as(token).post("/api/meetings/" + id + "/schedule").then().statusCode(200);
+    Response early = Api.as(admin).post("/api/meetings/" + id + "/start");
+    early.then().statusCode(409).body("code", equalTo("meeting.not-yet"));
+    String detail = early.jsonPath().getString("detail");
+    assertFalse(detail.matches(".*\\d{4}-\\d{2}-\\d{2}T.*"), detail);
+    assertTrue(early.jsonPath().getString("params.opensAt").contains("T"), early.asString());
+  }
+
   static void assertNoEnglish(Response r) {
     var json = r.jsonPath();
     StringBuilder text = new StringBuilder();

@@ -29,6 +29,7 @@ import vn.hopso.meeting.MeetingFixture;
 import vn.hopso.support.Api;
 import vn.hopso.support.LiveClient;
 import vn.hopso.support.MoreApi;
+import vn.hopso.support.RawLiveClient;
 import vn.hopso.support.TestClock;
 
 /**
@@ -135,6 +136,20 @@ class LiveSocketTest {
   void theHandshakeIsRefusedWithoutAValidTicket() throws Exception {
     assertEquals(401, refusal(ws(meeting, null, null)), "no ticket");
     assertEquals(401, refusal(ws(meeting, "forged-ticket", null)), "unknown ticket");
+    // the refusal is a problem in the caller's language, like every other refusal
+    RestAssured.given()
+        .header("Accept-Language", "en")
+        .get("/ws/meetings/" + meeting + "?ticket=forged-ticket")
+        .then()
+        .statusCode(401)
+        .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+        .body("code", org.hamcrest.Matchers.equalTo("live.no-ticket"))
+        .body("detail", org.hamcrest.Matchers.containsString("ticket"));
+    RestAssured.given()
+        .get("/ws/meetings/" + meeting + "?ticket=forged-ticket")
+        .then()
+        .statusCode(401)
+        .body("detail", org.hamcrest.Matchers.containsString("vé"));
 
     String used = ticket(delegates.get(0).token(), meeting);
     try (LiveClient c = LiveClient.connect(ws(meeting, used, null))) {
@@ -389,6 +404,75 @@ class LiveSocketTest {
           .then()
           .statusCode(200);
       bell.next("notifications", 5, null);
+    }
+  }
+
+  @Test
+  void someoneRemovedFromTheMeetingIsDisconnectedAndThenRefused() throws Exception {
+    MeetingFixture.Someone leaving = delegates.get(1);
+    long participantId =
+        Api.as(secretary.token())
+            .queryParam("q", "Đại Biểu Số 2")
+            .get("/api/meetings/" + meeting + "/participants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("items.find { it.personId == " + leaving.id() + " }.id");
+    try (RawLiveClient gone =
+            RawLiveClient.connect(ws(meeting, ticket(leaving.token(), meeting), null));
+        LiveClient staying = connect(delegates.get(0).token(), null)) {
+      gone.next("hello", 5);
+      staying.next(5);
+      Api.as(secretary.token())
+          .delete("/api/meetings/" + meeting + "/participants/" + participantId)
+          .then()
+          .statusCode(204);
+      // told, then closed with "reconnect"; the new handshake is refused
+      gone.nextEvent(EventRecorder.ACCESS_CHANGED, 5);
+      assertEquals(LiveConnection.RESYNC, gone.closedWith(5));
+      Api.as(leaving.token())
+          .post("/api/meetings/" + meeting + "/live-ticket")
+          .then()
+          .statusCode(org.hamcrest.Matchers.oneOf(403, 404));
+      // the others see the list change (without the one removed), and stay connected
+      List<JsonNode> seen = events(staying.drain(500));
+      assertTrue(
+          seen.stream().noneMatch(e -> e.path("event").asText().equals("access.changed")),
+          seen.toString());
+      JsonNode changed =
+          seen.stream()
+              .filter(e -> e.path("event").asText().equals("participants.changed"))
+              .reduce((a, b) -> b)
+              .orElseThrow();
+      assertEquals(6, changed.path("data").path("total").asLong(), changed.toString());
+      assertTrue(staying.session.isOpen());
+    }
+  }
+
+  @Test
+  void signingSomeoneOutEverywhereClosesTheirSockets() throws Exception {
+    MeetingFixture.Someone d = delegates.get(2);
+    String t =
+        Api.as(d.token())
+            .post("/api/live/me-ticket")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("ticket");
+    try (RawLiveClient bell =
+            RawLiveClient.connect("ws://localhost:" + RestAssured.port + "/ws/me?ticket=" + t);
+        RawLiveClient follow =
+            RawLiveClient.connect(ws(meeting, ticket(d.token(), meeting), null))) {
+      bell.next("hello", 5);
+      follow.next("hello", 5);
+      // an administrator sets their password: every session ends, and so do their sockets
+      MoreApi.setPassword(admin, d.id(), "a-new-password-for-them-1");
+      bell.next("access.changed", 5);
+      assertEquals(LiveConnection.RESYNC, bell.closedWith(5));
+      follow.next("access.changed", 5);
+      assertEquals(LiveConnection.RESYNC, follow.closedWith(5));
+      Api.as(d.token()).post("/api/meetings/" + meeting + "/live-ticket").then().statusCode(401);
     }
   }
 }

@@ -117,4 +117,78 @@ class ParticipantListTest {
         .then()
         .body("items", hasSize(0));
   }
+
+  @Test
+  void othersDoNotSeeWhySomeoneIsAbsentNorWhetherMessagesReachedThem() {
+    String admin = Api.admin();
+    long province = MoreApi.province(admin, "Tỉnh Riêng Tư");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Lý Văn Chủ Tọa", "CHAIR");
+    MeetingFixture.Someone secretary = MeetingFixture.quiet(admin, "Mai Thị Thư Ký", "SECRETARY");
+    MeetingFixture.Someone away = MeetingFixture.quiet(admin, "Tô Văn Vắng", "DELEGATE");
+    MeetingFixture.Someone colleague =
+        MeetingFixture.quiet(admin, "Lâm Thị Đồng Nghiệp", "DELEGATE");
+    Instant start = Instant.now().plus(Duration.ofDays(2));
+    long id =
+        MeetingFixture.create(
+            secretary.token(),
+            MeetingFixture.meetingBody(
+                "Họp kín đáo",
+                province,
+                chair.id(),
+                secretary.id(),
+                start,
+                start.plusSeconds(3600)));
+    String base = "/api/meetings/" + id;
+    Api.as(secretary.token())
+        .body(
+            Map.of(
+                "participants",
+                List.of(
+                    Map.of("personId", away.id(), "role", "DELEGATE"),
+                    Map.of("personId", colleague.id(), "role", "DELEGATE"))))
+        .post(base + "/participants")
+        .then()
+        .statusCode(200);
+    Api.as(secretary.token()).post(base + "/schedule").then().statusCode(200);
+    Api.as(away.token())
+        .body(Map.of("response", "DECLINED", "note", "Tôi đi khám bệnh"))
+        .post(base + "/response")
+        .then()
+        .statusCode(200);
+    long awayId =
+        Api.as(secretary.token())
+            .queryParam("q", "Tô Văn Vắng")
+            .get(base + "/participants")
+            .then()
+            .extract()
+            .jsonPath()
+            .getLong("items[0].id");
+    Api.as(secretary.token())
+        .body(Map.of("attendance", "EXCUSED", "reason", "Nằm viện"))
+        .put(base + "/participants/" + awayId + "/attendance")
+        .then()
+        .statusCode(200);
+
+    String awayRow = "items.find { it.personId == " + away.id() + " }";
+    // a colleague sees that they are excused, not why, nor their note, nor their deliveries
+    JsonPath seenByColleague =
+        Api.as(colleague.token())
+            .get(base + "/participants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals("EXCUSED", seenByColleague.getString(awayRow + ".attendance"));
+    assertEquals(null, seenByColleague.getString(awayRow + ".attendanceReason"));
+    assertEquals(null, seenByColleague.getString(awayRow + ".responseNote"));
+    assertEquals(null, seenByColleague.getString(awayRow + ".email"));
+    // the chair, the secretary and the person themself do
+    for (String token : List.of(chair.token(), secretary.token(), away.token())) {
+      JsonPath seen =
+          Api.as(token).get(base + "/participants").then().statusCode(200).extract().jsonPath();
+      assertEquals("Nằm viện", seen.getString(awayRow + ".attendanceReason"));
+      assertEquals("Tôi đi khám bệnh", seen.getString(awayRow + ".responseNote"));
+      assertEquals("NONE", seen.getString(awayRow + ".email"));
+    }
+  }
 }

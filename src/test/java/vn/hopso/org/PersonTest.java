@@ -98,6 +98,10 @@ class PersonTest {
         .get("/api/auth/me")
         .then()
         .body("roles", equalTo(List.of("CHAIR")));
+    // a password in an update is refused, not silently ignored
+    body.put("password", "another-long-password-1");
+    MoreApi.assertFieldError(MoreApi.update(admin, "/api/people/" + id, body), "password");
+    Api.login(username, Api.PASSWORD);
   }
 
   @Test

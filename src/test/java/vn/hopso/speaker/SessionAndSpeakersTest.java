@@ -89,6 +89,12 @@ class SessionAndSpeakersTest {
 
   @Test
   void theChairMovesThroughTheAgendaAndItsClockStopsWhilePaused() {
+    // before any item was taken up there is nothing to go back to
+    Api.as(chair.token())
+        .post(base + "/agenda/previous")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("agenda.no-previous"));
     // a delegate cannot drive the session
     Api.as(delegates.get(0).token()).post(base + "/agenda/next").then().statusCode(403);
     Api.as(chair.token()).post(base + "/agenda/next").then().statusCode(204);
@@ -136,6 +142,50 @@ class SessionAndSpeakersTest {
     assertEquals("PENDING", s.getString("items[3].state"));
     Api.as(chair.token()).post(base + "/agenda/previous").then().statusCode(204);
     assertEquals(items.get(1), live(chair.token()).getLong("currentItemId"));
+    // past the last item nothing is current; "previous" comes back to the last one dealt with
+    for (int i = 0; i < 4; i++) {
+      Api.as(chair.token()).post(base + "/agenda/next").then().statusCode(204);
+    }
+    assertTrue(live(chair.token()).get("currentItemId") == null);
+    Api.as(chair.token()).post(base + "/agenda/previous").then().statusCode(204);
+    assertEquals(items.get(3), live(chair.token()).getLong("currentItemId"));
+  }
+
+  @Test
+  void aSpeechTheChairPausedStaysPausedWhenTheSessionResumes() {
+    Api.as(chair.token()).post(base + "/agenda/next").then().statusCode(204);
+    String sp = base + "/speakers";
+    Api.as(delegates.get(0).token())
+        .body(Map.of("kind", "CONTRIBUTION"))
+        .post(sp)
+        .then()
+        .statusCode(200);
+    Api.as(chair.token()).body(Map.of()).post(sp + "/floor").then().statusCode(200);
+    TestClock.advance(Duration.ofSeconds(20));
+    Api.as(chair.token()).post(sp + "/pause").then().statusCode(200);
+    Api.as(chair.token()).post(base + "/pause").then().statusCode(200);
+    TestClock.advance(Duration.ofSeconds(60));
+    Api.as(chair.token()).post(base + "/resume").then().statusCode(200);
+    Api.as(chair.token()).get(sp).then().body("current.pausedAt", notNullValue());
+    TestClock.advance(Duration.ofSeconds(10));
+    Api.as(chair.token())
+        .post(sp + "/resume")
+        .then()
+        .statusCode(200)
+        .body("current.pausedAt", nullValue())
+        .body("current.pausedSeconds", equalTo(70));
+    TestClock.advance(Duration.ofSeconds(15));
+    Api.as(chair.token()).post(sp + "/end").then().statusCode(200);
+    // the log keeps each speech with its start, end and paused time, for everyone who follows
+    Api.as(delegates.get(1).token())
+        .get(sp + "/log")
+        .then()
+        .statusCode(200)
+        .body("", hasSize(1))
+        .body("[0].name", equalTo("Đại Biểu Phát Biểu 1"))
+        .body("[0].pausedSeconds", equalTo(70))
+        .body("[0].startedAt", notNullValue())
+        .body("[0].endedAt", notNullValue());
   }
 
   @Test
