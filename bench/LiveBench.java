@@ -40,7 +40,16 @@ public class LiveBench {
   static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
   static final Pattern EVENT = Pattern.compile("\"event\"\\s*:\\s*\"([^\"]+)\"");
 
-  static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+  /**
+   * HTTP/1.1, as browsers speak to a plain-http server: each device's request has its own
+   * connection (the JDK's default, HTTP/2 over one upgraded connection, would queue all 856
+   * devices' requests on a single connection of the server).
+   */
+  static HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(20))
+          .build();
 
   /**
    * The sockets are spread over several HTTP clients: each JDK client reads all its sockets on one
@@ -244,9 +253,13 @@ public class LiveBench {
       int rounds = Integer.parseInt(args[6]);
       List<Long> latencies = new ArrayList<>();
       int missing = 0;
-      for (int r = 0; r < rounds; r++) {
+      // round 0 warms up both JVMs (first use of the code paths) and is reported on its own
+      for (int r = -1; r < rounds; r++) {
+        List<Long> round = new ArrayList<>();
         long before = clients.stream().mapToLong(c -> c.lastSeq).max().orElse(0);
-        long sent = change(chair);
+        // from the moment the chair's request leaves until each client has the event
+        long sent = System.nanoTime();
+        change(chair);
         // the change is one event (session.changed)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         long target = -1;
@@ -263,8 +276,18 @@ public class LiveBench {
           if (at == null) {
             missing++;
           } else {
-            latencies.add(at - sent);
+            round.add(at - sent);
           }
+        }
+        Collections.sort(round);
+        System.out.printf(
+            "  %s: p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+            r < 0 ? "warm-up" : "change " + (r + 1),
+            pct(round, 0.5),
+            pct(round, 0.99),
+            pct(round, 1.0));
+        if (r >= 0) {
+          latencies.addAll(round);
         }
         Thread.sleep(300);
       }
@@ -312,10 +335,11 @@ public class LiveBench {
                   .whenComplete(
                       (ok, e) -> {
                         if (e != null) {
-                          // not back yet: back off a little (with jitter), as the web app does
-                          long wait =
-                              Math.min(2000, 100L << Math.min(tries++, 4))
-                                  + (long) (Math.random() * 200);
+                          // not back yet: wait as the web app does (frontend/src/live/
+                          // backoff.ts): a ceiling doubling from 1 s up to 3 s, each wait drawn
+                          // between half and all of it
+                          long ceiling = Math.min(3000, 1000L << Math.min(tries++, 4));
+                          long wait = Math.max(500, ceiling / 2 + (long) (Math.random() * ceiling / 2));
                           retry.schedule(self, wait, TimeUnit.MILLISECONDS);
                         }
                       });

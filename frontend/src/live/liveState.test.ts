@@ -98,11 +98,11 @@ describe('applyEvent', () => {
     expect(applyEvent(base, ev(11, 'participants.changed', { total: 9, quorum: fewer }), {}).quorum).toEqual(fewer);
   });
 
-  it('patches the presence counts and who is connected', () => {
-    const joined = applyEvent(base, ev(11, 'presence.changed', { personId: 9, endpointId: null, online: true, people: 3, rooms: 1 }), {});
-    expect(joined.presence).toMatchObject({ people: 3, rooms: 1, personIds: [4, 5, 9] });
-    const left = applyEvent(joined, ev(12, 'presence.changed', { personId: 4, endpointId: 280, online: false, people: 2, rooms: 0 }), {});
-    expect(left.presence).toMatchObject({ people: 2, rooms: 0, personIds: [5, 9] });
+  it('takes the presence picture from the event', () => {
+    const joined = applyEvent(base, ev(11, 'presence.changed', { people: 3, rooms: 1, personIds: [4, 5, 9], endpointIds: [280] }), {});
+    expect(joined.presence).toEqual({ people: 3, rooms: 1, personIds: [4, 5, 9], endpointIds: [280] });
+    const left = applyEvent(joined, ev(12, 'presence.changed', { people: 2, rooms: 0, personIds: [5, 9], endpointIds: [] }), {});
+    expect(left.presence).toEqual({ people: 2, rooms: 0, personIds: [5, 9], endpointIds: [] });
   });
 });
 

@@ -93,18 +93,9 @@ export function applyEvent(state: LiveState, ev: EventMessage, me: Me): LiveStat
       const q = (ev.data as AttendanceChangedData | ParticipantsChangedData).quorum;
       return q ? { ...next, quorum: q } : next;
     }
-    case 'presence.changed': {
-      // the counts are the server's; the lists of who is connected are read again (a room stays
-      // online while anyone seated there is connected, which one event cannot tell)
-      const d = ev.data as PresenceChangedData;
-      const p = state.presence ?? {};
-      let personIds = p.personIds;
-      if (d.personId != null && d.online != null) {
-        const rest = (personIds ?? []).filter((x) => x !== d.personId);
-        personIds = d.online ? [...rest, d.personId] : rest;
-      }
-      return { ...next, presence: { ...p, people: d.people ?? p.people, rooms: d.rooms ?? p.rooms, personIds } };
-    }
+    case 'presence.changed':
+      // the whole picture: who is connected now, people and rooms
+      return { ...next, presence: ev.data as PresenceChangedData };
     default:
       return next;
   }

@@ -116,11 +116,10 @@ export interface ParticipantsChangedData {
   quorum?: QuorumSummary;
 }
 
-/** `presence.changed` (the chair and the meeting's secretaries only) */
+/** `presence.changed` (those who run the meeting only): who is connected now, people and rooms */
 export interface PresenceChangedData {
-  personId?: Id;
-  endpointId?: Id | null;
-  online?: boolean;
   people?: number;
   rooms?: number;
+  personIds?: Id[];
+  endpointIds?: Id[];
 }

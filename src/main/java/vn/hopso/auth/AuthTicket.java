@@ -23,4 +23,8 @@ public class AuthTicket extends PanacheEntityBase {
 
   @Column(name = "expires_at", nullable = false)
   public Instant expiresAt;
+
+  /** What was decided when the ticket was issued, for its single use (opaque to this feature). */
+  @Column(name = "grant_data", length = 200)
+  public String grant;
 }

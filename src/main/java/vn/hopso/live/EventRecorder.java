@@ -49,6 +49,7 @@ public class EventRecorder {
   @Inject Sequencer sequencer;
   @Inject AgendaRunService run;
   @Inject SpeakerService speakers;
+  @Inject vn.hopso.auth.TicketService tickets;
 
   // --- what each domain event means for clients ----------------------------------------------
 
@@ -128,8 +129,18 @@ public class EventRecorder {
     record(e.meeting(), "speaker.changed", Audience.ALL, speakers.queue(e.meeting(), null));
   }
 
+  /**
+   * Someone's right to follow the meeting changed: their open sockets are told (and reconnect),
+   * their unused tickets for it stop working.
+   */
   private void accessChanged(Meeting m, String audience) {
     record(m, ACCESS_CHANGED, audience, Map.of());
+    String scope = LiveAuth.meetingScope(m.id);
+    if (Audience.ALL.equals(audience)) {
+      tickets.revokeScope(scope);
+    } else {
+      tickets.revoke(Long.parseLong(audience.substring(audience.indexOf(':') + 1)), scope);
+    }
   }
 
   private void participants(Meeting m) {

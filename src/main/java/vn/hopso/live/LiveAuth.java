@@ -3,25 +3,21 @@ package vn.hopso.live;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.EnumSet;
 import vn.hopso.auth.TicketService;
-import vn.hopso.common.Role;
-import vn.hopso.common.Viewer;
-import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
 import vn.hopso.meeting.MeetingEndpoint;
 import vn.hopso.meeting.MeetingPolicy;
 import vn.hopso.org.Person;
 
 /**
- * Decides a WebSocket handshake: the ticket must be valid (unused, unexpired, for this meeting) and
- * its person must (still) be allowed to follow the meeting. Answers what the connection may see, or
- * why it is refused.
+ * Decides a WebSocket handshake. Whether the person may follow the meeting, and what they may see
+ * there, is decided when the ticket is asked for ({@code POST /api/meetings/{id}/live-ticket}) and
+ * travels with it; any change of their rights in the 30 s before its use revokes it. So the
+ * handshake only has to use the ticket up: unused, unexpired, for this meeting, and decided.
  */
 @ApplicationScoped
 public class LiveAuth {
   @Inject TicketService tickets;
-  @Inject MeetingAccess access;
 
   /**
    * Who a connection is and what it may see; {@code status} 0 when allowed, else the HTTP refusal.
@@ -39,36 +35,60 @@ public class LiveAuth {
 
   public static final String PERSONAL_SCOPE = "live:me";
 
+  /**
+   * Decides, when the ticket is asked for, what the person's socket on this meeting will carry: the
+   * caller was checked to be allowed to follow the meeting. The decision travels with the ticket
+   * (its single use is the handshake); a change of rights in between revokes the ticket.
+   */
+  public static String grantFor(MeetingAccess.Access a, Long endpointId) {
+    MeetingPolicy.Relation r = a.relation();
+    return "r="
+        + (r.runner() ? 1 : 0)
+        + ";m="
+        + (r.manager() ? 1 : 0)
+        + ";e="
+        + (endpointId == null ? "" : endpointId);
+  }
+
+  /** The room a device account speaks for in this meeting (its first), or null for a person. */
+  public static Long roomOf(MeetingAccess.Access a, long personId) {
+    if (!a.relation().room()) {
+      return null;
+    }
+    MeetingEndpoint room =
+        MeetingEndpoint.find(
+                "meeting = ?1 and endpoint.account.id = ?2 order by id", a.meeting(), personId)
+            .firstResult();
+    return room == null ? null : room.endpoint.id;
+  }
+
+  /** The handshake of a meeting's socket: the ticket's single use hands back its grant. */
   @Transactional
   public Grant meeting(String ticket, long meetingId) {
-    Long personId = tickets.consume(ticket, meetingScope(meetingId));
-    if (personId == null) {
+    TicketService.Claim claim = tickets.claim(ticket, meetingScope(meetingId));
+    if (claim == null) {
       return Grant.refused(401);
     }
-    Person p = Person.findById(personId);
-    Meeting m = Meeting.findById(meetingId);
-    if (p == null || !p.active) {
-      return Grant.refused(401);
+    if (claim.grant() == null) {
+      return Grant.refused(403); // a ticket nobody decided on (not from the live-ticket call)
     }
-    if (m == null) {
-      return Grant.refused(404);
-    }
-    Viewer v =
-        new Viewer(p.id, p.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(p.roles));
-    if (!access.visible(v, meetingId)) {
-      return Grant.refused(403);
-    }
-    MeetingPolicy.Relation r = access.relation(m, v);
-    // a room's own screen or operator PC (its device account) connects for the room; people,
-    // wherever they sit, connect for themselves
+    return decode(claim.personId(), claim.grant());
+  }
+
+  static Grant decode(long personId, String grant) {
+    boolean runner = false;
+    boolean manager = false;
     Long endpointId = null;
-    if (r.room()) {
-      MeetingEndpoint room =
-          MeetingEndpoint.find("meeting = ?1 and endpoint.account.id = ?2 order by id", m, p.id)
-              .firstResult();
-      endpointId = room == null ? null : room.endpoint.id;
+    for (String part : grant == null ? new String[0] : grant.split(";")) {
+      if (part.equals("r=1")) {
+        runner = true;
+      } else if (part.equals("m=1")) {
+        manager = true;
+      } else if (part.startsWith("e=") && part.length() > 2) {
+        endpointId = Long.parseLong(part.substring(2));
+      }
     }
-    return new Grant(0, p.id, r.runner(), r.manager(), endpointId);
+    return new Grant(0, personId, runner, manager, endpointId);
   }
 
   @Transactional

@@ -69,9 +69,11 @@ public class LiveHandshake {
     }
     long meetingId = personal ? 0 : Long.parseLong(m.group(1));
     rc.request().pause();
+    // unordered: handshakes arriving on one event loop are decided side by side on the worker
+    // pool (ordered, they would wait for each other: 856 rooms reconnecting at once)
     rc.vertx()
         .<LiveAuth.Grant>executeBlocking(
-            () -> personal ? auth.personal(ticket) : auth.meeting(ticket, meetingId))
+            () -> personal ? auth.personal(ticket) : auth.meeting(ticket, meetingId), false)
         .onComplete(
             result -> {
               rc.request().resume();

@@ -65,10 +65,14 @@ public class LiveService {
 
   @Transactional
   public Ticket meetingTicket(long meetingId) {
-    access.require(meetingId, MeetingOp.FOLLOW_LIVE);
+    Access a = access.require(meetingId, MeetingOp.FOLLOW_LIVE);
+    long me = current.personId();
     return new Ticket(
         tickets.issue(
-            current.personId(), LiveAuth.meetingScope(meetingId), TicketService.DEFAULT_TTL),
+            me,
+            LiveAuth.meetingScope(meetingId),
+            TicketService.DEFAULT_TTL,
+            LiveAuth.grantFor(a, LiveAuth.roomOf(a, me))),
         TicketService.DEFAULT_TTL.toSeconds(),
         "/ws/meetings/" + meetingId);
   }

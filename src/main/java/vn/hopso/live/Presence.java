@@ -10,18 +10,26 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import vn.hopso.meeting.Meeting;
 
 /**
- * Who is connected to a meeting — people and rooms — across all instances: each instance keeps rows
- * for its own connections and refreshes them; rows an instance stopped refreshing expire. A
- * person's first connection and last disconnection are events for the meeting's runners.
+ * Who is connected to a meeting — people and rooms — across all instances. Each instance counts its
+ * own connections in memory and writes them to its rows in the shared table in batches (at most a
+ * few times a second, one transaction for everything that changed meanwhile): 856 rooms coming back
+ * after a restart cost a handful of transactions, not 856. Rows an instance stopped refreshing
+ * expire. When who is online changes, the meeting's runners get one {@code presence.changed} event
+ * per batch with the whole picture.
  */
 @ApplicationScoped
 public class Presence {
@@ -30,18 +38,13 @@ public class Presence {
   /** Rows not refreshed for this long belong to an instance that stopped. */
   static final Duration STALE = Duration.ofSeconds(60);
 
+  /** Changes wait this long to be written together. */
+  static final long BATCH_MILLIS = 150;
+
   @Inject Hub hub;
   @Inject EntityManager em;
   @Inject EventRecorder recorder;
   @Inject Clock clock;
-
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "hopso-presence");
-            t.setDaemon(true);
-            return t;
-          });
 
   /**
    * Who is online now, for the meeting's runners: people (persons connected for themselves, on any
@@ -49,66 +52,110 @@ public class Presence {
    */
   public record Online(long people, long rooms, List<Long> personIds, List<Long> endpointIds) {}
 
+  /** This instance's connections of one person to one meeting. */
+  private record Local(int connections, Long endpointId) {}
+
+  private record Key(long meetingId, long personId) {}
+
+  private final Map<Key, Local> local = new ConcurrentHashMap<>();
+  private final Set<Key> dirty = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private volatile boolean stopping;
+
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "hopso-presence");
+            t.setDaemon(true);
+            return t;
+          });
+
   void joined(LiveConnection c) {
-    worker.submit(() -> update(c, +1));
+    change(c, +1);
   }
 
   void left(LiveConnection c) {
-    worker.submit(() -> update(c, -1));
+    change(c, -1);
   }
 
-  private void update(LiveConnection c, int delta) {
-    try {
-      QuarkusTransaction.requiringNew()
-          .run(
-              () -> {
-                Instant now = clock.instant();
-                PresenceRow.Key key = new PresenceRow.Key(c.meetingId, c.personId, hub.instanceId);
-                PresenceRow row = em.find(PresenceRow.class, key);
-                boolean before = online(c.meetingId, c.personId);
-                if (row == null && delta > 0) {
-                  row = new PresenceRow();
-                  row.key = key;
-                  row.endpointId = c.endpointId;
-                  row.connections = delta;
-                  row.connectedAt = now;
-                  row.seenAt = now;
-                  row.persist();
-                } else if (row != null) {
-                  row.connections = Math.max(0, row.connections + delta);
-                  row.seenAt = now;
-                  if (row.connections == 0) {
-                    row.delete();
-                  }
-                }
-                em.flush();
-                boolean after = online(c.meetingId, c.personId);
-                if (before != after) {
-                  Meeting m = em.find(Meeting.class, c.meetingId);
-                  if (m != null) {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("personId", c.personId);
-                    data.put("endpointId", c.endpointId);
-                    data.put("online", after);
-                    Online now2 = online(c.meetingId);
-                    data.put("people", now2.people());
-                    data.put("rooms", now2.rooms());
-                    recorder.record(m, "presence.changed", Audience.RUNNERS, data);
-                  }
-                }
-              });
-    } catch (RuntimeException e) {
-      LOG.warnf(e, "presence of %d in meeting %d not recorded", c.personId, c.meetingId);
+  private void change(LiveConnection c, int delta) {
+    Key key = new Key(c.meetingId, c.personId);
+    local.compute(
+        key,
+        (k, was) -> {
+          int n = (was == null ? 0 : was.connections()) + delta;
+          return n <= 0 ? null : new Local(n, c.endpointId);
+        });
+    dirty.add(key);
+    if (!stopping && scheduled.compareAndSet(false, true)) {
+      worker.schedule(this::flush, BATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
-  private boolean online(long meetingId, long personId) {
-    return PresenceRow.count(
-            "key.meetingId = ?1 and key.personId = ?2 and seenAt > ?3",
-            meetingId,
-            personId,
-            clock.instant().minus(STALE))
-        > 0;
+  /**
+   * Writes what changed since the last batch; tells the runners of meetings whose picture moved.
+   */
+  private void flush() {
+    scheduled.set(false);
+    Map<Long, List<Key>> byMeeting = new HashMap<>();
+    for (Key k : new ArrayList<>(dirty)) {
+      dirty.remove(k);
+      byMeeting.computeIfAbsent(k.meetingId(), id -> new ArrayList<>()).add(k);
+    }
+    for (Map.Entry<Long, List<Key>> e : byMeeting.entrySet()) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> write(e.getKey(), e.getValue()));
+      } catch (RuntimeException ex) {
+        if (!stopping) {
+          LOG.warnf(ex, "presence in meeting %d not recorded; retrying", e.getKey());
+          dirty.addAll(e.getValue());
+          if (scheduled.compareAndSet(false, true)) {
+            worker.schedule(this::flush, 2, TimeUnit.SECONDS);
+          }
+        }
+      }
+    }
+  }
+
+  private void write(long meetingId, List<Key> keys) {
+    Instant now = clock.instant();
+    Online before = online(meetingId);
+    Map<Long, PresenceRow> mine = new HashMap<>();
+    for (PresenceRow r :
+        PresenceRow.<PresenceRow>list(
+            "key.meetingId = ?1 and key.instanceId = ?2", meetingId, hub.instanceId)) {
+      mine.put(r.key.personId(), r);
+    }
+    for (Key k : keys) {
+      Local l = local.get(k);
+      PresenceRow row = mine.get(k.personId());
+      if (l == null) {
+        if (row != null) {
+          row.delete();
+        }
+      } else if (row == null) {
+        row = new PresenceRow();
+        row.key = new PresenceRow.Key(meetingId, k.personId(), hub.instanceId);
+        row.endpointId = l.endpointId();
+        row.connections = l.connections();
+        row.connectedAt = now;
+        row.seenAt = now;
+        row.persist();
+      } else {
+        row.connections = l.connections();
+        row.endpointId = l.endpointId();
+        row.seenAt = now;
+      }
+    }
+    em.flush();
+    Online after = online(meetingId);
+    if (!Set.copyOf(before.personIds()).equals(Set.copyOf(after.personIds()))
+        || !Set.copyOf(before.endpointIds()).equals(Set.copyOf(after.endpointIds()))) {
+      Meeting m = em.find(Meeting.class, meetingId);
+      if (m != null) {
+        recorder.record(m, "presence.changed", Audience.RUNNERS, after);
+      }
+    }
   }
 
   /** Who is connected to a meeting through any instance (call within a transaction). */
@@ -121,9 +168,10 @@ public class Presence {
             .filter(r -> r.endpointId == null)
             .map(r -> r.key.personId())
             .distinct()
+            .sorted()
             .toList();
     List<Long> rooms =
-        rows.stream().map(r -> r.endpointId).filter(e -> e != null).distinct().toList();
+        rows.stream().map(r -> r.endpointId).filter(e -> e != null).distinct().sorted().toList();
     return new Online(people.size(), rooms.size(), people, rooms);
   }
 
@@ -143,7 +191,8 @@ public class Presence {
   }
 
   void stop(@Observes ShutdownEvent event) {
-    worker.shutdown();
+    stopping = true;
+    worker.shutdownNow(); // this instance's rows go below, whatever was pending
     try {
       QuarkusTransaction.requiringNew()
           .run(() -> PresenceRow.delete("key.instanceId = ?1", hub.instanceId));

@@ -175,7 +175,7 @@ class LiveSocketTest {
     String forThisMeeting = ticket(delegates.get(0).token(), meeting);
     assertEquals(401, refusal(ws(other, forThisMeeting, null)), "another meeting's ticket");
 
-    // a meeting the person may not see: no ticket over HTTP, and a forged one is refused
+    // a meeting the person may not see: no ticket over HTTP, and one nobody decided on is refused
     Api.as(delegates.get(0).token())
         .post("/api/meetings/" + other + "/live-ticket")
         .then()
@@ -184,6 +184,22 @@ class LiveSocketTest {
         tickets.issue(
             delegates.get(0).id(), LiveAuth.meetingScope(other), TicketService.DEFAULT_TTL);
     assertEquals(403, refusal(ws(other, sneaky, null)), "a meeting the person may not see");
+
+    // rights that change between the ticket and the handshake: the ticket no longer opens
+    MeetingFixture.Someone d = delegates.get(4);
+    String granted = ticket(d.token(), meeting);
+    long participantId =
+        Api.as(secretary.token())
+            .get("/api/meetings/" + meeting + "/participants?size=50")
+            .then()
+            .extract()
+            .jsonPath()
+            .getLong("items.find { it.personId == " + d.id() + " }.id");
+    Api.as(secretary.token())
+        .delete("/api/meetings/" + meeting + "/participants/" + participantId)
+        .then()
+        .statusCode(204);
+    assertEquals(401, refusal(ws(meeting, granted, null)), "revoked with the participation");
   }
 
   @Test
