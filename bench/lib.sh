@@ -13,6 +13,8 @@ fi
 data=$(mktemp -d)
 cleanup() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  # BENCH_LOG=file keeps the server's log (both runs, for the restart) for a closer look
+  if [ -n "${BENCH_LOG:-}" ] && [ -f "$data/app.log" ]; then cp "$data/app.log" "$BENCH_LOG"; fi
   rm -rf "$data"
 }
 trap cleanup EXIT

@@ -1,0 +1,149 @@
+package vn.hopso.browser;
+
+import static io.restassured.RestAssured.given;
+
+import com.microsoft.playwright.Page;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import vn.hopso.support.EmbeddedAppResource;
+
+/**
+ * What a browser test prepares through the REST API of the packaged app (the demo province of 2021,
+ * {@link EmbeddedAppResource}'s passwords), so that the browser does only the part under test.
+ */
+final class DemoApi {
+  private DemoApi() {}
+
+  static String token(String username) {
+    String password =
+        "admin".equals(username)
+            ? EmbeddedAppResource.ADMIN_PASSWORD
+            : EmbeddedAppResource.DEMO_PASSWORD;
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("username", username, "password", password))
+        .post("/api/auth/login")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("accessToken");
+  }
+
+  static RequestSpecification as(String token) {
+    return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
+  }
+
+  static long personId(String username) {
+    return as(token("admin"))
+        .queryParam("q", username)
+        .get("/api/people")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("items.find { it.username == '" + username + "' }.id");
+  }
+
+  /** The id of the demo endpoint with this code (its device account is the code in lower case). */
+  static long endpointId(String code) {
+    return as(token("admin"))
+        .queryParam("q", code)
+        .get("/api/endpoints")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("items.find { it.code == '" + code + "' }.id");
+  }
+
+  static long provinceUnitId() {
+    return as(token("admin"))
+        .queryParam("q", "TH")
+        .queryParam("level", "PROVINCE")
+        .get("/api/units")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("items.find { it.code == 'TH' }.id");
+  }
+
+  /**
+   * A scheduled meeting of the province that opens in ten minutes, chaired by {@code chutich} with
+   * {@code thuky1} as its secretary, the given delegates, rooms and a published agenda.
+   */
+  static long scheduledMeeting(
+      String title, List<String> delegates, List<Long> endpointIds, List<String> items) {
+    String sec = token("thuky1");
+    Instant start = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+    long id =
+        as(sec)
+            .body(
+                Map.of(
+                    "title", title,
+                    "kind", "REGULAR",
+                    "hostUnitId", provinceUnitId(),
+                    "chairId", personId("chutich"),
+                    "secretaryId", personId("thuky1"),
+                    "startsAt", start.toString(),
+                    "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
+                    "place", "Hội trường tầng 3, UBND tỉnh"))
+            .post("/api/meetings")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    if (!delegates.isEmpty()) {
+      List<Map<String, Object>> invites =
+          delegates.stream()
+              .map(u -> Map.<String, Object>of("personId", personId(u), "role", "DELEGATE"))
+              .toList();
+      as(sec)
+          .body(Map.of("participants", invites))
+          .post("/api/meetings/{id}/participants", id)
+          .then()
+          .statusCode(200);
+    }
+    if (!endpointIds.isEmpty()) {
+      as(sec)
+          .body(Map.of("endpointIds", endpointIds))
+          .post("/api/meetings/{id}/endpoints", id)
+          .then()
+          .statusCode(200);
+    }
+    for (String item : items) {
+      as(sec)
+          .body(Map.of("title", item, "plannedMinutes", 10))
+          .post("/api/meetings/{id}/agenda/items", id)
+          .then()
+          .statusCode(201);
+    }
+    if (!items.isEmpty()) {
+      as(sec).post("/api/meetings/{id}/agenda/publish", id).then().statusCode(200);
+    }
+    as(sec).post("/api/meetings/{id}/schedule", id).then().statusCode(200);
+    return id;
+  }
+
+  /** Opens a fresh tablet-sized page and signs {@code username} in. */
+  static Page signIn(Browser browser, String username) {
+    Page page = browser.tabletPage("http://localhost:" + io.restassured.RestAssured.port);
+    page.navigate("/");
+    page.locator("input[name=username]").fill(username);
+    page.locator("input[name=password]")
+        .fill(
+            "admin".equals(username)
+                ? EmbeddedAppResource.ADMIN_PASSWORD
+                : EmbeddedAppResource.DEMO_PASSWORD);
+    page.getByTestId("login-submit").click();
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.getByTestId("login-submit"))
+        .hasCount(0);
+    return page;
+  }
+}
