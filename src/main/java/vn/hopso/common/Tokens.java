@@ -9,14 +9,28 @@ import java.util.HexFormat;
 
 /** Random secrets and their hashes (secrets are stored hashed, never as such). */
 public final class Tokens {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * One generator per thread: a shared SecureRandom serialises its callers (NativePRNG reads under
+   * one global lock), which queued hundreds of live tickets issued in the same second behind each
+   * other. Each thread's DRBG (NIST SP 800-90A, seeded from the system's entropy) is independent.
+   */
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(Tokens::newGenerator);
+
+  private static SecureRandom newGenerator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
 
   private Tokens() {}
 
   /** 256 random bits, URL-safe. */
   public static String random() {
     byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
+    RANDOM.get().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 

@@ -55,6 +55,15 @@ public class Hub {
   static final class Channel {
     final long meetingId;
     long lastSeq = -1;
+
+    /**
+     * The feed epoch in which {@link #lastSeq} was read from the database and kept current by the
+     * feed since (every event delivered here); -1 when it may be behind. While it matches the hub's
+     * epoch, a join takes {@code lastSeq} as the meeting's last event without asking the database —
+     * 856 rooms reconnecting at once do not queue on one query each.
+     */
+    long trustedEpoch = -1;
+
     final ArrayDeque<Delivered> ring = new ArrayDeque<>();
     final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
 
@@ -64,6 +73,22 @@ public class Hub {
   }
 
   private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+
+  /**
+   * Changes whenever the feed of events from other instances goes down or comes back (PostgreSQL
+   * LISTEN); {@link #feedUp} says whether it is up now. On H2 there is no other instance: always
+   * up.
+   */
+  private volatile long feedEpoch;
+
+  private volatile boolean feedUp = true;
+
+  /** The feed from other instances went down ({@code false}) or is back ({@code true}). */
+  public void feedChanged(boolean up) {
+    feedEpoch++;
+    feedUp = up;
+  }
+
   private final Map<Long, Set<LiveConnection>> personal = new ConcurrentHashMap<>();
 
   // --- meetings -----------------------------------------------------------------------------
@@ -76,6 +101,7 @@ public class Hub {
     }
     synchronized (ch) {
       if (ch.connections.isEmpty()) {
+        ch.trustedEpoch = -1; // not followed: the next join reads the database again
         return;
       }
       catchUp(ch, upTo);
@@ -138,19 +164,43 @@ public class Hub {
   void join(LiveConnection c, Long after) {
     while (true) {
       Channel ch = channels.computeIfAbsent(c.meetingId, Channel::new);
+      long epoch = feedEpoch;
+      // the database is asked outside the channel's lock: joins never queue behind one another's
+      // query (after a restart, 856 of them arrive in the same seconds as their tickets)
+      Long committed = trusted(ch, epoch, after) ? null : committedSeq(c.meetingId);
       synchronized (ch) {
         if (channels.get(c.meetingId) != ch) {
           continue; // the heartbeat just dropped this (empty) channel: take the new one
         }
-        joinLocked(ch, c, after);
+        if (committed == null && !trusted(ch, epoch, after)) {
+          continue; // no longer trusted (the feed changed meanwhile): read the database
+        }
+        joinLocked(ch, c, after, epoch, committed);
         return;
       }
     }
   }
 
-  private void joinLocked(Channel ch, LiveConnection c, Long after) {
+  /**
+   * Whether the channel's last event is the meeting's (or the feed is bringing the newer ones to
+   * everyone here, this connection included), so a join needs no query.
+   */
+  private boolean trusted(Channel ch, long epoch, Long after) {
+    synchronized (ch) {
+      return feedUp
+          && ch.trustedEpoch == epoch
+          && feedEpoch == epoch
+          && ch.lastSeq >= 0
+          && (after == null || after <= ch.lastSeq);
+    }
+  }
+
+  private void joinLocked(Channel ch, LiveConnection c, Long after, long epoch, Long committed) {
     {
-      long current = Math.max(ch.lastSeq, committedSeq(c.meetingId));
+      long current = committed == null ? ch.lastSeq : Math.max(ch.lastSeq, committed);
+      if (committed != null && feedUp && feedEpoch == epoch) {
+        ch.trustedEpoch = epoch;
+      }
       if (ch.lastSeq < 0) {
         // first connection here: start from the recent past so reconnects replay from memory
         ch.lastSeq = Math.max(0, current - RING);

@@ -47,6 +47,7 @@ public class PgListener {
       return;
     }
     running = true;
+    hub.feedChanged(false); // until LISTEN is in place, joins ask the database
     thread = new Thread(this::loop, "hopso-pg-listener");
     thread.setDaemon(true);
     thread.start();
@@ -68,6 +69,7 @@ public class PgListener {
         }
         PGConnection pg = c.unwrap(PGConnection.class);
         connected = true;
+        hub.feedChanged(true);
         backoff = 500;
         // anything published while the feed was down
         for (long meetingId : hub.followedMeetings()) {
@@ -84,6 +86,7 @@ public class PgListener {
         }
       } catch (Exception e) {
         connected = false;
+        hub.feedChanged(false);
         if (running) {
           LOG.warnf("the event feed from other instances is down (%s); retrying", e.getMessage());
           try {
