@@ -167,7 +167,10 @@ public final class MeetingEvents {
     }
   }
 
-  /** Fired before the row is deleted, so observers can still read it. */
+  /**
+   * Fired after the row is deleted and flushed, so observers count the meeting without them; the
+   * (detached) participant still carries who it was.
+   */
   public record ParticipantRemoved(Meeting meeting, Participant participant)
       implements MeetingEvent {
     @Override

@@ -10,42 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hopso.support.EmbeddedAppResource;
 
 /** User flows in headless Chromium against the packaged application. */
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedAppResource.class)
-class AdminBrowserIT {
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  private Page signIn(String user, String password) {
-    // Quarkus points RestAssured at the packaged app's (random) port before each test.
-    Page page = browser.tabletPage("http://localhost:" + io.restassured.RestAssured.port);
-    page.navigate("/");
-    page.locator("input[name=username]").fill(user);
-    page.locator("input[name=password]").fill(password);
-    page.getByTestId("login-submit").click();
-    return page;
-  }
+class AdminBrowserIT extends BrowserTest {
 
   @Test
   void adminImportsEndpointsFindsOneWithoutDiacriticsAndSeesTheTree() throws Exception {
-    Page page = signIn("admin", EmbeddedAppResource.ADMIN_PASSWORD);
+    Page page = signIn("admin");
     assertThat(page.getByText("Quản trị hệ thống").first()).isVisible();
 
     Path csv = Files.createTempFile("endpoints-", ".csv");
@@ -81,7 +56,7 @@ class AdminBrowserIT {
 
   @Test
   void importWithABadRowShowsTheRowAndImportsNothing() throws Exception {
-    Page page = signIn("admin", EmbeddedAppResource.ADMIN_PASSWORD);
+    Page page = signIn("admin");
     assertThat(page.getByText("Quản trị hệ thống").first()).isVisible();
     Path csv = Files.createTempFile("endpoints-bad-", ".csv");
     Files.writeString(
@@ -105,8 +80,7 @@ class AdminBrowserIT {
 
   @Test
   void delegateGetsNoAdminPage() {
-    Page page = signIn("daibieu001", EmbeddedAppResource.DEMO_PASSWORD);
-    assertThat(page.getByTestId("login-submit")).hasCount(0);
+    Page page = signIn("daibieu001");
     page.navigate("/admin/people");
     assertThat(page.getByTestId("forbidden")).isVisible();
     assertThat(page.getByTestId("person-row")).hasCount(0);

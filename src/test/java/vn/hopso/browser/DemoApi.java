@@ -2,13 +2,13 @@ package vn.hopso.browser;
 
 import static io.restassured.RestAssured.given;
 
-import com.microsoft.playwright.Page;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.hopso.support.EmbeddedAppResource;
 
 /**
@@ -18,26 +18,36 @@ import vn.hopso.support.EmbeddedAppResource;
 final class DemoApi {
   private DemoApi() {}
 
+  /** Access tokens by username: one sign-in per account and test run (they last 15 minutes). */
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  /** The administrator's password, or the one all demo accounts share. */
+  static String password(String username) {
+    return "admin".equals(username)
+        ? EmbeddedAppResource.ADMIN_PASSWORD
+        : EmbeddedAppResource.DEMO_PASSWORD;
+  }
+
   static String token(String username) {
-    String password =
-        "admin".equals(username)
-            ? EmbeddedAppResource.ADMIN_PASSWORD
-            : EmbeddedAppResource.DEMO_PASSWORD;
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("username", username, "password", password))
-        .post("/api/auth/login")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("accessToken");
+    return TOKENS.computeIfAbsent(
+        username,
+        u ->
+            given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", u, "password", password(u)))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken"));
   }
 
   static RequestSpecification as(String token) {
     return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
   }
 
-  static long personId(String username) {
+  /** The demo person with this username, as the people list gives it. */
+  static Map<String, Object> person(String username) {
     return as(token("admin"))
         .queryParam("q", username)
         .get("/api/people")
@@ -45,7 +55,11 @@ final class DemoApi {
         .statusCode(200)
         .extract()
         .jsonPath()
-        .getLong("items.find { it.username == '" + username + "' }.id");
+        .getMap("items.find { it.username == '" + username + "' }");
+  }
+
+  static long personId(String username) {
+    return ((Number) person(username).get("id")).longValue();
   }
 
   /** The id of the demo endpoint with this code (its device account is the code in lower case). */
@@ -128,22 +142,5 @@ final class DemoApi {
     }
     as(sec).post("/api/meetings/{id}/schedule", id).then().statusCode(200);
     return id;
-  }
-
-  /** Opens a fresh tablet-sized page and signs {@code username} in. */
-  static Page signIn(Browser browser, String username) {
-    Page page = browser.tabletPage("http://localhost:" + io.restassured.RestAssured.port);
-    page.navigate("/");
-    page.locator("input[name=username]").fill(username);
-    page.locator("input[name=password]")
-        .fill(
-            "admin".equals(username)
-                ? EmbeddedAppResource.ADMIN_PASSWORD
-                : EmbeddedAppResource.DEMO_PASSWORD);
-    page.getByTestId("login-submit").click();
-    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
-            page.getByTestId("login-submit"))
-        .hasCount(0);
-    return page;
   }
 }

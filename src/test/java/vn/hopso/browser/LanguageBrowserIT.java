@@ -12,15 +12,11 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hopso.support.EmbeddedAppResource;
+import vn.hopso.support.English;
 
 /**
  * Issue 6 in a Vietnamese browser: a field validation error, a CSV row error and conflicts (a name
@@ -30,97 +26,22 @@ import vn.hopso.support.EmbeddedAppResource;
  */
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedAppResource.class)
-class LanguageBrowserIT {
-  /**
-   * English words that error texts are made of. None of them is a Vietnamese word when written
-   * without diacritics, so finding one in a Vietnamese screen means an untranslated message.
-   */
-  static final Set<String> ENGLISH =
-      Set.of(
-          "must",
-          "not",
-          "be",
-          "blank",
-          "null",
-          "empty",
-          "the",
-          "is",
-          "are",
-          "was",
-          "already",
-          "past",
-          "invalid",
-          "error",
-          "required",
-          "should",
-          "field",
-          "value",
-          "between",
-          "size",
-          "meeting",
-          "someone",
-          "else",
-          "changed",
-          "please",
-          "reload",
-          "row",
-          "unknown",
-          "exception",
-          "failed",
-          "cannot",
-          "before",
-          "after",
-          "conflict",
-          "request",
-          "found",
-          "exists",
-          "taken",
-          "well",
-          "formed",
-          "address",
-          "match",
-          "pattern",
-          "format",
-          "greater",
-          "less",
-          "than",
-          "line",
-          "column",
-          "unit",
-          "code",
-          "quote",
-          "this");
-
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  /** The English words of {@link #ENGLISH} in {@code text}, split on anything not a letter. */
-  static List<String> englishWords(String text) {
-    List<String> found = new ArrayList<>();
-    for (String word : text.split("[^\\p{L}]+")) {
-      if (ENGLISH.contains(word.toLowerCase(Locale.ROOT))) {
-        found.add(word);
-      }
-    }
-    return found;
-  }
+class LanguageBrowserIT extends BrowserTest {
+  /** Each view of a meeting's page: its tab, a sub-view to open (or none), what shows it loaded. */
+  static final List<String[]> VIEWS =
+      List.of(
+          new String[] {"info", "", "meeting-details"},
+          new String[] {"agenda", "", "agenda-item"},
+          new String[] {"participants", "sub-people", "participant-row"},
+          new String[] {"participants", "sub-rooms", "meeting-endpoint-row"},
+          new String[] {"attendance", "att-sub-people", "attendance-row"},
+          new String[] {"attendance", "att-sub-rooms", "room-count-row"});
 
   static void assertVietnamese(Locator message) {
     assertThat(message).isVisible();
     String text = message.innerText();
     assertFalse(text.isBlank(), "an empty message");
-    assertEquals(List.of(), englishWords(text), () -> "English in: " + text);
+    assertEquals(List.of(), English.wordsIn(text), () -> "English in: " + text);
     // Vietnamese, not just free of English: it has letters only Vietnamese writes
     assertTrue(
         text.chars()
@@ -135,10 +56,11 @@ class LanguageBrowserIT {
   @Test
   void validationRowErrorsAndConflictsReadInVietnamese() throws Exception {
     // the checker itself: it finds English, and takes Vietnamese for what it is
-    assertEquals(List.of("must", "not", "be", "blank"), englishWords("title: must not be blank"));
-    assertEquals(List.of(), englishWords("Tiêu đề không được để trống; mã đơn vị KHONG-CO"));
+    assertEquals(
+        List.of("must", "not", "be", "blank"), English.wordsIn("title: must not be blank"));
+    assertEquals(List.of(), English.wordsIn("Tiêu đề không được để trống; mã đơn vị KHONG-CO"));
 
-    Page admin = DemoApi.signIn(browser, "admin");
+    Page admin = signIn("admin");
     assertEquals("vi", admin.locator("html").getAttribute("lang"));
 
     // 1. field validation, decided by the server (the form sends what it was given)
@@ -191,7 +113,7 @@ class LanguageBrowserIT {
     long meetingId =
         DemoApi.scheduledMeeting(
             "Họp bàn kế hoạch đầu tư công năm 2027", List.of(), List.of(), List.of());
-    Page sec = DemoApi.signIn(browser, "thuky1");
+    Page sec = signIn("thuky1");
     sec.navigate("/meetings/" + meetingId + "/edit");
     assertThat(sec.locator("input[name=place]")).isVisible();
     String token = DemoApi.token("thuky1");
@@ -239,16 +161,26 @@ class LanguageBrowserIT {
     DemoApi.as(chair).post("/api/meetings/{id}/end", meetingId).then().statusCode(200);
 
     for (String user : List.of("thuky1", "chutich", "daibieu001")) {
-      Page page = DemoApi.signIn(browser, user);
+      Page page = signIn(user);
       page.navigate("/meetings/" + meetingId);
       assertThat(page.getByTestId("meeting-page")).hasAttribute("data-status", "ENDED");
-      for (String tab : List.of("info", "agenda", "participants", "attendance")) {
+      int viewsSeen = 0;
+      for (String[] view : VIEWS) {
+        String tab = view[0];
+        String sub = view[1];
         Locator tabButton = page.getByTestId("tab-" + tab);
         if (tabButton.count() == 0) {
+          // a delegate sees no participants' or attendance lists; everyone else sees every tab
+          assertEquals("daibieu001", user, "no tab " + tab + " for " + user);
           continue;
         }
         tabButton.click();
-        assertThat(page.locator("[role=tabpanel]")).isVisible();
+        if (!sub.isEmpty()) {
+          page.getByTestId(sub).click();
+        }
+        // the view has loaded (otherwise "no such control" would hold before anything is shown)
+        assertThat(page.getByTestId(view[2]).first()).isVisible();
+        viewsSeen++;
         for (String control :
             List.of(
                 "action-edit",
@@ -286,6 +218,8 @@ class LanguageBrowserIT {
         // the chair and the secretary may still correct attendance until the minutes are
         // published (MeetingOp.MARK_ATTENDANCE allows ENDED): that is the record the minutes use
       }
+      assertTrue(
+          viewsSeen >= ("daibieu001".equals(user) ? 2 : VIEWS.size()), user + " saw " + viewsSeen);
       page.navigate("/meetings/" + meetingId + "/edit");
       // the secretary is told the meeting can no longer be edited; others may not edit it at all
       assertThat(

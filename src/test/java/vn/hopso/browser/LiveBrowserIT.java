@@ -13,8 +13,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hopso.support.EmbeddedAppResource;
 
@@ -27,25 +25,11 @@ import vn.hopso.support.EmbeddedAppResource;
  */
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedAppResource.class)
-class LiveBrowserIT {
+class LiveBrowserIT extends BrowserTest {
   static final LocatorAssertions.HasAttributeOptions LIVE =
       new LocatorAssertions.HasAttributeOptions().setTimeout(10_000);
   static final LocatorAssertions.ContainsTextOptions LIVE_TEXT =
       new LocatorAssertions.ContainsTextOptions().setTimeout(10_000);
-
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   /** Marks the page's JavaScript world: after a reload or a navigation the mark is gone. */
   static void mark(Page page) {
@@ -79,7 +63,7 @@ class LiveBrowserIT {
             List.of("Khai mạc", "Báo cáo kinh tế – xã hội", "Kết luận"));
 
     // --- the chair opens the console and starts the session ---
-    Page chair = DemoApi.signIn(browser, "chutich");
+    Page chair = signIn("chutich");
     chair.navigate("/meetings/" + meetingId);
     chair.getByTestId("tab-console").click();
     chair.getByTestId("console-start").click();
@@ -88,7 +72,7 @@ class LiveBrowserIT {
     assertThat(chair.getByTestId("console-current")).containsText("Khai mạc", LIVE_TEXT);
 
     // --- the room's big screen, as the room's device account ---
-    Page display = DemoApi.signIn(browser, "dc-th-01");
+    Page display = signIn("dc-th-01");
     display.setViewportSize(1920, 1080);
     display.navigate("/display/" + meetingId);
     assertThat(display.getByTestId("display-title")).containsText("Phiên họp thường kỳ");
@@ -99,7 +83,7 @@ class LiveBrowserIT {
     String quorumBefore = display.getByTestId("display-quorum").innerText();
 
     // --- the delegate's tablet ---
-    Page tablet = DemoApi.signIn(browser, "daibieu001");
+    Page tablet = signIn("daibieu001");
     tablet.navigate("/meetings/" + meetingId);
     assertThat(tablet.getByTestId("session-panel")).isVisible();
     assertThat(tablet.getByTestId("live-status")).hasAttribute("data-state", "connected", LIVE);
@@ -147,7 +131,8 @@ class LiveBrowserIT {
     assertThat(display.getByTestId("display-speaker"))
         .hasAttribute("data-request-id", requestId, LIVE);
     String speakerName = display.getByTestId("display-speaker").innerText();
-    assertTrue(speakerName.contains(personName("daibieu001")), speakerName);
+    assertTrue(
+        speakerName.contains((String) DemoApi.person("daibieu001").get("fullName")), speakerName);
     assertThat(display.getByTestId("display-next")).hasAttribute("data-count", "0", LIVE);
 
     // the countdown runs on the screen and on the tablet
@@ -169,16 +154,5 @@ class LiveBrowserIT {
       assertNotReloaded(p);
       p.context().close();
     }
-  }
-
-  private static String personName(String username) {
-    return DemoApi.as(DemoApi.token("admin"))
-        .queryParam("q", username)
-        .get("/api/people")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getString("items.find { it.username == '" + username + "' }.fullName");
   }
 }

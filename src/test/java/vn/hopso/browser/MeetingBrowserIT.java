@@ -10,8 +10,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hopso.support.EmbeddedAppResource;
 
@@ -22,30 +20,7 @@ import vn.hopso.support.EmbeddedAppResource;
  */
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedAppResource.class)
-class MeetingBrowserIT {
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    browser = new Browser();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  private Page signIn(String user) {
-    Page page = browser.tabletPage("http://localhost:" + io.restassured.RestAssured.port);
-    page.navigate("/");
-    page.locator("input[name=username]").fill(user);
-    page.locator("input[name=password]").fill(EmbeddedAppResource.DEMO_PASSWORD);
-    page.getByTestId("login-submit").click();
-    assertThat(page.getByTestId("login-submit")).hasCount(0);
-    return page;
-  }
+class MeetingBrowserIT extends BrowserTest {
 
   private static void pick(Page page, String input, String text, String option) {
     page.locator("input[name=" + input + "]").fill(text);
@@ -54,24 +29,12 @@ class MeetingBrowserIT {
 
   /** Picks a person in a search box by username; the option is found by the person's id. */
   private static void pickPerson(Page page, String input, String username) {
-    pick(page, input, username, "[role=option][data-id='" + personId(username) + "']");
-  }
-
-  private static String adminToken() {
-    return io.restassured.RestAssured.given()
-        .contentType("application/json")
-        .body(java.util.Map.of("username", "admin", "password", EmbeddedAppResource.ADMIN_PASSWORD))
-        .post("/api/auth/login")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("accessToken");
+    pick(page, input, username, "[role=option][data-id='" + DemoApi.personId(username) + "']");
   }
 
   /** Every active endpoint: the 356 of the demo province, plus any another test imported. */
   private static int activeEndpoints() {
-    return io.restassured.RestAssured.given()
-        .header("Authorization", "Bearer " + adminToken())
+    return DemoApi.as(DemoApi.token("admin"))
         .queryParam("active", true)
         .queryParam("size", 1)
         .get("/api/endpoints")
@@ -79,18 +42,6 @@ class MeetingBrowserIT {
         .statusCode(200)
         .extract()
         .path("total");
-  }
-
-  private static long personId(String username) {
-    return io.restassured.RestAssured.given()
-        .header("Authorization", "Bearer " + adminToken())
-        .queryParam("q", username)
-        .get("/api/people")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getLong("items.find { it.username == '" + username + "' }.id");
   }
 
   @Test
@@ -136,7 +87,7 @@ class MeetingBrowserIT {
       sec.locator("select[name=role]").selectOption("DELEGATE");
       sec.getByTestId("participants-add").click();
       assertThat(sec.getByTestId("participant-row"))
-          .hasCount(2 + i); // chair + secretary? see below
+          .hasCount(2 + i); // the chair and the secretary, then the delegates
     }
 
     // a three-item agenda, published
