@@ -12,6 +12,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import vn.hopso.common.Limits;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.org.Person;
@@ -77,4 +81,52 @@ public class AgendaItem extends PanacheEntityBase {
   public Integer speechLimitSeconds;
 
   @Version public long version;
+
+  /** An item with its number ("2.1") and depth (0: top level), as the agenda shows it. */
+  record Placed(AgendaItem item, String number, int depth) {}
+
+  /**
+   * The meeting's items (presenters loaded) by parent id (null: the top level), each group in
+   * agenda order: by position, then by id.
+   */
+  static Map<Long, List<AgendaItem>> byParent(Meeting m) {
+    Map<Long, List<AgendaItem>> byParent = new HashMap<>();
+    for (AgendaItem i :
+        AgendaItem.<AgendaItem>list(
+            "from AgendaItem i left join fetch i.presenter where i.meeting = ?1"
+                + " order by i.position, i.id",
+            m)) {
+      byParent
+          .computeIfAbsent(i.parent == null ? null : i.parent.id, k -> new ArrayList<>())
+          .add(i);
+    }
+    return byParent;
+  }
+
+  /** The number of the {@code n}th (0-based) child under a parent numbered {@code prefix}. */
+  static String number(String prefix, int n) {
+    return prefix.isEmpty() ? Integer.toString(n + 1) : prefix + "." + (n + 1);
+  }
+
+  /** The meeting's items depth first (an item, then its sub-items), numbered. */
+  static List<Placed> inAgendaOrder(Meeting m) {
+    List<Placed> out = new ArrayList<>();
+    walk(byParent(m), null, "", 0, out);
+    return out;
+  }
+
+  private static void walk(
+      Map<Long, List<AgendaItem>> byParent,
+      Long parent,
+      String prefix,
+      int depth,
+      List<Placed> out) {
+    List<AgendaItem> children = byParent.getOrDefault(parent, List.of());
+    for (int n = 0; n < children.size(); n++) {
+      AgendaItem i = children.get(n);
+      String number = number(prefix, n);
+      out.add(new Placed(i, number, depth));
+      walk(byParent, i.id, number, depth + 1, out);
+    }
+  }
 }

@@ -8,10 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.DomainEvent;
 import vn.hopso.meeting.Meeting;
@@ -46,24 +43,7 @@ public class AgendaRunService {
 
   /** Items in agenda order (depth first), as the chair moves through them. */
   static List<AgendaItem> inOrder(Meeting m) {
-    List<AgendaItem> all = AgendaItem.list("meeting = ?1 order by position, id", m);
-    Map<Long, List<AgendaItem>> byParent = new HashMap<>();
-    for (AgendaItem i : all) {
-      byParent
-          .computeIfAbsent(i.parent == null ? null : i.parent.id, k -> new ArrayList<>())
-          .add(i);
-    }
-    List<AgendaItem> out = new ArrayList<>();
-    walk(byParent, null, out);
-    return out;
-  }
-
-  private static void walk(
-      Map<Long, List<AgendaItem>> byParent, Long parent, List<AgendaItem> out) {
-    for (AgendaItem i : byParent.getOrDefault(parent, List.of())) {
-      out.add(i);
-      walk(byParent, i.id, out);
-    }
+    return AgendaItem.inAgendaOrder(m).stream().map(AgendaItem.Placed::item).toList();
   }
 
   /** Makes {@code itemId} the current item; the one before goes back to pending. */
@@ -225,45 +205,23 @@ public class AgendaRunService {
   /** The items in agenda order with their numbers ("2.1"), states and clocks. */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<RunItem> runItems(Meeting m) {
-    List<AgendaItem> all =
-        AgendaItem.list(
-            "from AgendaItem i left join fetch i.presenter where i.meeting = ?1 order by i.position, i.id",
-            m);
-    Map<Long, List<AgendaItem>> byParent = new HashMap<>();
-    for (AgendaItem i : all) {
-      byParent
-          .computeIfAbsent(i.parent == null ? null : i.parent.id, k -> new ArrayList<>())
-          .add(i);
-    }
-    List<RunItem> out = new ArrayList<>();
-    number(byParent, null, "", 0, out);
-    return out;
-  }
-
-  private void number(
-      Map<Long, List<AgendaItem>> byParent,
-      Long parent,
-      String prefix,
-      int depth,
-      List<RunItem> out) {
-    List<AgendaItem> children = byParent.getOrDefault(parent, List.of());
-    for (int n = 0; n < children.size(); n++) {
-      AgendaItem i = children.get(n);
-      String number = prefix.isEmpty() ? Integer.toString(n + 1) : prefix + "." + (n + 1);
-      out.add(
-          new RunItem(
-              i.id,
-              number,
-              i.title,
-              depth,
-              i.runState,
-              i.plannedMinutes,
-              i.spentSeconds,
-              i.runStartedAt,
-              i.speechLimitSeconds,
-              i.presenter != null ? i.presenter.fullName : i.presenterName));
-      number(byParent, i.id, number, depth + 1, out);
-    }
+    return AgendaItem.inAgendaOrder(m).stream()
+        .map(
+            p -> {
+              AgendaItem i = p.item();
+              return new RunItem(
+                  i.id,
+                  p.number(),
+                  i.title,
+                  p.depth(),
+                  i.runState,
+                  i.plannedMinutes,
+                  i.spentSeconds,
+                  i.runStartedAt,
+                  i.speechLimitSeconds,
+                  i.presenter != null ? i.presenter.fullName : i.presenterName);
+            })
+        .toList();
   }
 
   /** Seconds spent on an item so far (its clock included when it runs). */

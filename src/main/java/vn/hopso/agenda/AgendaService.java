@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -370,28 +368,16 @@ public class AgendaService {
   // --- tree ---------------------------------------------------------------------------------
 
   private static List<ItemView> tree(Meeting m) {
-    List<AgendaItem> all =
-        AgendaItem.list(
-            "from AgendaItem i left join fetch i.presenter where i.meeting = ?1"
-                + " order by i.position, i.id",
-            m);
-    Map<Long, List<AgendaItem>> byParent = new HashMap<>();
-    for (AgendaItem i : all) {
-      byParent
-          .computeIfAbsent(i.parent == null ? null : i.parent.id, k -> new ArrayList<>())
-          .add(i);
-    }
-    return build(byParent, null, "");
+    return build(AgendaItem.byParent(m), null, "");
   }
 
   private static List<ItemView> build(
       Map<Long, List<AgendaItem>> byParent, Long parent, String prefix) {
-    List<AgendaItem> children = new ArrayList<>(byParent.getOrDefault(parent, List.of()));
-    children.sort(Comparator.comparingInt((AgendaItem i) -> i.position).thenComparing(i -> i.id));
+    List<AgendaItem> children = byParent.getOrDefault(parent, List.of());
     List<ItemView> out = new ArrayList<>();
     for (int n = 0; n < children.size(); n++) {
       AgendaItem i = children.get(n);
-      String number = prefix.isEmpty() ? Integer.toString(n + 1) : prefix + "." + (n + 1);
+      String number = AgendaItem.number(prefix, n);
       out.add(
           new ItemView(
               i.id,
