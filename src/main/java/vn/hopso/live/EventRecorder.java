@@ -36,6 +36,7 @@ public class EventRecorder {
   static final int LATE = Interceptor.Priority.APPLICATION + 1000;
 
   private static final Object PENDING = new Object();
+  private static final Object LOCKED = new Object();
 
   /**
    * The event telling someone that their right to follow the meeting changed: their connections
@@ -55,14 +56,8 @@ public class EventRecorder {
 
   void meeting(@Observes @Priority(LATE) MeetingEvent e) {
     Meeting m = e.meeting();
-    if (e instanceof MeetingEvents.Created) {
-      if (MeetingLive.findById(m.id) == null) {
-        MeetingLive live = new MeetingLive();
-        live.meetingId = m.id;
-        live.persist();
-      }
-      record(m, "meeting.changed", Audience.ALL, meetingData(m));
-    } else if (e instanceof MeetingEvents.Started) {
+    serialize(m);
+    if (e instanceof MeetingEvents.Started) {
       session(m);
     } else if (e instanceof MeetingEvents.Ended
         || e instanceof MeetingEvents.SessionPaused
@@ -114,6 +109,7 @@ public class EventRecorder {
   }
 
   void agendaPublished(@Observes @Priority(LATE) AgendaEvents.AgendaPublished e) {
+    serialize(e.meeting());
     record(e.meeting(), "agenda.published", Audience.ALL, Map.of("version", e.version()));
     if (e.meeting().status == vn.hopso.meeting.MeetingStatus.IN_PROGRESS) {
       session(e.meeting());
@@ -122,10 +118,12 @@ public class EventRecorder {
 
   /** Moving through the agenda changes the session only (not the meeting's own fields). */
   void run(@Observes @Priority(LATE) AgendaRunService.RunChanged e) {
+    serialize(e.meeting());
     record(e.meeting(), "session.changed", Audience.ALL, sessionData(e.meeting()));
   }
 
   void speaker(@Observes @Priority(LATE) SpeakerEvents.QueueChanged e) {
+    serialize(e.meeting());
     record(e.meeting(), "speaker.changed", Audience.ALL, speakers.queue(e.meeting(), null));
   }
 
@@ -191,6 +189,25 @@ public class EventRecorder {
     }
     row.persist();
     pending().add(m.id);
+  }
+
+  /**
+   * Holds the meeting's row lock from here to the commit, once per transaction, before an event's
+   * data is computed: events that carry whole-meeting figures (the queue, the quorum, the agenda's
+   * states) are computed one transaction after another, each seeing the ones before, and numbered
+   * in that order (their ids come from the sequence one at a time, after the lock). Without it two
+   * check-ins in the same instant would each report the quorum without the other.
+   */
+  private void serialize(Meeting m) {
+    @SuppressWarnings("unchecked")
+    Set<Long> locked = (Set<Long>) tx.getResource(LOCKED);
+    if (locked == null) {
+      locked = new HashSet<>();
+      tx.putResource(LOCKED, locked);
+    }
+    if (locked.add(m.id)) {
+      Meeting.lockRow(m.id);
+    }
   }
 
   /** Meetings with new events in this transaction; sequenced once it has committed. */

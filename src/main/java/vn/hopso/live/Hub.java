@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.websocket.CloseReason;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -26,10 +25,10 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class Hub {
-  /** Recent events kept per meeting for reconnecting clients. */
-  static final int RING = 2000;
-
-  /** A client further behind than this gets a snapshot instead of the events. */
+  /**
+   * A client further behind than this gets a snapshot instead of the events; each meeting keeps
+   * this many recent events in memory for reconnecting clients.
+   */
   @org.eclipse.microprofile.config.inject.ConfigProperty(
       name = "hopso.live.max-replay",
       defaultValue = "1000")
@@ -38,19 +37,15 @@ public class Hub {
   /** This instance, as other instances and the presence table know it. */
   public final String instanceId = UUID.randomUUID().toString();
 
-  @Inject EntityManager em;
   @Inject Clock clock;
+  @Inject LiveHandshake handshake;
 
   /**
    * One event ready to send: its place, who may see it, its JSON message; {@code reconnect}: those
    * it reaches must reconnect after it (their right to follow the meeting changed, and a new
    * handshake decides it again).
    */
-  record Delivered(long seq, String audience, String json, boolean reconnect) {
-    Delivered(long seq, String audience, String json) {
-      this(seq, audience, json, false);
-    }
-  }
+  record Delivered(long seq, String audience, String json, boolean reconnect) {}
 
   static final class Channel {
     final long meetingId;
@@ -150,9 +145,9 @@ public class Hub {
                 }));
   }
 
-  private static void remember(Channel ch, Delivered d) {
+  private void remember(Channel ch, Delivered d) {
     ch.ring.addLast(d);
-    while (ch.ring.size() > RING) {
+    while (ch.ring.size() > maxReplay) {
       ch.ring.removeFirst();
     }
   }
@@ -196,54 +191,76 @@ public class Hub {
   }
 
   private void joinLocked(Channel ch, LiveConnection c, Long after, long epoch, Long committed) {
-    {
-      long current = committed == null ? ch.lastSeq : Math.max(ch.lastSeq, committed);
-      if (committed != null && feedUp && feedEpoch == epoch) {
-        ch.trustedEpoch = epoch;
+    long current = committed == null ? ch.lastSeq : Math.max(ch.lastSeq, committed);
+    if (committed != null && feedUp && feedEpoch == epoch) {
+      ch.trustedEpoch = epoch;
+    }
+    if (ch.lastSeq < 0) {
+      // first connection here: start from the recent past so reconnects replay from memory
+      ch.lastSeq = Math.max(0, current - maxReplay);
+    }
+    catchUp(ch, current);
+    boolean replay = after != null && after <= current && current - after <= maxReplay;
+    Delivered revoked = rightsChangedUnseen(ch, c, replay ? after : current);
+    int replayed = 0;
+    if (replay) {
+      for (Delivered d : between(ch, after, current)) {
+        c.offer(d);
+        replayed++;
       }
-      if (ch.lastSeq < 0) {
-        // first connection here: start from the recent past so reconnects replay from memory
-        ch.lastSeq = Math.max(0, current - RING);
-      }
-      catchUp(ch, current);
-      int replayed = 0;
-      boolean snapshot = false;
-      if (after == null || after > current || current - after > maxReplay) {
-        snapshot = after != null;
-      } else if (after < current) {
-        Delivered first = ch.ring.peekFirst();
-        List<Delivered> missed =
-            first != null && first.seq() <= after + 1
-                ? fromRing(ch, after)
-                : load(c.meetingId, after, current);
-        for (Delivered d : missed) {
-          c.offer(d);
-          replayed++;
-        }
-      }
-      c.lastSeq = current;
-      c.send(
-          "{\"type\":\""
-              + (snapshot ? "snapshot" : "hello")
-              + "\",\"meetingId\":"
-              + c.meetingId
-              + ",\"seq\":"
-              + current
-              + ",\"replayed\":"
-              + replayed
-              + ",\"now\":\""
-              + clock.instant()
-              + "\",\"instance\":\""
-              + instanceId
-              + "\"}");
-      ch.connections.add(c);
+    }
+    c.lastSeq = current;
+    c.send(
+        "{\"type\":\""
+            + (after != null && !replay ? "snapshot" : "hello")
+            + "\",\"meetingId\":"
+            + c.meetingId
+            + ",\"seq\":"
+            + current
+            + ",\"replayed\":"
+            + replayed
+            + ",\"now\":\""
+            + clock.instant()
+            + "\",\"instance\":\""
+            + instanceId
+            + "\"}");
+    ch.connections.add(c);
+    if (revoked != null) {
+      c.sendAndReconnect(revoked.json());
     }
   }
 
-  private static List<Delivered> fromRing(Channel ch, long after) {
+  /**
+   * A change of this connection's rights recorded after its grant was decided (while its ticket
+   * waited) that the connection would not otherwise be given: those numbered up to {@code upTo} are
+   * not replayed to it. Null when there is none.
+   */
+  private Delivered rightsChangedUnseen(Channel ch, LiveConnection c, long upTo) {
+    if (c.grantSeq >= upTo) {
+      return null;
+    }
+    if (upTo - c.grantSeq > maxReplay) {
+      // too long ago to tell: decide again
+      return new Delivered(
+          upTo, Audience.ALL, "{\"type\":\"" + EventRecorder.ACCESS_CHANGED + "\"}", true);
+    }
+    for (Delivered d : between(ch, c.grantSeq, upTo)) {
+      if (d.reconnect() && Audience.reaches(d.audience(), c.runner, c.manager, c.personId)) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /** The events numbered in (after, upTo]: from memory when it has them, else from the database. */
+  private List<Delivered> between(Channel ch, long after, long upTo) {
+    Delivered first = ch.ring.peekFirst();
+    if (first == null || first.seq() > after + 1) {
+      return load(ch.meetingId, after, upTo);
+    }
     List<Delivered> out = new ArrayList<>();
     for (Delivered d : ch.ring) {
-      if (d.seq() > after) {
+      if (d.seq() > after && d.seq() <= upTo) {
         out.add(d);
       }
     }
@@ -255,23 +272,6 @@ public class Hub {
     if (ch != null) {
       ch.connections.remove(c);
     }
-  }
-
-  /** How many connections this instance holds for a meeting, by person. */
-  long connectionsOf(long meetingId, long personId) {
-    Channel ch = channels.get(meetingId);
-    return ch == null ? 0 : ch.connections.stream().filter(c -> c.personId == personId).count();
-  }
-
-  public int connectionCount() {
-    int n = 0;
-    for (Channel ch : channels.values()) {
-      n += ch.connections.size();
-    }
-    for (Set<LiveConnection> s : personal.values()) {
-      n += s.size();
-    }
-    return n;
   }
 
   /** Meetings this instance has connections for (to catch up after a lost NOTIFY feed). */
@@ -287,12 +287,7 @@ public class Hub {
   }
 
   private long committedSeq(long meetingId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              MeetingLive live = em.find(MeetingLive.class, meetingId);
-              return live == null ? 0L : live.lastSeq;
-            });
+    return QuarkusTransaction.requiringNew().call(() -> MeetingLive.lastSeq(meetingId));
   }
 
   private List<Delivered> load(long meetingId, long after, long upTo) {
@@ -326,15 +321,24 @@ public class Hub {
   // --- personal channels (the bell) ---------------------------------------------------------
 
   void joinPersonal(LiveConnection c) {
-    personal.computeIfAbsent(c.personId, k -> ConcurrentHashMap.newKeySet()).add(c);
+    personal.compute(
+        c.personId,
+        (id, set) -> {
+          Set<LiveConnection> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+          s.add(c);
+          return s;
+        });
     c.send("{\"type\":\"hello\",\"personal\":true,\"now\":\"" + clock.instant() + "\"}");
   }
 
   void leavePersonal(LiveConnection c) {
-    Set<LiveConnection> set = personal.get(c.personId);
-    if (set != null) {
-      set.remove(c);
-    }
+    // the map forgets people without connections (adding and removing under the same key's lock)
+    personal.computeIfPresent(
+        c.personId,
+        (id, set) -> {
+          set.remove(c);
+          return set.isEmpty() ? null : set;
+        });
   }
 
   /** Tells a person's open apps on this instance that their notifications changed. */
@@ -371,6 +375,7 @@ public class Hub {
     for (LiveConnection c : theirs) {
       c.sendAndReconnect("{\"type\":\"" + EventRecorder.ACCESS_CHANGED + "\"}");
     }
+    handshake.forget(personId); // a handshake admitted but not yet opened is decided again too
   }
 
   // --- heartbeats ---------------------------------------------------------------------------

@@ -21,11 +21,14 @@ public class LiveAuth {
 
   /**
    * Who a connection is and what it may see; {@code status} 0 when allowed, else the HTTP refusal.
-   * {@code endpointId} is the room a device account connects for (null for a person).
+   * {@code endpointId} is the room a device account connects for (null for a person). {@code seq}:
+   * the meeting's last event when the grant was decided; a change of rights recorded after it (an
+   * {@code access.changed} event with a higher number) makes the socket reconnect at once.
    */
-  public record Grant(int status, long personId, boolean runner, boolean manager, Long endpointId) {
+  public record Grant(
+      int status, long personId, boolean runner, boolean manager, Long endpointId, long seq) {
     static Grant refused(int status) {
-      return new Grant(status, 0, false, false, null);
+      return new Grant(status, 0, false, false, null, 0);
     }
   }
 
@@ -40,14 +43,16 @@ public class LiveAuth {
    * caller was checked to be allowed to follow the meeting. The decision travels with the ticket
    * (its single use is the handshake); a change of rights in between revokes the ticket.
    */
-  public static String grantFor(MeetingAccess.Access a, Long endpointId) {
+  public static String grantFor(MeetingAccess.Access a, Long endpointId, long seq) {
     MeetingPolicy.Relation r = a.relation();
     return "r="
         + (r.runner() ? 1 : 0)
         + ";m="
         + (r.manager() ? 1 : 0)
         + ";e="
-        + (endpointId == null ? "" : endpointId);
+        + (endpointId == null ? "" : endpointId)
+        + ";s="
+        + seq;
   }
 
   /** The room a device account speaks for in this meeting (its first), or null for a person. */
@@ -79,6 +84,7 @@ public class LiveAuth {
     boolean runner = false;
     boolean manager = false;
     Long endpointId = null;
+    long seq = 0;
     for (String part : grant == null ? new String[0] : grant.split(";")) {
       if (part.equals("r=1")) {
         runner = true;
@@ -86,9 +92,11 @@ public class LiveAuth {
         manager = true;
       } else if (part.startsWith("e=") && part.length() > 2) {
         endpointId = Long.parseLong(part.substring(2));
+      } else if (part.startsWith("s=") && part.length() > 2) {
+        seq = Long.parseLong(part.substring(2));
       }
     }
-    return new Grant(0, personId, runner, manager, endpointId);
+    return new Grant(0, personId, runner, manager, endpointId, seq);
   }
 
   @Transactional
@@ -98,6 +106,6 @@ public class LiveAuth {
     if (p == null || !p.active) {
       return Grant.refused(401);
     }
-    return new Grant(0, p.id, false, false, null);
+    return new Grant(0, p.id, false, false, null, 0);
   }
 }

@@ -26,6 +26,9 @@ final class LiveConnection {
   final boolean manager;
   final Long endpointId;
 
+  /** The meeting's last event when this connection's rights were decided (see {@link Hub#join}). */
+  final long grantSeq;
+
   /**
    * The thread that writes to this client's socket (its Netty event loop). The hub hands each event
    * loop its connections' events in one task, so a send is a direct write on the loop that owns the
@@ -33,6 +36,23 @@ final class LiveConnection {
    * tests' fakes) are written to directly.
    */
   final Executor loop;
+
+  /** 0 while opening, 1 once counted as present, 2 once gone (see {@link #markCounted}). */
+  private final java.util.concurrent.atomic.AtomicInteger presence =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * After the connection was counted as present: false when it closed meanwhile (the opener then
+   * takes the count back itself). Opening and closing run on different threads.
+   */
+  boolean markCounted() {
+    return presence.compareAndSet(0, 1);
+  }
+
+  /** The connection closed: true when it had been counted as present (the closer takes it back). */
+  boolean markGone() {
+    return presence.getAndSet(2) == 1;
+  }
 
   /** The last event this connection has been given (sent or filtered out). */
   volatile long lastSeq;
@@ -52,13 +72,15 @@ final class LiveConnection {
       long personId,
       boolean runner,
       boolean manager,
-      Long endpointId) {
+      Long endpointId,
+      long grantSeq) {
     this.session = session;
     this.meetingId = meetingId;
     this.personId = personId;
     this.runner = runner;
     this.manager = manager;
     this.endpointId = endpointId;
+    this.grantSeq = grantSeq;
     this.loop = loopOf(session);
   }
 

@@ -50,6 +50,18 @@ public class LiveHandshake {
     return a == null || a.expiresNanos() < System.nanoTime() ? null : a;
   }
 
+  /** Admitted handshakes whose socket never opened. */
+  @io.quarkus.scheduler.Scheduled(every = "15s")
+  void sweep() {
+    long now = System.nanoTime();
+    admitted.values().removeIf(a -> a.expiresNanos() < now);
+  }
+
+  /** The person's rights changed: their admitted handshakes must be decided again. */
+  void forget(long personId) {
+    admitted.values().removeIf(a -> a.grant().personId() == personId);
+  }
+
   void install(@Observes Router router) {
     router.route("/ws/*").order(-200).handler(this::check);
   }
@@ -88,9 +100,9 @@ public class LiveHandshake {
                 refuse(rc, g.status());
                 return;
               }
-              long now = System.nanoTime();
-              admitted.values().removeIf(a -> a.expiresNanos() < now);
-              admitted.put(ticket, new Admitted(meetingId, g, now + TimeUnit.SECONDS.toNanos(30)));
+              admitted.put(
+                  ticket,
+                  new Admitted(meetingId, g, System.nanoTime() + TimeUnit.SECONDS.toNanos(30)));
               rc.next();
             });
   }

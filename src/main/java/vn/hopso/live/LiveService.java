@@ -65,6 +65,9 @@ public class LiveService {
 
   @Transactional
   public Ticket meetingTicket(long meetingId) {
+    // the last event is read before the rights: a change of rights that this decision did not see
+    // is recorded after it, and the socket reconnects when it joins (Hub.join)
+    long seq = MeetingLive.lastSeq(meetingId);
     Access a = access.require(meetingId, MeetingOp.FOLLOW_LIVE);
     long me = current.personId();
     return new Ticket(
@@ -72,7 +75,7 @@ public class LiveService {
             me,
             LiveAuth.meetingScope(meetingId),
             TicketService.DEFAULT_TTL,
-            LiveAuth.grantFor(a, LiveAuth.roomOf(a, me))),
+            LiveAuth.grantFor(a, LiveAuth.roomOf(a, me), seq)),
         TicketService.DEFAULT_TTL.toSeconds(),
         "/ws/meetings/" + meetingId);
   }
@@ -87,11 +90,12 @@ public class LiveService {
 
   @Transactional
   public LiveState state(long meetingId) {
+    // read before the state: an event numbered after it may be applied again, never lost
+    long seq = MeetingLive.lastSeq(meetingId);
     Access a = access.require(meetingId, MeetingOp.FOLLOW_LIVE);
     Meeting m = a.meeting();
-    MeetingLive live = MeetingLive.findById(m.id);
     return new LiveState(
-        live == null ? 0 : live.lastSeq,
+        seq,
         clock.instant(),
         m.id,
         m.title,

@@ -55,10 +55,13 @@ public class LiveSocket {
     LiveAuth.Grant g = a.grant();
     LiveConnection c =
         new LiveConnection(
-            session, a.meetingId(), g.personId(), g.runner(), g.manager(), g.endpointId());
+            session, a.meetingId(), g.personId(), g.runner(), g.manager(), g.endpointId(), g.seq());
     session.getUserProperties().put(CONNECTION, c);
     hub.join(c, after);
     presence.joined(c);
+    if (!c.markCounted()) {
+      presence.left(c); // it closed while opening
+    }
   }
 
   @OnMessage
@@ -110,7 +113,9 @@ public class LiveSocket {
     if (c != null) {
       session.getUserProperties().remove(CONNECTION);
       hub.leave(c);
-      presence.left(c);
+      if (c.markGone()) {
+        presence.left(c);
+      }
     }
   }
 

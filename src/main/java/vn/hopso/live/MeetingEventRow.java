@@ -22,7 +22,9 @@ public class MeetingEventRow extends PanacheEntityBase {
   @SequenceGenerator(
       name = "meeting_event_seq",
       sequenceName = "meeting_event_seq",
-      allocationSize = 50)
+      // one at a time: ids follow the order events are recorded in, across instances too (the
+      // Sequencer numbers a meeting's pending events in id order; see EventRecorder#serialize)
+      allocationSize = 1)
   public Long id;
 
   @Column(name = "meeting_id", nullable = false)

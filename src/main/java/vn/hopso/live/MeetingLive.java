@@ -16,4 +16,10 @@ public class MeetingLive extends PanacheEntityBase {
 
   @Column(name = "last_seq", nullable = false)
   public long lastSeq;
+
+  /** The number of the meeting's last sequenced event (0 before its first). */
+  public static long lastSeq(long meetingId) {
+    MeetingLive live = findById(meetingId);
+    return live == null ? 0 : live.lastSeq;
+  }
 }

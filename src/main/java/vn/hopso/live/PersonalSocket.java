@@ -30,7 +30,7 @@ public class PersonalSocket {
       LiveSocket.close(session, 4401, "not admitted");
       return;
     }
-    LiveConnection c = new LiveConnection(session, 0, a.grant().personId(), false, false, null);
+    LiveConnection c = new LiveConnection(session, 0, a.grant().personId(), false, false, null, 0);
     session.getUserProperties().put(LiveSocket.CONNECTION, c);
     hub.joinPersonal(c);
   }

@@ -106,14 +106,8 @@ public class Sequencer {
    * Delivers whatever is committed for a meeting (after the feed from other instances was lost).
    */
   void catchUp(long meetingId) {
-    long last =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  MeetingLive live = em.find(MeetingLive.class, meetingId);
-                  return live == null ? 0L : live.lastSeq;
-                });
-    hub.advance(meetingId, last);
+    hub.advance(
+        meetingId, QuarkusTransaction.requiringNew().call(() -> MeetingLive.lastSeq(meetingId)));
   }
 
   /** Events an instance recorded but never sequenced (it stopped right after a commit). */

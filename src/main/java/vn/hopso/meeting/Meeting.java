@@ -152,6 +152,19 @@ public class Meeting extends PanacheEntityBase {
     return Duration.between(startsAt, endsAt).toMinutes();
   }
 
+  /**
+   * Takes the meeting's row lock until the transaction ends (before reading what a change depends
+   * on): changes that decide from the meeting's state (the speaking queue, the running agenda) or
+   * report whole-meeting figures (the queue, the quorum) then happen one after another, and the
+   * events they record are numbered in that order. Other readers never wait.
+   */
+  public static void lockRow(long meetingId) {
+    getEntityManager()
+        .createNativeQuery("select id from meeting where id = ?1 for update")
+        .setParameter(1, meetingId)
+        .getResultList();
+  }
+
   /** Participants are told about changes from the moment the meeting is scheduled. */
   public boolean participantsInformed() {
     return status != MeetingStatus.DRAFT;

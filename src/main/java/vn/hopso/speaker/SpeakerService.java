@@ -142,6 +142,7 @@ public class SpeakerService {
 
   /** A delegate asks for the floor, or a room's device on behalf of the room. */
   public Queue request(long meetingId, RequestInput in) {
+    Meeting.lockRow(meetingId);
     Access a = access.require(meetingId, MeetingOp.ASK_TO_SPEAK);
     Meeting m = a.meeting();
     if (!m.queueOpen && in.kind() != SpeakerKind.POINT_OF_ORDER) {
@@ -212,6 +213,7 @@ public class SpeakerService {
 
   /** Its author (or the room's device) withdraws a waiting request; the chair may too. */
   public Queue withdraw(long meetingId, long requestId) {
+    Meeting.lockRow(meetingId);
     Access a = access.require(meetingId, MeetingOp.FOLLOW_LIVE);
     Meeting m = a.meeting();
     SpeakerRequest r = find(m, requestId);
@@ -239,6 +241,7 @@ public class SpeakerService {
   // --- the chair ----------------------------------------------------------------------------
 
   public Queue move(long meetingId, long requestId, int position) {
+    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     SpeakerRequest r = find(m, requestId);
     if (r.state != SpeakerState.WAITING) {
@@ -254,6 +257,7 @@ public class SpeakerService {
 
   /** Gives the floor to a waiting request (or the first one); whoever spoke is done. */
   public Queue giveFloor(long meetingId, Long requestId) {
+    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     SpeakerRequest next;
     if (requestId == null) {
@@ -280,6 +284,7 @@ public class SpeakerService {
   }
 
   public Queue end(long meetingId) {
+    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     if (!endSpeaking(m)) {
       throw ApiException.conflict(SpeakerMsg.NOT_SPEAKING);
@@ -289,6 +294,7 @@ public class SpeakerService {
   }
 
   public Queue pauseSpeech(long meetingId) {
+    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     SpeakerRequest r = speaking(m);
     if (r == null) {
@@ -303,6 +309,7 @@ public class SpeakerService {
   }
 
   public Queue resumeSpeech(long meetingId) {
+    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     SpeakerRequest r = speaking(m);
     if (r == null) {
@@ -317,6 +324,7 @@ public class SpeakerService {
   }
 
   public Queue setOpen(long meetingId, boolean open) {
+    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     m.queueOpen = open;
     changed(m, open ? "speaker.queue.opened" : "speaker.queue.closed", null);
@@ -325,6 +333,7 @@ public class SpeakerService {
 
   /** The meeting's default time of one speech (an item may override it). */
   public Queue setDefaultLimit(long meetingId, int seconds) {
+    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     m.speechLimitSeconds = seconds;
     for (SpeakerRequest r : waiting(m)) {

@@ -64,9 +64,9 @@ class LiveConnectionTest {
   @Test
   void messagesAreSentOneAtATimeInOrder() {
     SlowSession s = new SlowSession();
-    LiveConnection c = new LiveConnection(s.session, 1, 7, false, false, null);
+    LiveConnection c = new LiveConnection(s.session, 1, 7, false, false, null, 0);
     for (int i = 1; i <= 3; i++) {
-      c.offer(new Hub.Delivered(i, Audience.ALL, "m" + i));
+      c.offer(new Hub.Delivered(i, Audience.ALL, "m" + i, false));
     }
     assertEquals(List.of("m1"), s.sent, "one send in flight at a time");
     s.completeOne();
@@ -77,9 +77,9 @@ class LiveConnectionTest {
   @Test
   void aClientThatFallsBehindIsToldToResyncAndDisconnected() {
     SlowSession s = new SlowSession();
-    LiveConnection c = new LiveConnection(s.session, 1, 7, false, false, null);
+    LiveConnection c = new LiveConnection(s.session, 1, 7, false, false, null, 0);
     for (int i = 1; i <= LiveConnection.MAX_QUEUED + 10; i++) {
-      c.offer(new Hub.Delivered(i, Audience.ALL, "m" + i)); // never blocks the caller
+      c.offer(new Hub.Delivered(i, Audience.ALL, "m" + i, false)); // never blocks the caller
     }
     assertEquals(1, s.sent.size());
     s.completeOne(); // the first send returns; what follows is the resync notice, not 256 events
@@ -94,12 +94,12 @@ class LiveConnectionTest {
   @Test
   void theResyncPointSkipsOnlyWhatWasNotForThisClient() {
     SlowSession s = new SlowSession();
-    LiveConnection c = new LiveConnection(s.session, 1, 7, false, false, null);
-    c.offer(new Hub.Delivered(1, Audience.ALL, "m1")); // in flight
+    LiveConnection c = new LiveConnection(s.session, 1, 7, false, false, null, 0);
+    c.offer(new Hub.Delivered(1, Audience.ALL, "m1", false)); // in flight
     c.send("{\"type\":\"pong\"}");
-    c.offer(new Hub.Delivered(2, Audience.RUNNERS, "not for a delegate"));
+    c.offer(new Hub.Delivered(2, Audience.RUNNERS, "not for a delegate", false));
     for (int i = 3; i <= LiveConnection.MAX_QUEUED + 5; i++) {
-      c.offer(new Hub.Delivered(i, Audience.ALL, "m" + i));
+      c.offer(new Hub.Delivered(i, Audience.ALL, "m" + i, false));
     }
     s.completeOne();
     // the pong and event 2 need no resending; event 3 was the first dropped
@@ -109,11 +109,11 @@ class LiveConnectionTest {
   @Test
   void eachPersonGetsOnlyTheirAudience() {
     SlowSession delegate = new SlowSession();
-    LiveConnection c = new LiveConnection(delegate.session, 1, 7, false, false, null);
-    c.offer(new Hub.Delivered(1, Audience.RUNNERS, "for the chair"));
-    c.offer(new Hub.Delivered(2, Audience.person(8), "for someone else"));
-    c.offer(new Hub.Delivered(3, Audience.person(7), "for me"));
-    c.offer(new Hub.Delivered(3, Audience.ALL, "a repeat"));
+    LiveConnection c = new LiveConnection(delegate.session, 1, 7, false, false, null, 0);
+    c.offer(new Hub.Delivered(1, Audience.RUNNERS, "for the chair", false));
+    c.offer(new Hub.Delivered(2, Audience.person(8), "for someone else", false));
+    c.offer(new Hub.Delivered(3, Audience.person(7), "for me", false));
+    c.offer(new Hub.Delivered(3, Audience.ALL, "a repeat", false));
     assertEquals(List.of("for me"), delegate.sent);
     assertEquals(3, c.lastSeq);
   }

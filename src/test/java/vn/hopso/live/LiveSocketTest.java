@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -463,6 +464,67 @@ class LiveSocketTest {
               .orElseThrow();
       assertEquals(6, changed.path("data").path("total").asLong(), changed.toString());
       assertTrue(staying.session.isOpen());
+    }
+  }
+
+  /**
+   * The race a ticket's revocation cannot close: rights decided, then changed (the change revokes
+   * the tickets that exist), then the ticket stored. The socket it opens is told and closed at
+   * once, because a change of rights numbered after its grant was recorded.
+   */
+  @Test
+  void aGrantDecidedBeforeAChangeOfRightsReconnectsAtOnce() throws Exception {
+    MeetingFixture.Someone leaving = delegates.get(2);
+    long seqBefore =
+        Api.as(leaving.token())
+            .get("/api/meetings/" + meeting + "/live")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("seq");
+    long participantId =
+        Api.as(secretary.token())
+            .get("/api/meetings/" + meeting + "/participants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("items.find { it.personId == " + leaving.id() + " }.id");
+    Api.as(secretary.token())
+        .delete("/api/meetings/" + meeting + "/participants/" + participantId)
+        .then()
+        .statusCode(204);
+    // the ticket whose grant was decided before the removal reaches the store after it
+    String late =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    tickets.issue(
+                        leaving.id(),
+                        LiveAuth.meetingScope(meeting),
+                        TicketService.DEFAULT_TTL,
+                        "r=0;m=0;e=;s=" + seqBefore));
+    try (RawLiveClient c = RawLiveClient.connect(ws(meeting, late, null))) {
+      c.next("hello", 5);
+      c.nextEvent(EventRecorder.ACCESS_CHANGED, 5);
+      assertEquals(LiveConnection.RESYNC, c.closedWith(5));
+    }
+    // a grant decided after the change, for someone still invited, is not disturbed
+    long seqNow =
+        Api.as(delegates.get(0).token())
+            .get("/api/meetings/" + meeting + "/live")
+            .then()
+            .extract()
+            .jsonPath()
+            .getLong("seq");
+    try (LiveClient fine = connect(delegates.get(0).token(), seqNow)) {
+      fine.next(5);
+      List<JsonNode> seen = fine.drain(500);
+      assertTrue(
+          seen.stream().noneMatch(m -> m.toString().contains(EventRecorder.ACCESS_CHANGED)),
+          seen.toString());
+      assertTrue(fine.session.isOpen());
     }
   }
 
