@@ -7,9 +7,9 @@ public final class AuthEvents {
   private AuthEvents() {}
 
   /**
-   * Sessions of a person ended by the server (deactivation, a password set or changed): whatever
-   * they hold open elsewhere (live sockets) must be decided anew. Not audited itself: the change
-   * that caused it is.
+   * Sessions of a person ended (a sign-out, deactivation, a password set or changed): whatever they
+   * hold open elsewhere (live sockets) must be decided anew. Not audited itself: the change that
+   * caused it is.
    */
   public record SessionsRevoked(long personId, int sessions) implements DomainEvent {
     @Override

@@ -130,6 +130,9 @@ public class AuthService {
     if (session != null && session.revokedAt == null) {
       session.revokedAt = clock.instant();
       audit.record(actor, "auth.logout", "person:" + session.person.id, null, ip);
+      // the person's live sockets reconnect, each with the session that still holds (tickets are
+      // the person's, not a session's: their other devices reconnect at once, this one no more)
+      sessionsRevoked.fire(new AuthEvents.SessionsRevoked(session.person.id, 1));
     }
   }
 

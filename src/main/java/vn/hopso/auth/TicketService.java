@@ -86,14 +86,15 @@ public class TicketService {
     AuthTicket.delete("scope", scope);
   }
 
-  /** A person's rights changed (roles, deactivation, password): none of their tickets holds. */
+  /** A person's roles or state changed: none of their tickets holds (each carries a decision). */
   void personSaved(@Observes OrgEvents.PersonSaved e) {
-    if (!e.created()) {
+    if (e.rightsChanged()) {
       AuthTicket.delete("personId", e.personId());
     }
   }
 
-  void passwordSet(@Observes OrgEvents.PasswordSet e) {
+  /** Sessions ended (sign-out, deactivation, a password set or changed): nor do their tickets. */
+  void sessionsRevoked(@Observes AuthEvents.SessionsRevoked e) {
     AuthTicket.delete("personId", e.personId());
   }
 

@@ -39,9 +39,12 @@ public class PersonalPush {
     reconnect(e.personId());
   }
 
-  /** A person's roles or state changed: what they may follow is decided anew. */
+  /**
+   * A person's roles changed: what they may follow is decided anew (a deactivation ends their
+   * sessions, which reconnects them above).
+   */
   void personSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrgEvents.PersonSaved e) {
-    if (!e.created()) {
+    if (e.rightsChanged() && !e.accessRevoked()) {
       reconnect(e.personId());
     }
   }

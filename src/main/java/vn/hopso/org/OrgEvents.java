@@ -43,11 +43,17 @@ public final class OrgEvents {
   }
 
   /**
-   * A person was created or changed. {@code accessRevoked}: the person was deactivated, so every
-   * session of theirs must end now.
+   * A person was created or changed. {@code rightsChanged}: their roles or their active state
+   * changed, so what they may follow is decided again; {@code accessRevoked}: they were
+   * deactivated, so every session of theirs must end now.
    */
   public record PersonSaved(
-      boolean created, long personId, String username, String detail, boolean accessRevoked)
+      boolean created,
+      long personId,
+      String username,
+      String detail,
+      boolean rightsChanged,
+      boolean accessRevoked)
       implements DomainEvent {
     @Override
     public String action() {

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
+import java.util.Set;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Checks;
 import vn.hopso.common.DomainEvent;
@@ -79,7 +80,7 @@ public class PersonService {
       p.passwordHash = passwords.hash(input.password());
     }
     p.persist();
-    events.fire(new OrgEvents.PersonSaved(true, p.id, p.username, describe(p), false));
+    events.fire(new OrgEvents.PersonSaved(true, p.id, p.username, describe(p), false, false));
     return PersonView.of(p);
   }
 
@@ -94,9 +95,16 @@ public class PersonService {
     Unit unit = check(checks, input, p);
     checks.throwIfFailed();
     boolean wasActive = p.active;
+    Set<Role> hadRoles = EnumSet.copyOf(p.roles.isEmpty() ? EnumSet.noneOf(Role.class) : p.roles);
     apply(p, input, unit);
     events.fire(
-        new OrgEvents.PersonSaved(false, p.id, p.username, describe(p), wasActive && !p.active));
+        new OrgEvents.PersonSaved(
+            false,
+            p.id,
+            p.username,
+            describe(p),
+            wasActive != p.active || !hadRoles.equals(p.roles),
+            wasActive && !p.active));
     Person.flush(); // the answer carries the new version
     return PersonView.of(p);
   }

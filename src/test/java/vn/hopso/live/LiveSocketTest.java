@@ -528,6 +528,48 @@ class LiveSocketTest {
     }
   }
 
+  /**
+   * Only a change of rights reconnects: a new phone number leaves the socket alone, new roles and a
+   * sign-out close it (the sign-out's own token is refused its next ticket).
+   */
+  @Test
+  void rolesAndSignOutReconnectAPhoneNumberDoesNot() throws Exception {
+    MeetingFixture.Someone d = delegates.get(3);
+    String path = "/api/people/" + d.id();
+    Map<String, Object> person =
+        new java.util.HashMap<>(Api.as(admin).get(path).jsonPath().getMap(""));
+    try (RawLiveClient follow =
+        RawLiveClient.connect(ws(meeting, ticket(d.token(), meeting), null))) {
+      follow.next("hello", 5);
+      Map<String, Object> body = new java.util.HashMap<>();
+      for (String k : List.of("username", "fullName", "unitId", "roles", "email", "active")) {
+        body.put(k, person.get(k));
+      }
+      body.put("phone", "0237 3852 123");
+      MoreApi.update(admin, path, body).then().statusCode(200);
+      assertTrue(
+          follow.messages.stream()
+              .noneMatch(m -> m.toString().contains(EventRecorder.ACCESS_CHANGED)),
+          follow.messages.toString());
+      Thread.sleep(300);
+      assertTrue(follow.messages.stream().noneMatch(m -> m.toString().contains("access")));
+      assertFalse(follow.closeCode.isDone(), "a phone number closed the socket");
+
+      body.put("roles", List.of("DELEGATE", "OBSERVER"));
+      MoreApi.update(admin, path, body).then().statusCode(200);
+      follow.next("access.changed", 5);
+      assertEquals(LiveConnection.RESYNC, follow.closedWith(5));
+    }
+    try (RawLiveClient again =
+        RawLiveClient.connect(ws(meeting, ticket(d.token(), meeting), null))) {
+      again.next("hello", 5);
+      Api.as(d.token()).post("/api/auth/logout").then().statusCode(204);
+      again.next("access.changed", 5);
+      assertEquals(LiveConnection.RESYNC, again.closedWith(5));
+      Api.as(d.token()).post("/api/meetings/" + meeting + "/live-ticket").then().statusCode(401);
+    }
+  }
+
   @Test
   void signingSomeoneOutEverywhereClosesTheirSockets() throws Exception {
     MeetingFixture.Someone d = delegates.get(2);
