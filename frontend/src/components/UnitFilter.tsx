@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { unitQuery } from '../admin/units/api/getUnit';
 import { useI18n } from '../lib/i18n';
+import { FilterSelect } from './FilterSelect';
 import { UnitPicker, unitRef, type UnitRef } from './UnitPicker';
 
 /** Unit filter bound to a unitId from the address bar (fetches the unit's name on reload). */
@@ -40,13 +41,16 @@ export function UnitFilter({ unitId, onChange }: { unitId: string; onChange: (un
 export function ActiveFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useI18n();
   return (
-    <label className="field field-inline">
-      <span className="label-text">{t('filter.active')}</span>
-      <select name="active" data-testid="active-filter" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('common.all')}</option>
-        <option value="true">{t('common.active')}</option>
-        <option value="false">{t('common.inactive')}</option>
-      </select>
-    </label>
+    <FilterSelect
+      label={t('filter.active')}
+      name="active"
+      testId="active-filter"
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: 'true', label: t('common.active') },
+        { value: 'false', label: t('common.inactive') },
+      ]}
+    />
   );
 }

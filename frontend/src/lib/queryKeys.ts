@@ -63,8 +63,6 @@ export const queryKeys = {
     deliveries: (id: Id) => ['meetings', id, 'deliveries'] as const,
     /** the running session (LiveState), patched by the live channel's events */
     live: (id: Id) => ['meetings', id, 'live'] as const,
-    /** who is connected (the chair and the secretaries) */
-    presence: (id: Id) => ['meetings', id, 'presence'] as const,
   },
 
   notifications: {

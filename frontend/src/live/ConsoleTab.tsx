@@ -1,20 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Id, LiveState, MeetingDetail, RunItem, Speech } from '../api/types';
+import type { Id, LiveState, RunItem, Speech } from '../api/types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormError } from '../components/Field';
 import { useNotify } from '../components/Notice';
-import { formatNumber, vnTime } from '../format';
+import { vnTime } from '../format';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { type ApiForm, useApiForm } from '../lib/useApiForm';
 import { participantsQuery } from '../meetings/api/participants';
-import { capsOf } from '../meetings/shared';
-import { presenceQuery } from './api/live';
+import type { MeetingTabProps } from '../meetings/MeetingPage';
+import { QuorumPanel } from '../meetings/QuorumPanel';
+import { capsOf, meetingUrl } from '../meetings/shared';
 import { type AgendaRun, type SessionAction, useAgendaRun, useSessionAction, useSpeakerAction } from './api/session';
 import { useMeetingLive, useServerNow } from './hooks';
-import { ItemStateBadge, ItemTime, KindBadge, SpeechClock, SpeechWho } from './LiveBits';
+import { ItemStateBadge, ItemTime, KindBadge, SpeechClock, SpeechWho, speakerName } from './LiveBits';
 import { currentItem } from './liveState';
 import { formatSeconds } from './timing';
 
@@ -34,7 +35,7 @@ function clockText(now: number): string {
  * Shown with `canRunSession` (or `canStart`, to start from here); every press is a REST write and
  * the live channel brings its result to every screen.
  */
-export function ConsoleTab({ meeting, meetingId }: { meeting: MeetingDetail; meetingId: Id }) {
+export function ConsoleTab({ meeting, meetingId }: MeetingTabProps) {
   const { t } = useI18n();
   const notify = useNotify();
   const caps = capsOf(meeting);
@@ -446,7 +447,7 @@ function WaitingRow({
 }) {
   const { t } = useI18n();
   const id = String(s.id);
-  const name = s.name || s.endpointName || '';
+  const name = speakerName(s);
   return (
     <li className={`queue-row${s.kind === 'POINT_OF_ORDER' ? ' is-order' : ''}`} data-testid="queue-row" data-request-id={id} data-kind={s.kind}>
       <span className="queue-place" aria-hidden="true">
@@ -486,32 +487,10 @@ function AttendancePanel({ meetingId, state }: { meetingId: Id; state: LiveState
   const q = state.quorum;
   const p = state.presence;
   const [showOnline, setShowOnline] = useState(false);
-  const count = (n: number | undefined) => (n == null ? '–' : formatNumber(n));
   return (
     <section className="panel console-attendance" aria-labelledby="console-att-title">
       <h2 id="console-att-title">{t('live:attendance.title')}</h2>
-      {q && (
-        <div className={`quorum-panel ${q.reached ? 'is-reached' : 'is-short'}`} data-testid="quorum" data-reached={q.reached ? 'true' : 'false'} aria-live="polite">
-          <p className="quorum-verdict" data-testid="quorum-reached" data-reached={q.reached ? 'true' : 'false'}>
-            <span aria-hidden="true">{q.reached ? '✓ ' : '! '}</span>
-            {q.reached ? t('meetings:quorum.reached') : t('meetings:quorum.notReached')}
-          </p>
-          <dl className="quorum-numbers">
-            <div>
-              <dt>{t('meetings:quorum.present')}</dt>
-              <dd data-testid="quorum-present">{count(q.present)}</dd>
-            </div>
-            <div>
-              <dt>{t('meetings:quorum.required')}</dt>
-              <dd data-testid="quorum-required">{count(q.required)}</dd>
-            </div>
-            <div>
-              <dt>{t('meetings:quorum.voting')}</dt>
-              <dd data-testid="quorum-voting">{count(q.members)}</dd>
-            </div>
-          </dl>
-        </div>
-      )}
+      {q && <QuorumPanel q={{ ...q, voting: q.members }} />}
       {p && (
         <>
           <p className="presence-line">
@@ -527,12 +506,12 @@ function AttendancePanel({ meetingId, state }: { meetingId: Id; state: LiveState
               {showOnline ? t('live:attendance.hideOnline') : t('live:attendance.showOnline')}
             </button>
           </p>
-          {showOnline && <OnlineList meetingId={meetingId} />}
+          {showOnline && <OnlineList meetingId={meetingId} personIds={p.personIds ?? []} />}
         </>
       )}
-      <p className="hint">
-        <Link to={`/meetings/${meetingId}?tab=attendance`}>{t('live:attendance.openRoll')}</Link>
-      </p>
+      <Link to={meetingUrl(meetingId, 'attendance')} className="btn btn-small">
+        {t('live:attendance.openRoll')}
+      </Link>
     </section>
   );
 }
@@ -540,13 +519,15 @@ function AttendancePanel({ meetingId, state }: { meetingId: Id; state: LiveState
 /** Every participant's page at once, to name who is connected (read only while the list is open). */
 const ALL_PARTICIPANTS = { size: 500 };
 
-/** Who is connected: the participants online by name, then how many others (room devices, managers). */
-function OnlineList({ meetingId }: { meetingId: Id }) {
+/**
+ * Who is connected: the participants online by name, then how many others (room devices, managers).
+ * The live state's presence (kept current by `presence.changed`) names them by person id.
+ */
+function OnlineList({ meetingId, personIds }: { meetingId: Id; personIds: readonly Id[] }) {
   const { t } = useI18n();
-  const online = useQuery(presenceQuery(meetingId));
   const people = useQuery(participantsQuery(meetingId, ALL_PARTICIPANTS));
-  if (!online.data || !people.data) return <p className="muted small">{t('app.loading')}</p>;
-  const ids = new Set(online.data.personIds ?? []);
+  if (!people.data) return <p className="muted small">{t('app.loading')}</p>;
+  const ids = new Set(personIds);
   const named = (people.data.items ?? []).filter((x) => x.personId != null && ids.has(x.personId));
   const others = ids.size - named.length;
   return (

@@ -10,7 +10,7 @@ import { routeId } from '../lib/routeId';
 import { NotFound } from '../layout/Forbidden';
 import { meetingQuery } from '../meetings/api/getMeeting';
 import { useMeetingLive, useServerNow } from './hooks';
-import { ItemTime, KindBadge, LiveIndicator } from './LiveBits';
+import { ItemTime, KindBadge, LiveIndicator, speakerName, speakerSub } from './LiveBits';
 import { currentItem } from './liveState';
 import { SpeakPanel } from './SpeakPanel';
 import { countdown, formatElapsed, speechElapsedMs, speechRemainingMs } from './timing';
@@ -155,14 +155,14 @@ function SpeakerStage({ current, now }: { current: Speech | undefined; now: numb
   const remaining = speechRemainingMs(current, now);
   const c = remaining === null ? null : countdown(remaining);
   const paused = current.pausedAt != null;
-  const sub = current.personId == null ? t('live:speech.forRoom') : [current.position, current.unitName].filter(Boolean).join(' · ');
+  const sub = speakerSub(current, t);
   return (
     <>
       <div className="display-speaker" data-testid="display-speaker" data-request-id={String(current.id)}>
         <span className="display-label">
           {t('live:speech.current')} <KindBadge s={current} />
         </span>
-        <span className="display-speaker-name">{current.name || current.endpointName}</span>
+        <span className="display-speaker-name">{speakerName(current)}</span>
         {sub && <span className="display-speaker-sub">{sub}</span>}
       </div>
       <div
@@ -193,7 +193,7 @@ function NextSpeakers({ waiting, open }: { waiting: Speech[]; open: boolean }) {
         <ol className="display-next-list">
           {shown.map((s) => (
             <li key={String(s.id)} className={s.kind === 'POINT_OF_ORDER' ? 'is-order' : undefined}>
-              <span className="display-next-name">{s.name || s.endpointName}</span>
+              <span className="display-next-name">{speakerName(s)}</span>
               {s.kind === 'POINT_OF_ORDER' && <KindBadge s={s} />}
             </li>
           ))}

@@ -1,7 +1,7 @@
 // Small pieces shared by the console, the tablet and the room display.
 
 import type { ItemState, RunItem, Speech } from '../api/types';
-import { useI18n } from '../lib/i18n';
+import { type TFunction, useI18n } from '../lib/i18n';
 import type { LiveStatus } from './protocol';
 import { countdown, formatElapsed, itemElapsedMs, speechElapsedMs, speechRemainingMs } from './timing';
 
@@ -16,14 +16,23 @@ export function LiveIndicator({ status, className = '' }: { status: LiveStatus; 
   );
 }
 
+/** Who a speech is by: the person's name, or the room's for a room's request. */
+export function speakerName(s: Speech): string {
+  return s.name || s.endpointName || '';
+}
+
+/** Under the name: "position · unit" of a person, "for the room" for a room's request. */
+export function speakerSub(s: Speech, t: TFunction): string {
+  return s.personId == null ? t('live:speech.forRoom') : [s.position, s.unitName].filter(Boolean).join(' · ');
+}
+
 /** Who speaks: the person (position · unit) or, for a room's request, the room. */
 export function SpeechWho({ s, compact }: { s: Speech; compact?: boolean }) {
   const { t } = useI18n();
-  const room = s.personId == null;
-  const sub = room ? t('live:speech.forRoom') : [s.position, s.unitName].filter(Boolean).join(' · ');
+  const sub = speakerSub(s, t);
   return (
     <span className="speech-who">
-      <span className="speech-name">{s.name || s.endpointName}</span>
+      <span className="speech-name">{speakerName(s)}</span>
       {!compact && sub && <span className="speech-sub">{sub}</span>}
     </span>
   );

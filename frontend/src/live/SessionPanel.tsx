@@ -1,7 +1,7 @@
-import type { Id, MeetingDetail } from '../api/types';
 import { FormError } from '../components/Field';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
+import type { MeetingTabProps } from '../meetings/MeetingPage';
 import { capsOf } from '../meetings/shared';
 import { useMeetingLive, useServerNow } from './hooks';
 import { ItemStateBadge, KindBadge, SpeechClock, SpeechWho } from './LiveBits';
@@ -13,7 +13,7 @@ import { SpeakPanel } from './SpeakPanel';
  * discussed, who has the floor with the countdown, "Xin phát biểu" with the place in the queue,
  * and the agenda with the current item marked. Everything follows the live channel.
  */
-export function SessionPanel({ meeting, meetingId }: { meeting: MeetingDetail; meetingId: Id }) {
+export function SessionPanel({ meeting, meetingId }: MeetingTabProps) {
   const { t } = useI18n();
   const { state, error, me } = useMeetingLive(meetingId);
   const now = useServerNow();

@@ -131,8 +131,6 @@ export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
     case 'agenda.published':
     case 'agenda.changed':
       return [{ queryKey: k.agenda(meetingId) }, detail];
-    case 'presence.changed':
-      return [{ queryKey: k.presence(meetingId) }];
     default:
       return [];
   }

@@ -1,7 +1,7 @@
 // One live channel per meeting (however many components follow it): it opens
 // /ws/meetings/{id}?ticket=…&after=<last seq>, keeps the LiveState in the query cache under
 // ['meetings', id, 'live'] and patches it with every event, and invalidates the other reads of the
-// meeting an event makes stale (participants, quorum, rooms, agenda, presence…).
+// meeting an event makes stale (participants, quorum, rooms, agenda…).
 //
 // Ordering: the state carries the number of the last event it reflects (`seq`); the channel
 // connects with `after` = that number, so the server replays exactly what came since, and applies

@@ -8,7 +8,7 @@
 //   {"type":"resync","seq"}  then a close with code 4008: fell behind, reconnect with after=lastSeq
 //   {"type":"pong"}, {"type":"error","code"}, and on /ws/me {"type":"notifications"}
 
-import type { Attendance, Id, MeetingStatus, QuorumSummary, RunItem, SpeakerQueue } from '../api/types';
+import type { Attendance, Id, MeetingStatus, Presence, QuorumSummary, RunItem, SpeakerQueue } from '../api/types';
 
 /** How the live channel is doing, shown by the `live-status` indicator. */
 export type LiveStatus = 'connecting' | 'connected' | 'offline';
@@ -117,9 +117,4 @@ export interface ParticipantsChangedData {
 }
 
 /** `presence.changed` (those who run the meeting only): who is connected now, people and rooms */
-export interface PresenceChangedData {
-  people?: number;
-  rooms?: number;
-  personIds?: Id[];
-  endpointIds?: Id[];
-}
+export type PresenceChangedData = Presence;

@@ -3,11 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { ATTENDANCES, type Attendance, type AttendanceUpdate, type Id, type MeetingEndpoint, type Missing, type Participant, type Quorum } from '../api/types';
 import { Dialog } from '../components/Dialog';
 import { FormError, TextField } from '../components/Field';
+import { FilterSelect } from '../components/FilterSelect';
 import { FormProblem } from '../components/FormProblem';
 import { useNotify } from '../components/Notice';
 import { Pager } from '../components/Pager';
 import { SearchBox } from '../components/SearchBox';
-import { formatDateTime, formatNumber, vnTime } from '../format';
+import { Segmented } from '../components/Segmented';
+import { formatDateTime, vnTime } from '../format';
 import { errorText } from '../lib/errors';
 import { type MsgKey, type TFunction, useI18n } from '../lib/i18n';
 import { useApiForm, type ApiForm } from '../lib/useApiForm';
@@ -17,9 +19,9 @@ import { attendanceLogQuery, quorumQuery } from './api/attendance';
 import { participantsQuery, useMarkAttendance } from './api/participants';
 import { meetingEndpointsQuery, useSaveHeadCount } from './api/rooms';
 import type { MeetingTabProps } from './MeetingPage';
+import { QuorumPanel, formatCount } from './QuorumPanel';
 import { AttendanceBadge, capsOf } from './shared';
 import { usePagedList } from './usePagedList';
-
 
 /** Who is still missing: this many are listed at first, the rest on demand. */
 const MISSING_SHOWN = 6;
@@ -66,7 +68,7 @@ export function AttendanceTab({ meeting, meetingId }: MeetingTabProps) {
   return (
     <div className="attendance-tab">
       <FormError message={quorum.error ? errorText(quorum.error, t) : null} />
-      {q && <QuorumPanel q={q} />}
+      {q && <QuorumDetails q={q} />}
 
       <FormError message={excusing ? null : form.error} />
 
@@ -75,14 +77,16 @@ export function AttendanceTab({ meeting, meetingId }: MeetingTabProps) {
       )}
 
       {hasRooms && (
-        <div className="segmented subtabs" role="group" aria-label={t('meetings:meeting.tabAttendance')}>
-          <button type="button" className={`btn btn-toggle${sub === 'people' ? ' is-on' : ''}`} aria-pressed={sub === 'people'} data-testid="att-sub-people" onClick={() => setSub('people')}>
-            {t('meetings:attendance.roll')}
-          </button>
-          <button type="button" className={`btn btn-toggle${sub === 'rooms' ? ' is-on' : ''}`} aria-pressed={sub === 'rooms'} data-testid="att-sub-rooms" onClick={() => setSub('rooms')}>
-            {t('meetings:attendance.roomCounts')}
-          </button>
-        </div>
+        <Segmented
+          className="subtabs"
+          label={t('meetings:meeting.tabAttendance')}
+          value={sub}
+          onChange={setSub}
+          options={[
+            { value: 'people', label: t('meetings:attendance.roll'), testId: 'att-sub-people' },
+            { value: 'rooms', label: t('meetings:attendance.roomCounts'), testId: 'att-sub-rooms' },
+          ]}
+        />
       )}
 
       {(sub === 'people' || !hasRooms) && (
@@ -127,45 +131,19 @@ export function AttendanceTab({ meeting, meetingId }: MeetingTabProps) {
   );
 }
 
-function QuorumPanel({ q }: { q: Quorum }) {
+/** The quorum with the rule and the counts per attendance state. */
+function QuorumDetails({ q }: { q: Quorum }) {
   const { t } = useI18n();
   return (
-    <section
-      className={`quorum-panel ${q.reached ? 'is-reached' : 'is-short'}`}
-      data-testid="quorum"
-      data-reached={q.reached ? 'true' : 'false'}
-      aria-live="polite"
-      aria-labelledby="quorum-title"
-    >
-      <h2 id="quorum-title" className="visually-hidden">
-        {t('meetings:quorum.title')}
-      </h2>
-      <p className="quorum-verdict" data-testid="quorum-reached" data-reached={q.reached ? 'true' : 'false'} data-value={q.reached ? 'true' : 'false'}>
-        <span aria-hidden="true">{q.reached ? '✓ ' : '! '}</span>
-        {q.reached ? t('meetings:quorum.reached') : t('meetings:quorum.notReached')}
-      </p>
-      <dl className="quorum-numbers">
-        <div>
-          <dt>{t('meetings:quorum.present')}</dt>
-          <dd data-testid="quorum-present">{formatCount(q.present)}</dd>
-        </div>
-        <div>
-          <dt>{t('meetings:quorum.required')}</dt>
-          <dd data-testid="quorum-required">{formatCount(q.required)}</dd>
-        </div>
-        <div>
-          <dt>{t('meetings:quorum.voting')}</dt>
-          <dd data-testid="quorum-voting">{formatCount(q.votingMembers)}</dd>
-        </div>
-      </dl>
+    <QuorumPanel q={{ ...q, voting: q.votingMembers }} titled>
       <p className="quorum-rule">
         {/* the rule is the server's text, in the language of the request */}
         {q.rule && <span data-testid="quorum-rule">{t('meetings:quorum.ruleIs', { rule: q.rule })} · </span>}
         {t('meetings:attendance.PRESENT_IN_ROOM')}: {formatCount(q.presentInRoom)} · {t('meetings:attendance.PRESENT_ONLINE')}: {formatCount(q.presentOnline)} ·{' '}
         {t('meetings:attendance.EXCUSED')}: {formatCount(q.excused)} · {t('meetings:attendance.ABSENT')}: {formatCount(q.absent)}
       </p>
-      <p className="muted small">{t('meetings:attendance.autoRefresh')}</p>
-    </section>
+      <p className="muted small">{t('meetings:attendance.liveUpdates')}</p>
+    </QuorumPanel>
   );
 }
 
@@ -241,17 +219,14 @@ function Roll({
       </h2>
       <div className="toolbar">
         <SearchBox label={t('meetings:participants.search')} value={list.filters.q} onSearch={(v) => list.setFilter('q', v)} />
-        <label className="field field-inline">
-          <span className="label-text">{t('meetings:attendance.state')}</span>
-          <select name="attendanceFilter" data-testid="attendance-filter" value={list.filters.attendance} onChange={(e) => list.setFilter('attendance', e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {ATTENDANCES.map((a) => (
-              <option key={a} value={a}>
-                {t(`meetings:attendance.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('meetings:attendance.state')}
+          name="attendanceFilter"
+          testId="attendance-filter"
+          value={list.filters.attendance}
+          onChange={(v) => list.setFilter('attendance', v)}
+          options={ATTENDANCES.map((a) => ({ value: a, label: t(`meetings:attendance.${a}`) }))}
+        />
       </div>
       <FormError message={people.error ? errorText(people.error, t) : null} />
       <div className="table-wrap">
@@ -319,10 +294,6 @@ function Roll({
 
 function markedText(t: TFunction, name: string, attendance: Attendance): string {
   return t('meetings:mark.done', { name, state: t(`meetings:attendance.${attendance}`) });
-}
-
-function formatCount(n: number | undefined): string {
-  return n == null ? '–' : formatNumber(n);
 }
 
 /**
@@ -407,7 +378,9 @@ function RoomCountList({ meetingId, initialQ, canReportRow }: { meetingId: Id; i
                   <span className="cell-sub text">{r.unitName}</span>
                 </td>
                 <td data-label={t('meetings:attendance.headCount')}>
-                  <strong data-testid="room-head-count">{r.headCount ?? '–'}</strong>
+                  {/* the narrow layout shows no column headings: name the number */}
+                  <span className="only-narrow">{t('meetings:attendance.headCount')}: </span>
+                  <strong data-testid="room-head-count">{formatCount(r.headCount)}</strong>
                   {r.headCountAt && <span className="small muted"> {formatDateTime(r.headCountAt)}</span>}
                 </td>
                 {canReport && (

@@ -3,6 +3,7 @@ import { PARTICIPANT_ROLES, ROLES, type BulkInvite, type BulkInviteResult, type 
 import { CheckboxField, SelectField } from '../components/Field';
 import { Dialog } from '../components/Dialog';
 import { FormProblem } from '../components/FormProblem';
+import { Segmented } from '../components/Segmented';
 import { UnitPicker, type UnitRef } from '../components/UnitPicker';
 import { type MsgKey, useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
@@ -66,23 +67,15 @@ export function BulkInviteDialog({ meetingId, onClose }: { meetingId: Id; onClos
   return (
     <Dialog title={t('meetings:bulk.title')} onClose={onClose} testId="participants-bulk" wide>
       <form onSubmit={onSubmit} noValidate>
-        <div className="segmented" role="group" aria-label={t('meetings:bulk.how')}>
-          {MODES.map((m) => (
-            <button
-              key={m.id}
-              type="button"
-              className={`btn btn-toggle${mode === m.id ? ' is-on' : ''}`}
-              aria-pressed={mode === m.id}
-              data-testid={`bulk-mode-${m.id}`}
-              onClick={() => {
-                setMode(m.id);
-                form.reset();
-              }}
-            >
-              {t(m.label)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t('meetings:bulk.how')}
+          value={mode}
+          onChange={(m) => {
+            setMode(m);
+            form.reset();
+          }}
+          options={MODES.map((m) => ({ value: m.id, label: t(m.label), testId: `bulk-mode-${m.id}` }))}
+        />
         <FormProblem form={form} />
 
         {mode === 'unit' && (

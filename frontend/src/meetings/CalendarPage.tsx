@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { MeetingSummary } from '../api/types';
 import { FormError } from '../components/Field';
+import { Segmented } from '../components/Segmented';
 import { useTitle } from '../components/useTitle';
 import {
   addDays,
@@ -114,23 +115,25 @@ export function CalendarPage() {
           {title}
         </h2>
         <div className="btn-row wrap">
-          <div className="segmented" role="group" aria-label={t('meetings:cal.view')}>
-            <button type="button" className={`btn btn-toggle${view === 'month' ? ' is-on' : ''}`} aria-pressed={view === 'month'} data-testid="cal-view-month" onClick={() => set({ view: null })}>
-              {t('meetings:cal.month')}
-            </button>
-            <button type="button" className={`btn btn-toggle${view === 'week' ? ' is-on' : ''}`} aria-pressed={view === 'week'} data-testid="cal-view-week" onClick={() => set({ view: 'week' })}>
-              {t('meetings:cal.week')}
-            </button>
-          </div>
+          <Segmented
+            label={t('meetings:cal.view')}
+            value={view}
+            onChange={(v) => set({ view: v === 'month' ? null : v })}
+            options={[
+              { value: 'month', label: t('meetings:cal.month'), testId: 'cal-view-month' },
+              { value: 'week', label: t('meetings:cal.week'), testId: 'cal-view-week' },
+            ]}
+          />
           {organizer && (
-            <div className="segmented" role="group" aria-label={t('meetings:meetings.scope')}>
-              <button type="button" className={`btn btn-toggle${scope === 'mine' ? ' is-on' : ''}`} aria-pressed={scope === 'mine'} data-testid="cal-scope-mine" onClick={() => set({ scope: null })}>
-                {t('meetings:meetings.mineShort')}
-              </button>
-              <button type="button" className={`btn btn-toggle${scope === 'all' ? ' is-on' : ''}`} aria-pressed={scope === 'all'} data-testid="cal-scope-all" onClick={() => set({ scope: 'all' })}>
-                {t('meetings:meetings.allTitle')}
-              </button>
-            </div>
+            <Segmented
+              label={t('meetings:meetings.scope')}
+              value={scope}
+              onChange={(v) => set({ scope: v === 'mine' ? null : v })}
+              options={[
+                { value: 'mine', label: t('meetings:meetings.mineShort'), testId: 'cal-scope-mine' },
+                { value: 'all', label: t('meetings:meetings.allTitle'), testId: 'cal-scope-all' },
+              ]}
+            />
           )}
         </div>
       </div>

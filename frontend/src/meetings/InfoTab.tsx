@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { Capabilities, Clash, Id, InvitationResponse, MeetingDetail } from '../api/types';
+import type { Capabilities, Clash, InvitationResponse } from '../api/types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
 import { FormError, TextField } from '../components/Field';
 import { useNotify } from '../components/Notice';
-import { formatDateTime, formatSpan, vnDate, vnInstant, vnTime } from '../format';
+import { formatDateTime, formatDay, formatSpan, todayVN, vnDate, vnInstant, vnTime } from '../format';
 import { type MsgKey, useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
 import { useCancelMeeting, useCheckIn, usePostpone, useRespond, useTransition, type Transition } from './api/meetingActions';
@@ -60,7 +60,8 @@ function ahead(at: string | undefined): string | null {
 
 /** "08:00" on the same day in Vietnam, else "08:00 23/11/2026". */
 function formatWhen(at: string): string {
-  return vnDate(at) === vnDate(new Date()) ? vnTime(at) : `${vnTime(at)} ${formatDateTime(at).slice(0, 10)}`;
+  const day = vnDate(at);
+  return day === todayVN() ? vnTime(at) : `${vnTime(at)} ${formatDay(day)}`;
 }
 
 /**
@@ -160,7 +161,6 @@ export function InfoTab({ meeting: m, meetingId, savedWarnings }: MeetingTabProp
       )}
 
       {warnings.length > 0 && <ClashList clashes={warnings} />}
-
 
       <section className="panel" aria-labelledby="details-title">
         <h2 id="details-title">{t('meetings:meeting.details')}</h2>
@@ -325,7 +325,7 @@ export function ClashList({ clashes }: { clashes: Clash[] }) {
  * shortly before the start until the end). Before that, when it says from when (`checkInOpensAt`),
  * the panel says so instead; the meeting page reloads the meeting at that moment.
  */
-function CheckInPanel({ meeting: m, meetingId }: { meeting: MeetingDetail; meetingId: Id }) {
+function CheckInPanel({ meeting: m, meetingId }: MeetingTabProps) {
   const { t } = useI18n();
   const notify = useNotify();
   const checkIn = useCheckIn(meetingId);
@@ -383,7 +383,7 @@ const RSVP: { value: Exclude<InvitationResponse, 'PENDING'>; label: MsgKey; cls:
 ];
 
 /** "Tham dự / Chưa chắc / Vắng": the participant's answer to the invitation. */
-function ResponsePanel({ meeting: m, meetingId }: { meeting: MeetingDetail; meetingId: Id }) {
+function ResponsePanel({ meeting: m, meetingId }: MeetingTabProps) {
   const { t } = useI18n();
   const notify = useNotify();
   const respond = useRespond(meetingId);
@@ -429,17 +429,10 @@ function ResponsePanel({ meeting: m, meetingId }: { meeting: MeetingDetail; meet
   );
 }
 
-function PostponeDialog({
-  meeting: m,
-  meetingId,
-  onClose,
-  onDone,
-}: {
-  meeting: MeetingDetail;
-  meetingId: Id;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+/** A dialog that changes the meeting (postpone, cancel): closed by `onClose`, `onDone` once saved. */
+type ChangeDialogProps = MeetingTabProps & { onClose: () => void; onDone: () => void };
+
+function PostponeDialog({ meeting: m, meetingId, onClose, onDone }: ChangeDialogProps) {
   const { t } = useI18n();
   const [startDate, setStartDate] = useState(m.startsAt ? vnDate(m.startsAt) : '');
   const [startTime, setStartTime] = useState(vnTime(m.startsAt));
@@ -497,17 +490,7 @@ function PostponeDialog({
   );
 }
 
-function CancelDialog({
-  meeting: m,
-  meetingId,
-  onClose,
-  onDone,
-}: {
-  meeting: MeetingDetail;
-  meetingId: Id;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+function CancelDialog({ meeting: m, meetingId, onClose, onDone }: ChangeDialogProps) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const form = useApiForm(useCancelMeeting(meetingId), { fields: ['reason'] });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { MEETING_STATUSES } from '../api/types';
 import { FormError } from '../components/Field';
+import { FilterSelect } from '../components/FilterSelect';
 import { useListParams } from '../components/listParams';
 import { Pager } from '../components/Pager';
 import { SearchBox } from '../components/SearchBox';
@@ -118,17 +119,14 @@ function AllMeetings() {
     <>
       <div className="toolbar">
         <SearchBox label={t('meetings:meetings.search')} value={q} onSearch={(v) => update({ q: v })} />
-        <label className="field field-inline">
-          <span className="label-text">{t('common.status')}</span>
-          <select name="status" data-testid="status-filter" value={status} onChange={(e) => update({ status: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {MEETING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`meetings:mstatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('common.status')}
+          name="status"
+          testId="status-filter"
+          value={status}
+          onChange={(v) => update({ status: v })}
+          options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings:mstatus.${s}`) }))}
+        />
         <UnitFilter unitId={unitId} onChange={(v) => update({ unitId: v })} />
         <label className="field field-inline">
           <span className="label-text">{t('meetings:meetings.when')}</span>

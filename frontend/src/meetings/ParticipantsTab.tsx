@@ -20,12 +20,14 @@ import { LevelBadge, StatusBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
 import { CheckboxField, FormError, SelectField } from '../components/Field';
+import { FilterSelect } from '../components/FilterSelect';
 import { FormProblem } from '../components/FormProblem';
 import { useDebouncedValue } from '../components/hooks';
 import { useNotify } from '../components/Notice';
 import { Pager } from '../components/Pager';
 import { SearchBox } from '../components/SearchBox';
 import { EndpointPicker, PersonPicker, type PickRef } from '../components/SearchPicker';
+import { Segmented } from '../components/Segmented';
 import { UnitPicker, type UnitRef } from '../components/UnitPicker';
 import { formatDateTime } from '../format';
 import { errorText } from '../lib/errors';
@@ -51,7 +53,8 @@ type Sub = 'people' | 'rooms' | 'deliveries';
 
 /** The `kind` of a delivery (the server's notification kinds). */
 const DELIVERY_KINDS = ['INVITATION', 'UPDATE', 'CANCELLATION', 'REMOVED', 'REMINDER', 'AGENDA'] as const;
-
+/** The states a delivery list can be filtered by. */
+const DELIVERY_FILTER = ['PENDING', 'SENT', 'FAILED'] as const;
 
 /**
  * Enough rows to count every answer for the summary line. GET …/participants has no counts per
@@ -72,13 +75,13 @@ export function ParticipantsTab({ meeting, meetingId }: MeetingTabProps) {
   };
   return (
     <div className="participants-tab">
-      <div className="segmented subtabs" role="group" aria-label={t('meetings:meeting.tabParticipants')}>
-        {subs.map((s) => (
-          <button key={s} type="button" className={`btn btn-toggle${sub === s ? ' is-on' : ''}`} aria-pressed={sub === s} data-testid={`sub-${s}`} onClick={() => setSub(s)}>
-            {labels[s]}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        className="subtabs"
+        label={t('meetings:meeting.tabParticipants')}
+        value={sub}
+        onChange={setSub}
+        options={subs.map((s) => ({ value: s, label: labels[s], testId: `sub-${s}` }))}
+      />
       {sub === 'people' && <PeopleSection meeting={meeting} meetingId={meetingId} />}
       {sub === 'rooms' && <RoomsSection meeting={meeting} meetingId={meetingId} />}
       {sub === 'deliveries' && caps.canViewDeliveries && <DeliveriesSection meetingId={meetingId} />}
@@ -147,22 +150,14 @@ function PeopleSection({ meeting, meetingId }: { meeting: MeetingDetail; meeting
 
       <div className="toolbar">
         <SearchBox label={t('meetings:participants.search')} value={list.filters.q} onSearch={(v) => list.setFilter('q', v)} />
-        <label className="field field-inline">
-          <span className="label-text">{t('meetings:participants.role')}</span>
-          <select
-            name="participantRole"
-            data-testid="participant-role-filter"
-            value={list.filters.role}
-            onChange={(e) => list.setFilter('role', e.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {PARTICIPANT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`meetings:prole.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('meetings:participants.role')}
+          name="participantRole"
+          testId="participant-role-filter"
+          value={list.filters.role}
+          onChange={(v) => list.setFilter('role', v)}
+          options={PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`meetings:prole.${r}`) }))}
+        />
       </div>
 
       <FormError message={error ? errorText(error, t) : null} />
@@ -815,15 +810,13 @@ function DeliveriesSection({ meetingId }: { meetingId: Id }) {
         )}
       </h2>
       <div className="toolbar">
-        <label className="field field-inline">
-          <span className="label-text">{t('common.status')}</span>
-          <select name="deliveryStatus" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            <option value="PENDING">{t('meetings:delivery.PENDING')}</option>
-            <option value="SENT">{t('meetings:delivery.SENT')}</option>
-            <option value="FAILED">{t('meetings:delivery.FAILED')}</option>
-          </select>
-        </label>
+        <FilterSelect
+          label={t('common.status')}
+          name="deliveryStatus"
+          value={status}
+          onChange={setStatus}
+          options={DELIVERY_FILTER.map((d) => ({ value: d, label: t(`meetings:delivery.${d}`) }))}
+        />
         <div className="btn-row">
           <button type="button" className="btn" data-testid="deliveries-refresh" onClick={() => void refetch()}>
             {t('common.refresh')}

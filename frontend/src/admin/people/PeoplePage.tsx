@@ -5,6 +5,7 @@ import { PERSON_KINDS, ROLES, type Person } from '../../api/types';
 import { ActiveBadge, RoleBadges } from '../../components/Badges';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormError } from '../../components/Field';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useListParams } from '../../components/listParams';
 import { useNotify } from '../../components/Notice';
 import { Pager } from '../../components/Pager';
@@ -88,17 +89,15 @@ export function PeoplePage({ readOnly = false }: { readOnly?: boolean }) {
       <div className="toolbar">
         <SearchBox label={t('admin:people.search')} value={q} onSearch={(v) => update({ q: v })} />
         <UnitFilter unitId={unitId} onChange={(v) => update({ unitId: v })} />
-        <label className="field field-inline">
-          <span className="label-text">{t('admin:people.roles')}</span>
-          <select name="role" data-testid="role-filter" value={role} onChange={(e) => update({ role: e.target.value })}>
-            <option value="">{t('admin:people.anyRole')}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('admin:people.roles')}
+          name="role"
+          testId="role-filter"
+          value={role}
+          onChange={(v) => update({ role: v })}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          allLabel={t('admin:people.anyRole')}
+        />
         <label className="field field-inline">
           <span className="label-text">{t('admin:people.kind')}</span>
           <select name="kind" data-testid="kind-filter" value={kind} onChange={(e) => update({ kind: e.target.value })}>

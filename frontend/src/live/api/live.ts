@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Id, LiveState, LiveTicket, Presence } from '../../api/types';
+import type { Id, LiveState, LiveTicket } from '../../api/types';
 import { queryKeys } from '../../lib/queryKeys';
 import { meetingApi } from '../../meetings/api/paths';
 import { reconcileLiveState } from '../meetingChannel';
@@ -19,13 +19,6 @@ export const liveStateQuery = (meetingId: Id) =>
       noteServerTime(state.now);
       return reconcileLiveState(client, meetingId, state);
     },
-  });
-
-/** GET /api/meetings/{id}/presence: who is connected (the chair and the secretaries). */
-export const presenceQuery = (meetingId: Id) =>
-  queryOptions({
-    queryKey: queryKeys.meetings.presence(meetingId),
-    queryFn: ({ signal }) => api.get<Presence>(meetingApi(meetingId, '/presence'), undefined, signal),
   });
 
 /** POST /api/meetings/{id}/live-ticket: a single-use ticket (30 s) for /ws/meetings/{id}. */
