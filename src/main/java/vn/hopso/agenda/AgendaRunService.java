@@ -228,13 +228,4 @@ public class AgendaRunService {
             })
         .toList();
   }
-
-  /** Seconds spent on an item so far (its clock included when it runs). */
-  public long spentSeconds(AgendaItem item) {
-    long s = item.spentSeconds;
-    if (item.runStartedAt != null) {
-      s += Math.max(0, Duration.between(item.runStartedAt, clock.instant()).toSeconds());
-    }
-    return s;
-  }
 }

@@ -21,10 +21,11 @@ import vn.hopso.common.Problem;
 /**
  * Browsers cannot send an Authorization header on a WebSocket handshake, so the handshake carries a
  * single-use ticket ({@code ?ticket=}, from {@code POST /api/meetings/{id}/live-ticket}). This
- * filter runs before the socket endpoint: no ticket, a used or expired ticket, another meeting's
- * ticket or a meeting the person may not see, and the handshake is refused with 401/403/404 (no
- * 101). When allowed, the grant waits (a few seconds at most) for the socket endpoint to take it
- * when it opens the session ({@link #admitted}).
+ * filter runs before the socket endpoint: no ticket, a used, expired or revoked ticket, or another
+ * meeting's, and the handshake is refused with 401 (no 101); 403 for a ticket nobody decided on.
+ * Whether the person may follow the meeting was decided when the ticket was asked for (which
+ * answers 403/404 otherwise). When allowed, the grant waits (30 s at most) for the socket endpoint
+ * to take it when it opens the session ({@link #admitted}).
  */
 @ApplicationScoped
 public class LiveHandshake {
@@ -121,14 +122,12 @@ public class LiveHandshake {
         switch (status) {
           case 401 -> CommonMsg.TITLE_UNAUTHORIZED;
           case 403 -> CommonMsg.TITLE_FORBIDDEN;
-          case 404 -> CommonMsg.TITLE_NOT_FOUND;
           default -> CommonMsg.TITLE_INTERNAL;
         };
     Msg detail =
         switch (status) {
           case 401 -> LiveMsg.NO_TICKET;
           case 403 -> LiveMsg.NOT_ALLOWED;
-          case 404 -> LiveMsg.NO_MEETING;
           default -> CommonMsg.INTERNAL;
         };
     Lang lang = Lang.fromHeader(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));

@@ -11,8 +11,7 @@ public enum LiveMsg implements Msg {
   NOT_ALLOWED(
       "live.not-allowed",
       "Bạn không được theo dõi trực tiếp cuộc họp này",
-      "You may not follow this meeting live"),
-  NO_MEETING("live.no-meeting", "Không có cuộc họp này", "There is no such meeting");
+      "You may not follow this meeting live");
 
   private final String code;
   private final String vi;

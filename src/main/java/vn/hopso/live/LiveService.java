@@ -116,11 +116,7 @@ public class LiveService {
   }
 
   private List<Room> myRooms(Meeting m) {
-    return MeetingEndpoint.<MeetingEndpoint>list(
-            "meeting = ?1 and endpoint.account.id = ?2 order by endpoint.sortKey",
-            m,
-            current.personId())
-        .stream()
+    return MeetingEndpoint.operatedBy(m, current.personId()).stream()
         .map(r -> new Room(r.endpoint.id, r.endpoint.code, r.endpoint.name))
         .toList();
   }

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import vn.hopso.org.Endpoint;
 
 /** A room (điểm cầu) taking part in a meeting. */
@@ -44,4 +45,16 @@ public class MeetingEndpoint extends PanacheEntityBase {
 
   @Column(name = "head_count_at")
   public Instant headCountAt;
+
+  /**
+   * The meeting's rooms that this account is the device of (a room's operator PC may serve
+   * several), in Vietnamese order of their names.
+   */
+  public static List<MeetingEndpoint> operatedBy(Meeting m, long personId) {
+    return list(
+        "from MeetingEndpoint x join fetch x.endpoint e"
+            + " where x.meeting = ?1 and e.account.id = ?2 order by e.sortKey",
+        m,
+        personId);
+  }
 }

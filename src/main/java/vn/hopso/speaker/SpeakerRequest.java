@@ -96,4 +96,15 @@ public class SpeakerRequest extends PanacheEntityBase {
   public String requestedBy;
 
   @Version public long version;
+
+  /** Whether it is this person's request: their own, or their room's when they are its device. */
+  public boolean isOf(Long personId) {
+    if (personId == null) {
+      return false;
+    }
+    if (person != null) {
+      return personId.equals(person.id);
+    }
+    return endpoint != null && endpoint.account != null && personId.equals(endpoint.account.id);
+  }
 }

@@ -130,12 +130,7 @@ public class SpeakerService {
         r.pausedAt,
         r.pausedSeconds,
         r.limitSeconds,
-        personId != null
-            && ((r.person != null && personId.equals(r.person.id))
-                || (r.person == null
-                    && r.endpoint != null
-                    && r.endpoint.account != null
-                    && personId.equals(r.endpoint.account.id))));
+        r.isOf(personId));
   }
 
   // --- asking and withdrawing ---------------------------------------------------------------
@@ -199,9 +194,7 @@ public class SpeakerService {
   /** The room whose device account is calling; with several, the one named. */
   private Endpoint ownRoom(Meeting m, Long endpointId) {
     List<Endpoint> rooms =
-        MeetingEndpoint.<MeetingEndpoint>list(
-                "meeting = ?1 and endpoint.account.id = ?2", m, current.personId())
-            .stream()
+        MeetingEndpoint.operatedBy(m, current.personId()).stream()
             .map(x -> x.endpoint)
             .filter(e -> endpointId == null || e.id.equals(endpointId))
             .toList();
@@ -217,12 +210,7 @@ public class SpeakerService {
     Access a = access.require(meetingId, MeetingOp.FOLLOW_LIVE);
     Meeting m = a.meeting();
     SpeakerRequest r = find(m, requestId);
-    boolean own =
-        (r.person != null && r.person.id.equals(current.personId()))
-            || (r.person == null
-                && r.endpoint != null
-                && r.endpoint.account != null
-                && r.endpoint.account.id.equals(current.personId()));
+    boolean own = r.isOf(current.personId());
     if (!own) {
       access.require(a, MeetingOp.RUN_SESSION);
     } else {

@@ -87,6 +87,66 @@ class SessionAndSpeakersTest {
     return Api.as(token).get(base + "/live").then().statusCode(200).extract().jsonPath();
   }
 
+  /**
+   * A double tap, and two runners giving the floor at once: the queue decides one change after
+   * another (the meeting's row lock), so one request is taken and one person speaks.
+   */
+  @Test
+  void simultaneousPressesAreDecidedOneAfterAnother() throws Exception {
+    MeetingFixture.Someone d = delegates.get(0);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> asks = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        asks.add(
+            pool.submit(
+                () ->
+                    Api.as(d.token())
+                        .body(Map.of("kind", "CONTRIBUTION"))
+                        .post(base + "/speakers")
+                        .statusCode()));
+      }
+      List<Integer> codes = new ArrayList<>();
+      for (var f : asks) {
+        codes.add(f.get());
+      }
+      assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+      assertTrue(codes.stream().allMatch(c -> c == 200 || c == 409), codes.toString());
+      Api.as(delegates.get(1).token())
+          .body(Map.of("kind", "QUESTION"))
+          .post(base + "/speakers")
+          .then()
+          .statusCode(200);
+      assertEquals(2, live(chair.token()).getList("speaker.waiting").size());
+
+      List<java.util.concurrent.Future<Integer>> gives = new ArrayList<>();
+      for (String token : List.of(chair.token(), secretary.token(), chair.token())) {
+        gives.add(
+            pool.submit(
+                () -> Api.as(token).body(Map.of()).post(base + "/speakers/floor").statusCode()));
+      }
+      for (var f : gives) {
+        assertTrue(List.of(200, 409).contains(f.get()));
+      }
+      JsonPath q = live(chair.token());
+      // whoever gave it last, exactly one speaks; the others' speeches ended, none is lost
+      assertTrue(q.get("speaker.current") != null);
+      long speaking =
+          Api.as(chair.token())
+              .get(base + "/speakers/log")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("findAll { it.state == 'SPEAKING' }")
+              .size();
+      assertEquals(1, speaking);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void theChairMovesThroughTheAgendaAndItsClockStopsWhilePaused() {
     // before any item was taken up there is nothing to go back to
