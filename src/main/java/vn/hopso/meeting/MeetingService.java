@@ -407,7 +407,10 @@ public class MeetingService {
         oldConfidentiality == Confidentiality.NORMAL && m.confidentiality != Confidentiality.NORMAL;
     events.fire(new MeetingEvents.Updated(m, moved, relationChanged, restricted));
     em.flush(); // the answer carries the new version
-    return detail(access.view(m.id));
+    // The caller was allowed to make this change, so they get its result even when the change
+    // itself ends their view of the meeting (a secretary handing a draft to another secretary);
+    // the capabilities follow their new standing.
+    return detail(new Access(m, access.relation(m, current.viewer())));
   }
 
   private static String where(Meeting m) {

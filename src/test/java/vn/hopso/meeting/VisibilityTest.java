@@ -98,6 +98,42 @@ class VisibilityTest {
   }
 
   @Test
+  void aSecretaryHandsADraftToAnotherSecretary() {
+    long unit = MoreApi.province(admin, "Tỉnh Bàn Giao");
+    MeetingFixture.Someone first = MeetingFixture.quiet(admin, "Thư Ký Trước", "SECRETARY");
+    MeetingFixture.Someone next = MeetingFixture.quiet(admin, "Thư Ký Sau", "SECRETARY");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Chủ Trì Bàn Giao", "CHAIR");
+    Instant start = Instant.now().plus(Duration.ofDays(3));
+    Map<String, Object> body =
+        new HashMap<>(
+            MeetingFixture.meetingBody(
+                "Họp nháp bàn giao",
+                unit,
+                chair.id(),
+                first.id(),
+                start,
+                start.plus(Duration.ofHours(1))));
+    // the administrator creates it: the first secretary prepares it but did not create it
+    long id = MeetingFixture.create(admin, body);
+    body.put("secretaryId", next.id());
+    body.put("version", 0);
+    Api.as(first.token())
+        .body(body)
+        .put("/api/meetings/" + id)
+        .then()
+        .statusCode(200)
+        .body("secretaryId", equalTo((int) next.id()))
+        .body("capabilities.canEdit", equalTo(false));
+    Api.as(next.token())
+        .get("/api/meetings/" + id)
+        .then()
+        .statusCode(200)
+        .body("capabilities.canEdit", equalTo(true));
+    // a draft is seen by its preparers only: the first secretary no longer is one
+    Api.as(first.token()).get("/api/meetings/" + id).then().statusCode(403);
+  }
+
+  @Test
   void aRoomsDeviceListsAndOpensItsRoomsMeetingsOnly() {
     long unit = MoreApi.province(admin, "Tỉnh Điểm Cầu Thấy Họp");
     String device = MoreApi.username("room");
