@@ -58,6 +58,11 @@ public class MeetingAccess {
     policy.require(a.meeting(), a.relation(), op);
   }
 
+  /** Whether the caller may do {@code op} now, without the explanation a refusal carries. */
+  public boolean allowed(Meeting m, Relation r, MeetingOp op) {
+    return policy.allowed(m, r, op);
+  }
+
   public MeetingViews.Capabilities capabilities(Access a) {
     return policy.capabilities(a.meeting(), a.relation());
   }

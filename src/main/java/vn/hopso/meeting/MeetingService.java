@@ -207,8 +207,8 @@ public class MeetingService {
     em.flush(); // every answer after a change carries the new version
     Meeting m = a.meeting();
     Participant mine = a.mine();
-    boolean planning = m.status == MeetingStatus.DRAFT || m.status == MeetingStatus.SCHEDULED;
-    List<Clash> warnings = a.manager() && planning ? clashes(m) : List.of();
+    List<Clash> warnings =
+        policy.allowed(m, a.relation(), MeetingOp.VIEW_CLASHES) ? clashes(m) : List.of();
     List<Change> history =
         MeetingChange.<MeetingChange>list("meeting = ?1 order by at, id", m).stream()
             .map(Change::of)
@@ -282,11 +282,7 @@ public class MeetingService {
   /** People and rooms of this meeting booked in another overlapping meeting. */
   @Transactional
   public List<Clash> clashes(long id) {
-    Access a = access.view(id);
-    if (!a.manager()) {
-      throw ApiException.forbidden(MeetingMsg.NEED_MANAGER);
-    }
-    return clashes(a.meeting());
+    return clashes(access.require(id, MeetingOp.VIEW_CLASHES).meeting());
   }
 
   List<Clash> clashes(Meeting m) {
@@ -640,7 +636,7 @@ public class MeetingService {
     m.startsAt = startsAt;
     m.endsAt = endsAt;
     m.postponements++;
-    boolean informed = m.status == MeetingStatus.SCHEDULED;
+    boolean informed = m.participantsInformed();
     if (informed) {
       m.icalSequence++;
     }
@@ -651,7 +647,7 @@ public class MeetingService {
   public MeetingDetail cancel(long id, String reason) {
     Access a = access.require(id, MeetingOp.CANCEL);
     Meeting m = a.meeting();
-    boolean informed = m.status == MeetingStatus.SCHEDULED;
+    boolean informed = m.participantsInformed();
     change(m, "CANCELLED", reason);
     m.status = MeetingStatus.CANCELLED;
     m.cancelReason = reason.strip();

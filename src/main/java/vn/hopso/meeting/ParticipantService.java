@@ -138,9 +138,12 @@ public class ParticipantService {
     }
     Map<Long, Participant> byId = new HashMap<>();
     rows.getResultList().forEach(p -> byId.put(p.id, p));
-    // why someone is absent, what they wrote back and whether messages reached them are for those
-    // who prepare and run the meeting, and for the person themself
-    boolean runner = access.relation(m, current.viewer()).runner();
+    // why someone is absent and what they wrote back are for those who run the meeting; whether
+    // messages reached them for those who may see the deliveries (the policy's rule); both for the
+    // person themself
+    MeetingPolicy.Relation r = access.relation(m, current.viewer());
+    boolean runner = r.runner();
+    boolean deliveriesShown = access.allowed(m, r, MeetingOp.VIEW_DELIVERIES);
     Long me = current.personId();
     List<Long> people = byId.values().stream().map(p -> p.person.id).toList();
     Map<String, String> delivery =
@@ -149,13 +152,16 @@ public class ParticipantService {
     for (Long id : only) {
       Participant p = byId.get(id);
       if (p != null) {
-        ParticipantView v = view(p, held.getOrDefault(p.id, List.of()), delivery);
-        out.add(runner || p.person.id.equals(me) ? v : v.withoutPrivateDetails());
+        boolean self = p.person.id.equals(me);
+        ParticipantView v =
+            view(p, held.getOrDefault(p.id, List.of()), deliveriesShown || self ? delivery : null);
+        out.add(runner || self ? v : v.withoutPrivateDetails());
       }
     }
     return out;
   }
 
+  /** {@code delivery} null: the delivery status is not shown ({@code email}/{@code sms} null). */
   private static ParticipantView view(
       Participant p, List<PersonRef> held, Map<String, String> delivery) {
     return new ParticipantView(
@@ -178,8 +184,8 @@ public class ParticipantService {
         p.responseNote,
         p.respondedAt,
         p.invitedAt,
-        delivery.getOrDefault(p.person.id + ":EMAIL", "NONE"),
-        delivery.getOrDefault(p.person.id + ":SMS", "NONE"),
+        delivery == null ? null : delivery.getOrDefault(p.person.id + ":EMAIL", "NONE"),
+        delivery == null ? null : delivery.getOrDefault(p.person.id + ":SMS", "NONE"),
         p.version);
   }
 
