@@ -623,9 +623,12 @@ public class ParticipantService {
     if (m.hostEndpoint != null && m.hostEndpoint.id.equals(endpointId)) {
       throw ApiException.conflict(MeetingMsg.HOST_ROOM_NOT_REMOVABLE);
     }
-    events.fire(new MeetingEvents.RoomRemoved(m, x.endpoint));
+    Endpoint removed = x.endpoint;
     Participant.update("endpoint = null where meeting = ?1 and endpoint.id = ?2", m, endpointId);
     x.delete();
+    em.flush();
+    // observers see the meeting without the room (as for ParticipantRemoved)
+    events.fire(new MeetingEvents.RoomRemoved(m, removed));
   }
 
   // --- attendance ---------------------------------------------------------------------------

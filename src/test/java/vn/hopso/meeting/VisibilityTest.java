@@ -240,7 +240,8 @@ class VisibilityTest {
   void aRoomsDeviceListsAndOpensItsRoomsMeetingsOnly() {
     long unit = MoreApi.province(admin, "Tỉnh Điểm Cầu Thấy Họp");
     String device = MoreApi.username("room");
-    long room = MoreApi.createEndpoint(admin, MoreApi.code("EPV"), "Phòng họp xã", unit, device);
+    String roomCode = MoreApi.code("EPV");
+    long room = MoreApi.createEndpoint(admin, roomCode, "Phòng họp xã", unit, device);
     MoreApi.setPassword(admin, MoreApi.personId(admin, device), Api.PASSWORD);
     String token = Api.login(device, Api.PASSWORD);
     MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Chủ Trì Xã", "CHAIR");
@@ -294,5 +295,17 @@ class VisibilityTest {
         io.restassured.RestAssured.given().get(url.substring(url.indexOf("/api/"))).asString();
     assertTrue(ics.contains("Họp có phòng xã"), ics);
     assertFalse(ics.contains("Họp không có phòng xã"), ics);
+    // once the room is taken off the meeting, its device no longer sees it; the removal is audited
+    Api.as(admin).delete("/api/meetings/" + invited + "/endpoints/" + room).then().statusCode(204);
+    Api.as(token).get("/api/meetings/" + invited).then().statusCode(403);
+    Api.as(admin)
+        .queryParam("size", 5)
+        .get("/api/audit")
+        .then()
+        .statusCode(200)
+        .body("items.find { it.action == 'meeting.endpoint.removed' }.detail", equalTo(roomCode))
+        .body(
+            "items.find { it.action == 'meeting.endpoint.removed' }.target",
+            equalTo("meeting:" + invited));
   }
 }
