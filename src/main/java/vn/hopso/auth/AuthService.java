@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import vn.hopso.audit.AuditService;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.Texts;
 import vn.hopso.org.OrgEvents;
 import vn.hopso.org.Passwords;
 import vn.hopso.org.Person;
@@ -66,8 +67,7 @@ public class AuthService {
     session.person = person;
     session.createdAt = now;
     session.ip = ip;
-    session.userAgent =
-        userAgent == null || userAgent.length() <= 255 ? userAgent : userAgent.substring(0, 255);
+    session.userAgent = Texts.cut(userAgent, 255);
     String refresh = TokenService.randomToken();
     session.refreshHash = TokenService.sha256(refresh);
     session.expiresAt = refreshExpiry(session, now);
@@ -207,6 +207,6 @@ public class AuthService {
       return "";
     }
     String u = username.trim().toLowerCase(java.util.Locale.ROOT);
-    return u.length() > 64 ? u.substring(0, 64) : u;
+    return Texts.cut(u, 64);
   }
 }
