@@ -9,6 +9,7 @@ import java.time.Instant;
 import vn.hopso.audit.AuditService;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.Texts;
+import vn.hopso.common.Tokens;
 import vn.hopso.org.OrgEvents;
 import vn.hopso.org.Passwords;
 import vn.hopso.org.Person;
@@ -63,13 +64,13 @@ public class AuthService {
     }
     throttle.succeeded(accountKey);
     AuthSession session = new AuthSession();
-    session.id = TokenService.randomToken();
+    session.id = Tokens.random();
     session.person = person;
     session.createdAt = now;
     session.ip = ip;
     session.userAgent = Texts.cut(userAgent, 255);
-    String refresh = TokenService.randomToken();
-    session.refreshHash = TokenService.sha256(refresh);
+    String refresh = Tokens.random();
+    session.refreshHash = Tokens.sha256(refresh);
     session.expiresAt = refreshExpiry(session, now);
     session.persist();
     audit.record(person.username, "auth.login", "person:" + person.id, null, ip);
@@ -86,7 +87,7 @@ public class AuthService {
       throw ApiException.unauthorized(AuthMsg.NO_REFRESH);
     }
     Instant now = clock.instant();
-    String hash = TokenService.sha256(refreshToken);
+    String hash = Tokens.sha256(refreshToken);
     AuthSession session = AuthSession.find("refreshHash", hash).firstResult();
     if (session == null) {
       AuthSession previous = AuthSession.find("previousRefreshHash", hash).firstResult();
@@ -113,9 +114,9 @@ public class AuthService {
     if (!session.isLive(now) || !session.person.active) {
       throw ApiException.unauthorized(AuthMsg.SESSION_ENDED);
     }
-    String next = TokenService.randomToken();
+    String next = Tokens.random();
     session.previousRefreshHash = session.refreshHash;
-    session.refreshHash = TokenService.sha256(next);
+    session.refreshHash = Tokens.sha256(next);
     session.rotatedAt = now;
     session.expiresAt = refreshExpiry(session, now);
     return grant(session.person, session, next, now);
@@ -125,7 +126,7 @@ public class AuthService {
   public void logout(String sessionId, String refreshToken, String actor, String ip) {
     AuthSession session = sessionId == null ? null : AuthSession.findById(sessionId);
     if (session == null && refreshToken != null) {
-      session = AuthSession.find("refreshHash", TokenService.sha256(refreshToken)).firstResult();
+      session = AuthSession.find("refreshHash", Tokens.sha256(refreshToken)).firstResult();
     }
     if (session != null && session.revokedAt == null) {
       session.revokedAt = clock.instant();
