@@ -136,9 +136,9 @@ public class AuthService {
 
   /**
    * A person changes their own password: every other session of theirs ends (a password is changed
-   * because it may be known to someone else); the one they are using stays. A wrong current
-   * password counts as a failed sign-in of the account (so a stolen session cannot guess it at
-   * leisure) and is audited; the count and the audit entry are committed with the refusal.
+   * because it may be known to someone else); the one they are using stays. Wrong current passwords
+   * are throttled like failed sign-ins of an account (so a stolen session cannot guess it at
+   * leisure) and audited; the count and the audit entry are committed with the refusal.
    */
   @Transactional(dontRollbackOn = ApiException.class)
   public void changeOwnPassword(
@@ -146,20 +146,18 @@ public class AuthService {
     Instant now = clock.instant();
     Person person = Person.findById(personId);
     String username = person == null ? null : person.username;
-    String accountKey = LoginThrottleService.accountKey(username);
-    String addressKey = LoginThrottleService.addressKey(ip);
-    long wait = throttle.waitSeconds(now, accountKey, addressKey);
+    String key = LoginThrottleService.passwordChangeKey(personId);
+    long wait = throttle.waitSeconds(now, key);
     if (wait > 0) {
       audit.record(nameOf(username), "auth.password.throttled", "person:" + personId, null, ip);
       throw ApiException.tooManyRequests(AuthMsg.THROTTLED, wait);
     }
     if (person == null || !passwords.matches(current, person.passwordHash)) {
-      throttle.failed(now, accountKey, config.throttle().lockAfterPerAccount());
-      throttle.failed(now, addressKey, config.throttle().lockAfterPerAddress());
+      throttle.failed(now, key, config.throttle().lockAfterPerAccount());
       audit.record(nameOf(username), "auth.password.failed", "person:" + personId, null, ip);
       throw ApiException.invalid("currentPassword", AuthMsg.WRONG_PASSWORD);
     }
-    throttle.succeeded(accountKey);
+    throttle.succeeded(key);
     passwords.checkStrength("newPassword", next);
     person.passwordHash = passwords.hash(next);
     audit.record(person.username, "auth.password.changed", "person:" + person.id, null, ip);

@@ -414,8 +414,8 @@ class AuthTest {
     assertProblem(throttled, 429);
     String retryAfter = throttled.header("Retry-After");
     assertNotNull(retryAfter, "429 needs a Retry-After header");
-    // one count with the account's sign-ins
-    assertProblem(loginResponse(user, Api.PASSWORD), 429);
+    // counted apart from signing in: a typo there does not slow down the person's sign-ins
+    loginResponse(user, Api.PASSWORD).then().statusCode(200);
     Api.as(Api.admin())
         .queryParam("size", 20)
         .get("/api/audit")
