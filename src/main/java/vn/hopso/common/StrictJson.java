@@ -159,6 +159,8 @@ public class StrictJson implements ObjectMapperCustomizer {
       String text = p.getText().trim();
       Instant value;
       try {
+        // Two parsers, on purpose: on Java 17 Instant.parse refuses offsets, and OffsetDateTime
+        // refuses the leap second (23:59:60Z) that Instant.parse accepts.
         value = text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeParseException e) {
         throw new PolicyException(p, CommonMsg.INSTANT_FORMAT);

@@ -1,8 +1,26 @@
 package vn.hopso.common;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /** Small text helpers for input cleaning. */
 public final class Texts {
   private Texts() {}
+
+  /**
+   * The bytes as strict UTF-8: malformed sequences, overlong forms and encoded surrogates are
+   * refused, never replaced. The one decoder of uploaded bytes (JSON bodies, CSV files).
+   */
+  public static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
 
   /** Null for null or blank text, else the text without surrounding white space. */
   public static String blankToNull(String s) {

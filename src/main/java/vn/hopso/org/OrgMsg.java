@@ -120,8 +120,6 @@ public enum OrgMsg implements Msg {
       "import.csv.role-unknown",
       "không có vai trò {value} (chọn trong {allowed})",
       "unknown role {value} (one of {allowed})"),
-  CSV_KIND_UNKNOWN(
-      "import.kind.unknown", "không có loại dữ liệu nhập {id}", "unknown import kind {id}"),
   ;
 
   private final String code;
