@@ -4,14 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import org.jboss.logging.Logger;
+import vn.hopso.common.Tokens;
 
 /**
  * Builds the audit hash chain over committed entries, in batches, on one instance at a time (the
@@ -65,7 +62,7 @@ public class AuditSealer {
     return batch.size();
   }
 
-  /** Walks the sealed chain in order, in batches. */
+  /** Walks the sealed chain in order, in batches (each batch let go of once checked). */
   AuditService.Verification verifyChain() {
     return QuarkusTransaction.requiringNew()
         .call(
@@ -100,6 +97,8 @@ public class AuditSealer {
                   expectedPrev = e.hash;
                   expectedSeq++;
                 }
+                // read-only walk: checked entries need not stay in the persistence context
+                AuditEntry.getEntityManager().clear();
               }
               AuditHead head = AuditHead.findById(AuditHead.ID);
               if (head.lastSeq != expectedSeq - 1) {
@@ -142,12 +141,7 @@ public class AuditSealer {
             nz(e.target),
             nz(e.detail),
             nz(e.ip));
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException ex) {
-      throw new IllegalStateException(ex);
-    }
+    return Tokens.sha256(canonical);
   }
 
   private static long toMillis(Instant at) {

@@ -29,6 +29,17 @@ public interface AuthConfig {
   @WithDefault("false")
   boolean secureCookie();
 
+  /**
+   * Former name of {@code hopso.passwords.bcrypt-cost}: still accepted (application.properties
+   * passes it on), so that configurations written before the rename keep starting.
+   */
+  @Deprecated
+  Optional<Integer> bcryptCost();
+
+  /** Former name of {@code hopso.passwords.min-length}, accepted as {@link #bcryptCost()} is. */
+  @Deprecated
+  Optional<Integer> minPasswordLength();
+
   Throttle throttle();
 
   interface Throttle {

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import vn.hopso.audit.AuditService;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.Texts;
+import vn.hopso.common.Tokens;
 import vn.hopso.org.OrgEvents;
 import vn.hopso.org.Passwords;
 import vn.hopso.org.Person;
@@ -62,14 +64,13 @@ public class AuthService {
     }
     throttle.succeeded(accountKey);
     AuthSession session = new AuthSession();
-    session.id = TokenService.randomToken();
+    session.id = Tokens.random();
     session.person = person;
     session.createdAt = now;
     session.ip = ip;
-    session.userAgent =
-        userAgent == null || userAgent.length() <= 255 ? userAgent : userAgent.substring(0, 255);
-    String refresh = TokenService.randomToken();
-    session.refreshHash = TokenService.sha256(refresh);
+    session.userAgent = Texts.cut(userAgent, 255);
+    String refresh = Tokens.random();
+    session.refreshHash = Tokens.sha256(refresh);
     session.expiresAt = refreshExpiry(session, now);
     session.persist();
     audit.record(person.username, "auth.login", "person:" + person.id, null, ip);
@@ -86,7 +87,7 @@ public class AuthService {
       throw ApiException.unauthorized(AuthMsg.NO_REFRESH);
     }
     Instant now = clock.instant();
-    String hash = TokenService.sha256(refreshToken);
+    String hash = Tokens.sha256(refreshToken);
     AuthSession session = AuthSession.find("refreshHash", hash).firstResult();
     if (session == null) {
       AuthSession previous = AuthSession.find("previousRefreshHash", hash).firstResult();
@@ -113,9 +114,9 @@ public class AuthService {
     if (!session.isLive(now) || !session.person.active) {
       throw ApiException.unauthorized(AuthMsg.SESSION_ENDED);
     }
-    String next = TokenService.randomToken();
+    String next = Tokens.random();
     session.previousRefreshHash = session.refreshHash;
-    session.refreshHash = TokenService.sha256(next);
+    session.refreshHash = Tokens.sha256(next);
     session.rotatedAt = now;
     session.expiresAt = refreshExpiry(session, now);
     return grant(session.person, session, next, now);
@@ -125,7 +126,7 @@ public class AuthService {
   public void logout(String sessionId, String refreshToken, String actor, String ip) {
     AuthSession session = sessionId == null ? null : AuthSession.findById(sessionId);
     if (session == null && refreshToken != null) {
-      session = AuthSession.find("refreshHash", TokenService.sha256(refreshToken)).firstResult();
+      session = AuthSession.find("refreshHash", Tokens.sha256(refreshToken)).firstResult();
     }
     if (session != null && session.revokedAt == null) {
       session.revokedAt = clock.instant();
@@ -138,15 +139,28 @@ public class AuthService {
 
   /**
    * A person changes their own password: every other session of theirs ends (a password is changed
-   * because it may be known to someone else); the one they are using stays.
+   * because it may be known to someone else); the one they are using stays. Wrong current passwords
+   * are throttled like failed sign-ins of an account (so a stolen session cannot guess it at
+   * leisure) and audited; the count and the audit entry are committed with the refusal.
    */
-  @Transactional
+  @Transactional(dontRollbackOn = ApiException.class)
   public void changeOwnPassword(
       long personId, String sessionId, String current, String next, String ip) {
+    Instant now = clock.instant();
     Person person = Person.findById(personId);
+    String username = person == null ? null : person.username;
+    String key = LoginThrottleService.passwordChangeKey(personId);
+    long wait = throttle.waitSeconds(now, key);
+    if (wait > 0) {
+      audit.record(nameOf(username), "auth.password.throttled", "person:" + personId, null, ip);
+      throw ApiException.tooManyRequests(AuthMsg.THROTTLED, wait);
+    }
     if (person == null || !passwords.matches(current, person.passwordHash)) {
+      throttle.failed(now, key, config.throttle().lockAfterPerAccount());
+      audit.record(nameOf(username), "auth.password.failed", "person:" + personId, null, ip);
       throw ApiException.invalid("currentPassword", AuthMsg.WRONG_PASSWORD);
     }
+    throttle.succeeded(key);
     passwords.checkStrength("newPassword", next);
     person.passwordHash = passwords.hash(next);
     audit.record(person.username, "auth.password.changed", "person:" + person.id, null, ip);
@@ -210,6 +224,6 @@ public class AuthService {
       return "";
     }
     String u = username.trim().toLowerCase(java.util.Locale.ROOT);
-    return u.length() > 64 ? u.substring(0, 64) : u;
+    return Texts.cut(u, 64);
   }
 }

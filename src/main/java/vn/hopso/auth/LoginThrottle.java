@@ -8,9 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * Failed sign-in counter for one account name ("u:…") or one address ("ip:…"). Kept in the database
- * so that every instance behind the load balancer sees the same count. Unknown account names are
- * counted like known ones, so answers never reveal whether an account exists.
+ * Failed sign-in counter for one account name ("u:…"), one address ("ip:…") or one person's current
+ * password when changing it ("pw:…"). Kept in the database so that every instance behind the load
+ * balancer sees the same count. Unknown account names are counted like known ones, so answers never
+ * reveal whether an account exists.
  */
 @Entity
 @Table(name = "login_throttle")

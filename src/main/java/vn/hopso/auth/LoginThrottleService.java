@@ -25,6 +25,14 @@ public class LoginThrottleService {
     return "ip:" + (address == null ? "unknown" : address);
   }
 
+  /**
+   * The current password asked when a signed-in person changes theirs: counted apart from the
+   * account's sign-ins (a typo there does not slow down signing in), with the same limits.
+   */
+  static String passwordChangeKey(long personId) {
+    return "pw:" + personId;
+  }
+
   /** Seconds the caller must still wait before another attempt with these keys, or 0. */
   @Transactional(Transactional.TxType.MANDATORY)
   public long waitSeconds(Instant now, String... keys) {
@@ -32,8 +40,8 @@ public class LoginThrottleService {
     for (String key : keys) {
       LoginThrottle t = LoginThrottle.findById(key);
       if (t != null) {
-        // Only an account is slowed down: many honest people can share one office address.
-        wait = Math.max(wait, waitFor(t, now, key.startsWith("u:")));
+        // Only an address is not slowed down: many honest people can share one office address.
+        wait = Math.max(wait, waitFor(t, now, !key.startsWith("ip:")));
       }
     }
     return wait;

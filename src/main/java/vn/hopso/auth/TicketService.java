@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import vn.hopso.common.Tokens;
 import vn.hopso.org.OrgEvents;
 
 /**
@@ -34,9 +35,9 @@ public class TicketService {
    */
   @Transactional
   public String issue(long personId, String scope, Duration ttl, String grant) {
-    String token = TokenService.randomToken();
+    String token = Tokens.random();
     AuthTicket t = new AuthTicket();
-    t.hash = TokenService.sha256(token);
+    t.hash = Tokens.sha256(token);
     t.personId = personId;
     t.scope = scope;
     t.expiresAt = clock.instant().plus(ttl);
@@ -61,7 +62,7 @@ public class TicketService {
     if (token == null || token.isBlank() || token.length() > 200) {
       return null;
     }
-    String hash = TokenService.sha256(token);
+    String hash = Tokens.sha256(token);
     AuthTicket t = AuthTicket.findById(hash);
     if (t == null) {
       return null;

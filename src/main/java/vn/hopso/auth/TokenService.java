@@ -17,7 +17,10 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
-/** Issues and checks access tokens (HS256 JWTs) and makes opaque refresh tokens. */
+/**
+ * Issues and checks access tokens (HS256 JWTs); opaque tokens and their hashes: {@link
+ * vn.hopso.common.Tokens}.
+ */
 @ApplicationScoped
 public class TokenService {
   static final String ISSUER = "hopso";
@@ -78,14 +81,5 @@ public class TokenService {
     } catch (InvalidJwtException | MalformedClaimException | NumberFormatException e) {
       return null;
     }
-  }
-
-  /** 256 random bits, URL-safe. */
-  public static String randomToken() {
-    return vn.hopso.common.Tokens.random();
-  }
-
-  public static String sha256(String value) {
-    return vn.hopso.common.Tokens.sha256(value);
   }
 }

@@ -72,14 +72,6 @@ public enum CommonMsg implements Msg {
   MAX("field.max", "không được lớn hơn {value}", "must be at most {value}"),
   EMAIL("field.email", "không phải địa chỉ email hợp lệ", "is not a valid email address"),
   PATTERN("field.pattern", "không đúng định dạng", "has the wrong format"),
-  CODE_FORMAT(
-      "field.code-format", "chỉ gồm chữ không dấu, chữ số và . _ -", "letters, digits . _ - only"),
-  USERNAME_FORMAT(
-      "field.username-format", "3–64 ký tự gồm a-z, 0-9 và . _ -", "3–64 of a-z 0-9 . _ -"),
-  PHONE_FORMAT(
-      "field.phone-format",
-      "chỉ gồm chữ số, khoảng trắng và + ( ) . -",
-      "digits, spaces and + ( ) . - only"),
   INVALID_VALUE("field.invalid", "giá trị không hợp lệ", "invalid value"),
   UNKNOWN_FIELD("field.unknown", "trường không được hỗ trợ", "unknown field"),
   WRONG_TYPE(

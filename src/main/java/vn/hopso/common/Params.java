@@ -19,14 +19,18 @@ public final class Params {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(
-          name,
-          CommonMsg.ENUM_VALUE,
-          "value",
-          value,
-          "allowed",
-          Arrays.toString(type.getEnumConstants()));
+      throw ApiException.invalid(name, CommonMsg.ENUM_VALUE, unknownEnum(type, value));
     }
+  }
+
+  /**
+   * The parameters of a refused enum value, for {@link CommonMsg#ENUM_VALUE} and its kin: the value
+   * given and the values allowed. Query parameters, JSON bodies and imports all use it.
+   */
+  public static Object[] unknownEnum(Class<?> type, Object value) {
+    return new Object[] {
+      "value", String.valueOf(value), "allowed", Arrays.toString(type.getEnumConstants())
+    };
   }
 
   /** A date like 2026-11-23 within {@link Bounds}, or null when absent. */
@@ -58,13 +62,5 @@ public final class Params {
       default ->
           throw ApiException.invalid(name, CommonMsg.WRONG_TYPE, "expected", TypeName.BOOLEAN);
     };
-  }
-
-  /** A search text: at most {@link Bounds#MAX_QUERY} characters. */
-  public static String query(String value, String name) {
-    if (value != null && value.length() > Bounds.MAX_QUERY) {
-      throw ApiException.invalid(name, CommonMsg.SIZE_MAX, "max", Bounds.MAX_QUERY);
-    }
-    return value;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,13 +17,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -108,12 +109,7 @@ public class ProblemMappers {
         && f.getTargetType() != null
         && f.getTargetType().isEnum()) {
       return ApiException.invalid(
-          path(f),
-          CommonMsg.ENUM_VALUE,
-          "value",
-          String.valueOf(f.getValue()),
-          "allowed",
-          Arrays.toString(f.getTargetType().getEnumConstants()));
+          path(f), CommonMsg.ENUM_VALUE, Params.unknownEnum(f.getTargetType(), f.getValue()));
     }
     if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       return ApiException.invalid(
@@ -203,7 +199,7 @@ public class ProblemMappers {
                   413,
                   CommonMsg.TITLE_TOO_LARGE,
                   CommonMsg.TOO_LARGE,
-                  ApiException.p("max", "20 MB"));
+                  ApiException.p("max", maxBodySize()));
           case 401 -> ApiException.unauthorized(CommonMsg.UNAUTHORIZED);
           case 403 -> ApiException.forbidden(CommonMsg.FORBIDDEN);
           default ->
@@ -234,6 +230,26 @@ public class ProblemMappers {
                 id),
             lang)
         .build();
+  }
+
+  /** The configured largest request body, as people read it ("20 MB"). */
+  static String maxBodySize() {
+    String raw =
+        ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.http.limits.max-body-size", String.class)
+            .orElse("10240K"); // Quarkus's default
+    return sizeText(new MemorySizeConverter().convert(raw).asLongValue());
+  }
+
+  static String sizeText(long bytes) {
+    long mb = 1024L * 1024;
+    if (bytes >= mb && bytes % mb == 0) {
+      return bytes / mb + " MB";
+    }
+    if (bytes >= 1024 && bytes % 1024 == 0) {
+      return bytes / 1024 + " KB";
+    }
+    return bytes + " B";
   }
 
   private static Response.ResponseBuilder problem(Problem p, Lang lang) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -22,6 +23,17 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class RequestPolicy {
   static final int MAX_PARAM_LENGTH = 1000;
+
+  /** Whether a resource method takes a body, and of which types: read once per method. */
+  record BodyRule(boolean takesBody, List<MediaType> accepted) {}
+
+  private static final Map<Method, BodyRule> RULES = new ConcurrentHashMap<>();
+
+  static BodyRule rule(Method method) {
+    return RULES.computeIfAbsent(
+        method,
+        m -> takesBody(m) ? new BodyRule(true, accepted(m)) : new BodyRule(false, List.of()));
+  }
 
   @ServerRequestFilter(preMatching = true)
   public void parameters(ContainerRequestContext ctx) {
@@ -58,14 +70,15 @@ public class RequestPolicy {
   @ServerRequestFilter
   public void body(ContainerRequestContext ctx, ResourceInfo resource) {
     Method method = resource == null ? null : resource.getResourceMethod();
-    if (method == null || !takesBody(method)) {
+    BodyRule rule = method == null ? null : rule(method);
+    if (rule == null || !rule.takesBody()) {
       return;
     }
     MediaType given = ctx.getMediaType();
     if (given == null) {
       // No declared type: acceptable only for an empty body (an optional body left out).
       if (ctx.hasEntity() && ctx.getLength() != 0) {
-        throw unsupported(null, accepted(method));
+        throw unsupported(null, rule.accepted());
       }
       return;
     }
@@ -75,14 +88,14 @@ public class RequestPolicy {
     boolean json =
         given.getSubtype().equalsIgnoreCase("json") || given.getSubtype().endsWith("+json");
     if (json && charset != null && !charset.equalsIgnoreCase("utf-8")) {
-      throw unsupported(given, accepted(method));
+      throw unsupported(given, rule.accepted());
     }
-    for (MediaType accepted : accepted(method)) {
+    for (MediaType accepted : rule.accepted()) {
       if (accepted.isCompatible(given) && !(given.isWildcardType() || given.isWildcardSubtype())) {
         return;
       }
     }
-    throw unsupported(given, accepted(method));
+    throw unsupported(given, rule.accepted());
   }
 
   private static ApiException unsupported(MediaType given, List<MediaType> accepted) {
@@ -116,7 +129,7 @@ public class RequestPolicy {
         types.add(MediaType.valueOf(part.trim()));
       }
     }
-    return types;
+    return List.copyOf(types);
   }
 
   /** An entity parameter is one without a JAX-RS or RESTEasy parameter annotation. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
@@ -24,7 +25,10 @@ import java.time.format.DateTimeParseException;
  * One input policy for every JSON body: the reader refuses what a lenient parser would guess at.
  * Duplicate keys, data after the value, numbers for text, text for numbers, {@code 1.5} for an id,
  * {@code null} for a number, control characters and lone surrogates in text, and dates outside
- * {@link Bounds} are all answered with 400 naming the field (see {@link ProblemMappers}).
+ * {@link Bounds} are all answered with 400 naming the field (see {@link ProblemMappers}). Unknown
+ * fields are refused by {@code quarkus.jackson.fail-on-unknown-properties}
+ * (application.properties). JSON the application stored itself is read with the tolerant {@link
+ * StoredJson} mapper instead.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -39,7 +43,6 @@ public class StrictJson implements ObjectMapperCustomizer {
   public void customize(ObjectMapper mapper) {
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -70,6 +73,21 @@ public class StrictJson implements ObjectMapperCustomizer {
     module.addDeserializer(String.class, new StrictStringDeserializer());
     module.addDeserializer(Instant.class, new BoundedInstantDeserializer());
     mapper.registerModule(module);
+  }
+
+  /**
+   * The mapper for stored JSON ({@link StoredJson}): a copy of the application's, minus the two
+   * refusals that would make yesterday's data unreadable after a change of its shape (unknown
+   * fields, absent or null numbers).
+   */
+  @Produces
+  @Singleton
+  @StoredJson
+  ObjectMapper stored(ObjectMapper mapper) {
+    return mapper
+        .copy()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   }
 
   /** The shapes that are a type's own JSON form (text for text and enums, numbers for numbers). */
@@ -141,6 +159,8 @@ public class StrictJson implements ObjectMapperCustomizer {
       String text = p.getText().trim();
       Instant value;
       try {
+        // Two parsers, on purpose: on Java 17 Instant.parse refuses offsets, and OffsetDateTime
+        // refuses the leap second (23:59:60Z) that Instant.parse accepts.
         value = text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeParseException e) {
         throw new PolicyException(p, CommonMsg.INSTANT_FORMAT);

@@ -50,7 +50,7 @@ public final class VietnameseText {
   public static String searchKey(String... parts) {
     StringBuilder sb = new StringBuilder();
     appendFolded(sb, parts);
-    return sb.length() <= Limits.SEARCH_KEY ? sb.toString() : sb.substring(0, Limits.SEARCH_KEY);
+    return Texts.cut(sb.toString(), Limits.SEARCH_KEY);
   }
 
   private static void appendFolded(StringBuilder sb, String... parts) {

@@ -41,10 +41,16 @@ public class MeetingAccess {
   public Access view(long id) {
     Meeting m = find(id);
     Viewer v = current.viewer();
-    if (!visible(v, m.id)) {
+    Relation r = relation(m, v);
+    if (!visible(v, m, r)) {
       throw ApiException.forbidden(MeetingMsg.NOT_VISIBLE);
     }
-    return new Access(m, relation(m, v));
+    return new Access(m, r);
+  }
+
+  /** The visibility rule decided from the loaded relation (no query), as {@link #visible}. */
+  static boolean visible(Viewer v, Meeting m, Relation r) {
+    return MeetingVisibility.allows(v, m, r.participant() != null, r.room());
   }
 
   /** The meeting, if the caller may see it and do {@code op} now (else 403 or 409). */
@@ -56,6 +62,11 @@ public class MeetingAccess {
 
   public void require(Access a, MeetingOp op) {
     policy.require(a.meeting(), a.relation(), op);
+  }
+
+  /** Whether the caller may do {@code op} now, without the explanation a refusal carries. */
+  public boolean allowed(Meeting m, Relation r, MeetingOp op) {
+    return policy.allowed(m, r, op);
   }
 
   public MeetingViews.Capabilities capabilities(Access a) {

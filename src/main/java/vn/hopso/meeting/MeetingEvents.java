@@ -210,6 +210,10 @@ public final class MeetingEvents {
     }
   }
 
+  /**
+   * Fired after the room's row is deleted and flushed (seats there cleared), so observers see the
+   * meeting without it; {@code endpoint} (still managed) says which room it was.
+   */
   public record RoomRemoved(Meeting meeting, Endpoint endpoint) implements MeetingEvent {
     @Override
     public String action() {

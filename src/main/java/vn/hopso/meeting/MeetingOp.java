@@ -97,6 +97,7 @@ public enum MeetingOp implements Localized {
       MINUTES_PUBLISHED,
       ARCHIVED,
       CANCELLED),
+  VIEW_CLASHES("xem trùng lịch", "see the clashes", Who.MANAGER, false, DRAFT, SCHEDULED),
   RUN_SESSION("điều hành phiên họp", "run the session", Who.RUNNER, false, IN_PROGRESS),
   ASK_TO_SPEAK("đăng ký phát biểu", "ask to speak", Who.PARTICIPANT_OR_ROOM, false, IN_PROGRESS),
   FOLLOW_LIVE(

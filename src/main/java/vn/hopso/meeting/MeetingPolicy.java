@@ -37,6 +37,21 @@ public class MeetingPolicy {
     }
   }
 
+  /** Whether the operation may happen now: the cheap answer, for capability flags and views. */
+  public boolean allowed(Meeting m, Relation r, MeetingOp op) {
+    return allowed(m, r, op, clock.instant());
+  }
+
+  public boolean allowed(Meeting m, Relation r, MeetingOp op, Instant now) {
+    return whoRefusal(r, op.who) == null
+        && op.states.contains(m.status)
+        && !(op.window && m.status == MeetingStatus.SCHEDULED && now.isBefore(opensAt(m)));
+  }
+
+  /**
+   * Whether the operation may happen now, and why not (with the message's parameters). The same
+   * rule as {@link #allowed}; only refusals need the explanation, so only {@link #require} asks.
+   */
   public Decision decide(Meeting m, Relation r, MeetingOp op) {
     return decide(m, r, op, clock.instant());
   }
@@ -67,9 +82,9 @@ public class MeetingPolicy {
   }
 
   public void require(Meeting m, Relation r, MeetingOp op) {
-    Decision d = decide(m, r, op);
-    if (!d.allowed()) {
-      throw d.toException();
+    Instant now = clock.instant();
+    if (!allowed(m, r, op, now)) {
+      throw decide(m, r, op, now).toException();
     }
   }
 
@@ -129,7 +144,7 @@ public class MeetingPolicy {
   }
 
   private boolean can(Meeting m, Relation r, MeetingOp op, Instant now) {
-    return decide(m, r, op, now).allowed();
+    return allowed(m, r, op, now);
   }
 
   /**

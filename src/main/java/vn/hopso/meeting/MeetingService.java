@@ -207,8 +207,8 @@ public class MeetingService {
     em.flush(); // every answer after a change carries the new version
     Meeting m = a.meeting();
     Participant mine = a.mine();
-    boolean planning = m.status == MeetingStatus.DRAFT || m.status == MeetingStatus.SCHEDULED;
-    List<Clash> warnings = a.manager() && planning ? clashes(m) : List.of();
+    List<Clash> warnings =
+        policy.allowed(m, a.relation(), MeetingOp.VIEW_CLASHES) ? clashes(m) : List.of();
     List<Change> history =
         MeetingChange.<MeetingChange>list("meeting = ?1 order by at, id", m).stream()
             .map(Change::of)
@@ -282,11 +282,7 @@ public class MeetingService {
   /** People and rooms of this meeting booked in another overlapping meeting. */
   @Transactional
   public List<Clash> clashes(long id) {
-    Access a = access.view(id);
-    if (!a.manager()) {
-      throw ApiException.forbidden(MeetingMsg.NEED_MANAGER);
-    }
-    return clashes(a.meeting());
+    return clashes(access.require(id, MeetingOp.VIEW_CLASHES).meeting());
   }
 
   List<Clash> clashes(Meeting m) {
@@ -407,7 +403,10 @@ public class MeetingService {
         oldConfidentiality == Confidentiality.NORMAL && m.confidentiality != Confidentiality.NORMAL;
     events.fire(new MeetingEvents.Updated(m, moved, relationChanged, restricted));
     em.flush(); // the answer carries the new version
-    return detail(access.view(m.id));
+    // The caller was allowed to make this change, so they get its result even when the change
+    // itself ends their view of the meeting (a secretary handing a draft to another secretary);
+    // the capabilities follow their new standing.
+    return detail(new Access(m, access.relation(m, current.viewer())));
   }
 
   private static String where(Meeting m) {
@@ -637,7 +636,7 @@ public class MeetingService {
     m.startsAt = startsAt;
     m.endsAt = endsAt;
     m.postponements++;
-    boolean informed = m.status == MeetingStatus.SCHEDULED;
+    boolean informed = m.participantsInformed();
     if (informed) {
       m.icalSequence++;
     }
@@ -648,7 +647,7 @@ public class MeetingService {
   public MeetingDetail cancel(long id, String reason) {
     Access a = access.require(id, MeetingOp.CANCEL);
     Meeting m = a.meeting();
-    boolean informed = m.status == MeetingStatus.SCHEDULED;
+    boolean informed = m.participantsInformed();
     change(m, "CANCELLED", reason);
     m.status = MeetingStatus.CANCELLED;
     m.cancelReason = reason.strip();

@@ -3,8 +3,10 @@ package vn.hopso.meeting;
 import vn.hopso.common.Localized;
 
 /**
- * DRAFT → SCHEDULED → IN_PROGRESS → ENDED → MINUTES_PUBLISHED → ARCHIVED, or CANCELLED. What may
- * happen in each state is decided by {@link MeetingPolicy}, nowhere else.
+ * DRAFT → SCHEDULED → IN_PROGRESS → ENDED → MINUTES_PUBLISHED → ARCHIVED, or CANCELLED. What may be
+ * done in each state is decided by {@link MeetingPolicy} (the {@link MeetingOp} table), nowhere
+ * else; who may see a meeting in each state by {@link MeetingVisibility}; from which state on
+ * participants are told of changes by {@link Meeting#participantsInformed()}.
  */
 public enum MeetingStatus implements Localized {
   DRAFT("bản nháp", "a draft"),

@@ -5,8 +5,9 @@ import vn.hopso.common.Role;
 import vn.hopso.common.Viewer;
 
 /**
- * Who may see a meeting: the one rule, written once as a query predicate so that every list,
- * search, clash warning, calendar feed and single read applies exactly the same test.
+ * Who may see a meeting: the one rule, written as a query predicate ({@link #of}) for every list,
+ * search, clash warning and calendar feed, and evaluated in memory ({@link #allows}) for a single
+ * meeting whose relation to the caller is loaded anyway. VisibilityTest holds the two in agreement.
  *
  * <ul>
  *   <li>administrators see every meeting;
@@ -54,6 +55,30 @@ public final class MeetingVisibility {
             ? Map.of(
                 "vMe", v.personId(), "vDraft", MeetingStatus.DRAFT, "vOpen", Confidentiality.NORMAL)
             : Map.of("vMe", v.personId(), "vDraft", MeetingStatus.DRAFT));
+  }
+
+  /**
+   * The same rule as {@link #of} for one loaded meeting: {@code participant}, the viewer takes part
+   * in it; {@code room}, the viewer is the device account of one of its rooms.
+   */
+  public static boolean allows(Viewer v, Meeting m, boolean participant, boolean room) {
+    if (v.has(Role.ADMIN)) {
+      return true;
+    }
+    Long me = v.personId();
+    if (me == null) {
+      return false;
+    }
+    boolean secretary = v.has(Role.SECRETARY);
+    if (me.equals(m.chair.id)
+        || (m.secretary != null && me.equals(m.secretary.id))
+        || (secretary && m.createdBy != null && me.equals(m.createdBy.id))) {
+      return true;
+    }
+    return m.status != MeetingStatus.DRAFT
+        && (participant
+            || (v.has(Role.ENDPOINT) && room)
+            || (secretary && m.confidentiality == Confidentiality.NORMAL));
   }
 
   /**

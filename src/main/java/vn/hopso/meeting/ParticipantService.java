@@ -80,7 +80,8 @@ public class ParticipantService {
       Attendance attendance,
       InvitationResponse response,
       PageRequest paging) {
-    Meeting m = access.view(meetingId).meeting();
+    Access a = access.view(meetingId);
+    Meeting m = a.meeting();
     Filter f =
         new Filter()
             .and("p.meeting = :m", "m", m)
@@ -101,7 +102,7 @@ public class ParticipantService {
     ids.setParameter("rSecretary", ParticipantRole.SECRETARY);
     List<Long> page =
         ids.setFirstResult(paging.offset()).setMaxResults(paging.size).getResultList();
-    List<ParticipantView> views = page.isEmpty() ? List.of() : views(m, page);
+    List<ParticipantView> views = page.isEmpty() ? List.of() : views(a, page);
     return new Page<>(views, total, paging.page, paging.size);
   }
 
@@ -115,7 +116,8 @@ public class ParticipantService {
    * Views of the given participants of the meeting, in the order of {@code only}: answering one
    * check-in must not read the other 500 participants and all their deliveries.
    */
-  private List<ParticipantView> views(Meeting m, List<Long> only) {
+  private List<ParticipantView> views(Access a, List<Long> only) {
+    Meeting m = a.meeting();
     TypedQuery<Participant> rows =
         em.createQuery(
             "select p from Participant p join fetch p.person pp left join fetch pp.unit"
@@ -138,24 +140,35 @@ public class ParticipantService {
     }
     Map<Long, Participant> byId = new HashMap<>();
     rows.getResultList().forEach(p -> byId.put(p.id, p));
-    // why someone is absent, what they wrote back and whether messages reached them are for those
-    // who prepare and run the meeting, and for the person themself
-    boolean runner = access.relation(m, current.viewer()).runner();
+    // why someone is absent and what they wrote back are for those who run the meeting; whether
+    // messages reached them for those who may see the deliveries (the policy's rule); both for the
+    // person themself
+    boolean runner = a.relation().runner();
+    boolean deliveriesShown = access.allowed(m, a.relation(), MeetingOp.VIEW_DELIVERIES);
     Long me = current.personId();
-    List<Long> people = byId.values().stream().map(p -> p.person.id).toList();
+    List<Long> people =
+        byId.values().stream()
+            .map(p -> p.person.id)
+            .filter(id -> deliveriesShown || id.equals(me))
+            .toList();
     Map<String, String> delivery =
-        deliveries.isResolvable() ? deliveries.get().latest(m, people) : Map.of();
+        deliveries.isResolvable() && !people.isEmpty()
+            ? deliveries.get().latest(m, people)
+            : Map.of();
     List<ParticipantView> out = new ArrayList<>();
     for (Long id : only) {
       Participant p = byId.get(id);
       if (p != null) {
-        ParticipantView v = view(p, held.getOrDefault(p.id, List.of()), delivery);
-        out.add(runner || p.person.id.equals(me) ? v : v.withoutPrivateDetails());
+        boolean self = p.person.id.equals(me);
+        ParticipantView v =
+            view(p, held.getOrDefault(p.id, List.of()), deliveriesShown || self ? delivery : null);
+        out.add(runner || self ? v : v.withoutPrivateDetails());
       }
     }
     return out;
   }
 
+  /** {@code delivery} null: the delivery status is not shown ({@code email}/{@code sms} null). */
   private static ParticipantView view(
       Participant p, List<PersonRef> held, Map<String, String> delivery) {
     return new ParticipantView(
@@ -178,13 +191,14 @@ public class ParticipantService {
         p.responseNote,
         p.respondedAt,
         p.invitedAt,
-        delivery.getOrDefault(p.person.id + ":EMAIL", "NONE"),
-        delivery.getOrDefault(p.person.id + ":SMS", "NONE"),
+        delivery == null ? null : delivery.getOrDefault(p.person.id + ":EMAIL", "NONE"),
+        delivery == null ? null : delivery.getOrDefault(p.person.id + ":SMS", "NONE"),
         p.version);
   }
 
   public List<ParticipantView> invite(long meetingId, List<ParticipantInput> inputs) {
-    Meeting m = access.require(meetingId, MeetingOp.EDIT_PARTICIPANTS).meeting();
+    Access a = access.require(meetingId, MeetingOp.EDIT_PARTICIPANTS);
+    Meeting m = a.meeting();
     Checks checks = new Checks();
     Set<Long> invited = invitedPeople(m);
     Map<Long, Person> people = new HashMap<>();
@@ -229,7 +243,7 @@ public class ParticipantService {
       added.add(add(m, people.get(in.personId()), in.role(), seat, voting));
     }
     events.fire(new MeetingEvents.ParticipantsAdded(m, added));
-    return views(m, added.stream().map(p -> p.id).toList());
+    return views(a, added.stream().map(p -> p.id).toList());
   }
 
   private Participant add(
@@ -349,7 +363,8 @@ public class ParticipantService {
   }
 
   public ParticipantView update(long meetingId, long participantId, ParticipantUpdate in) {
-    Meeting m = access.require(meetingId, MeetingOp.EDIT_PARTICIPANTS).meeting();
+    Access a = access.require(meetingId, MeetingOp.EDIT_PARTICIPANTS);
+    Meeting m = a.meeting();
     Participant p = participant(m, participantId);
     Versions.check(in.version(), p.version);
     if (p.person.id.equals(m.chair.id) && in.role() != ParticipantRole.CHAIR) {
@@ -379,7 +394,7 @@ public class ParticipantService {
       meetings.addEndpoint(m, e, "VIEWER");
     }
     events.fire(new MeetingEvents.ParticipantUpdated(m, p));
-    return one(m, p.id);
+    return one(a, p.id);
   }
 
   public void remove(long meetingId, long participantId) {
@@ -436,7 +451,7 @@ public class ParticipantService {
     }
     from.proxy = to;
     events.fire(new MeetingEvents.ProxyChanged(m, from, to));
-    return one(m, from.id);
+    return one(a, from.id);
   }
 
   public ParticipantView clearProxy(long meetingId, long participantId) {
@@ -446,7 +461,7 @@ public class ParticipantService {
     requireGiverOrManager(a, from);
     from.proxy = null;
     events.fire(new MeetingEvents.ProxyChanged(m, from, null));
-    return one(m, from.id);
+    return one(a, from.id);
   }
 
   private void requireGiverOrManager(Access a, Participant from) {
@@ -456,9 +471,9 @@ public class ParticipantService {
     }
   }
 
-  private ParticipantView one(Meeting m, long id) {
+  private ParticipantView one(Access a, long id) {
     em.flush(); // the answer carries the new version
-    return views(m, List.of(id)).get(0);
+    return views(a, List.of(id)).get(0);
   }
 
   static Participant participant(Meeting m, long id) {
@@ -608,9 +623,12 @@ public class ParticipantService {
     if (m.hostEndpoint != null && m.hostEndpoint.id.equals(endpointId)) {
       throw ApiException.conflict(MeetingMsg.HOST_ROOM_NOT_REMOVABLE);
     }
-    events.fire(new MeetingEvents.RoomRemoved(m, x.endpoint));
+    Endpoint removed = x.endpoint;
     Participant.update("endpoint = null where meeting = ?1 and endpoint.id = ?2", m, endpointId);
     x.delete();
+    em.flush();
+    // observers see the meeting without the room (as for ParticipantRemoved)
+    events.fire(new MeetingEvents.RoomRemoved(m, removed));
   }
 
   // --- attendance ---------------------------------------------------------------------------
@@ -628,13 +646,14 @@ public class ParticipantService {
         room,
         null,
         clock.instant());
-    return one(m, p.id);
+    return one(a, p.id);
   }
 
   /** The secretary marks someone present, excused (with a reason) or absent. */
   public ParticipantView setAttendance(
       long meetingId, long participantId, Attendance attendance, Long endpointId, String reason) {
-    Meeting m = access.require(meetingId, MeetingOp.MARK_ATTENDANCE).meeting();
+    Access a = access.require(meetingId, MeetingOp.MARK_ATTENDANCE);
+    Meeting m = a.meeting();
     Participant p = participant(m, participantId);
     if (attendance == Attendance.EXCUSED && (reason == null || reason.isBlank())) {
       throw ApiException.invalid("reason", MeetingMsg.EXCUSED_REASON);
@@ -647,7 +666,7 @@ public class ParticipantService {
       }
     }
     mark(m, p, attendance, room, reason, clock.instant());
-    return one(m, p.id);
+    return one(a, p.id);
   }
 
   private Endpoint meetingRoom(Meeting m, long endpointId, String field) {
@@ -783,6 +802,6 @@ public class ParticipantService {
     p.responseNote = Texts.blankToNull(note);
     p.respondedAt = clock.instant();
     events.fire(new MeetingEvents.InvitationAnswered(a.meeting(), p));
-    return one(a.meeting(), p.id);
+    return one(a, p.id);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
+import vn.hopso.common.Texts;
 import vn.hopso.common.VietnameseDates;
 
 /**
@@ -137,7 +138,7 @@ public class OutboxSender {
       m.lastError = null;
       return;
     }
-    m.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+    m.lastError = Texts.cut(error, 1000);
     if (m.attempts >= config.outbox().maxAttempts()) {
       m.status = OutboundMessage.Status.FAILED;
       LOG.warnf(

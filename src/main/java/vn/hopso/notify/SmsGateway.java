@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import vn.hopso.common.Texts;
 
 /**
  * Sends an SMS through the configured HTTP gateway: POST of JSON {"to","from","text"} with basic or
@@ -46,10 +47,7 @@ public class SmsGateway {
     if (response.statusCode() / 100 != 2) {
       String answer = response.body() == null ? "" : response.body();
       throw new IOException(
-          "gateway answered "
-              + response.statusCode()
-              + " "
-              + answer.substring(0, Math.min(200, answer.length())));
+          "gateway answered " + response.statusCode() + " " + Texts.cut(answer, 200));
     }
   }
 }

@@ -33,6 +33,7 @@ import vn.hopso.common.CommonMsg;
 import vn.hopso.common.DomainEvent;
 import vn.hopso.common.ImportMsg;
 import vn.hopso.common.Msg;
+import vn.hopso.common.Params;
 import vn.hopso.common.Role;
 import vn.hopso.common.TextPolicy;
 import vn.hopso.common.Texts;
@@ -420,13 +421,8 @@ public class CsvImportService {
 
   /** Strict UTF-8 (a stray Windows-1258 byte is reported with its line); drops a BOM. */
   static String decode(byte[] content) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      String text = decoder.decode(ByteBuffer.wrap(content)).toString();
+      String text = Texts.strictUtf8(content);
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (MalformedInputException e) {
       throw rowsProblem(lineOfFirstBadByte(content), null, OrgMsg.CSV_NOT_UTF8);
@@ -491,13 +487,7 @@ public class CsvImportService {
       try {
         return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        checks.fail(
-            column,
-            CommonMsg.ENUM_VALUE,
-            "value",
-            v,
-            "allowed",
-            java.util.Arrays.toString(type.getEnumConstants()));
+        checks.fail(column, CommonMsg.ENUM_VALUE, Params.unknownEnum(type, v));
         return null;
       }
     }
@@ -530,12 +520,7 @@ public class CsvImportService {
           roles.add(Role.valueOf(part.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
           checks.fail(
-              "roles",
-              OrgMsg.CSV_ROLE_UNKNOWN,
-              "value",
-              part.trim(),
-              "allowed",
-              java.util.Arrays.toString(Role.values()));
+              "roles", OrgMsg.CSV_ROLE_UNKNOWN, Params.unknownEnum(Role.class, part.trim()));
         }
       }
       return roles;

@@ -76,6 +76,15 @@ public enum OrgMsg implements Msg {
       "đây là quản trị viên cuối cùng còn hoạt động",
       "this is the last active administrator"),
   ROLES_REQUIRED("org.person.roles-required", "cần ít nhất một vai trò", "at least one role"),
+  // Bean Validation messages of this feature's input (see OrgViews); codes kept from CommonMsg
+  CODE_FORMAT(
+      "field.code-format", "chỉ gồm chữ không dấu, chữ số và . _ -", "letters, digits . _ - only"),
+  USERNAME_FORMAT(
+      "field.username-format", "3–64 ký tự gồm a-z, 0-9 và . _ -", "3–64 of a-z 0-9 . _ -"),
+  PHONE_FORMAT(
+      "field.phone-format",
+      "chỉ gồm chữ số, khoảng trắng và + ( ) . -",
+      "digits, spaces and + ( ) . - only"),
   PASSWORD_SHORT(
       "org.password.short", "cần ít nhất {min} ký tự", "must have at least {min} characters"),
   PASSWORD_BLANK(
@@ -111,8 +120,6 @@ public enum OrgMsg implements Msg {
       "import.csv.role-unknown",
       "không có vai trò {value} (chọn trong {allowed})",
       "unknown role {value} (one of {allowed})"),
-  CSV_KIND_UNKNOWN(
-      "import.kind.unknown", "không có loại dữ liệu nhập {id}", "unknown import kind {id}"),
   ;
 
   private final String code;

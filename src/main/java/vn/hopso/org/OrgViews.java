@@ -20,6 +20,7 @@ public final class OrgViews {
   static final String CODE_MESSAGE = "{hopso.field.code-format}";
   static final String USERNAME_MESSAGE = "{hopso.field.username-format}";
   static final String PHONE_MESSAGE = "{hopso.field.phone-format}";
+  static final String ROLES_MESSAGE = "{hopso.org.person.roles-required}";
 
   public record UnitView(
       long id,
@@ -186,7 +187,8 @@ public final class OrgViews {
       @Email @Size(max = Limits.EMAIL) String email,
       @Size(max = Limits.PHONE) @Pattern(regexp = "[0-9 +().-]*", message = PHONE_MESSAGE)
           String phone,
-      @NotNull @Size(min = 1, max = 10) Set<@NotNull Role> roles,
+      // a set of roles cannot exceed max (fewer roles exist): the message is for an empty one
+      @NotNull @Size(min = 1, max = 10, message = ROLES_MESSAGE) Set<@NotNull Role> roles,
       Boolean active,
       @Size(max = Limits.PASSWORD) String password,
       Long version) {}

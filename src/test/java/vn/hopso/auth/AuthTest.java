@@ -403,6 +403,34 @@ class AuthTest {
   }
 
   @Test
+  void wrongCurrentPasswordsAreThrottledAndAuditedLikeSignIns() {
+    String user = Api.person(Api.admin(), List.of("DELEGATE"));
+    String token = Api.login(user, Api.PASSWORD);
+    for (int i = 0; i < 3; i++) {
+      assertFieldError(changePassword(token, WRONG, NEW_PASSWORD), "currentPassword");
+    }
+    // even the right current password is refused until the delay has passed
+    Response throttled = changePassword(token, Api.PASSWORD, NEW_PASSWORD);
+    assertProblem(throttled, 429);
+    String retryAfter = throttled.header("Retry-After");
+    assertNotNull(retryAfter, "429 needs a Retry-After header");
+    // counted apart from signing in: a typo there does not slow down the person's sign-ins
+    loginResponse(user, Api.PASSWORD).then().statusCode(200);
+    Api.as(Api.admin())
+        .queryParam("size", 20)
+        .get("/api/audit")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.findAll { it.action == 'auth.password.failed' && it.actor == '" + user + "' }",
+            org.hamcrest.Matchers.hasSize(3));
+
+    TestClock.advance(Duration.ofSeconds(Long.parseLong(retryAfter) + 1));
+    changePassword(token, Api.PASSWORD, NEW_PASSWORD).then().statusCode(204);
+    loginResponse(user, NEW_PASSWORD).then().statusCode(200);
+  }
+
+  @Test
   void adminPasswordResetEndsThePersonsSessions() {
     String admin = Api.admin();
     String user = MoreApi.username("reset");

@@ -130,6 +130,14 @@ class ErrorHandlingTest {
   }
 
   @Test
+  void theLargestBodyIsNamedAsConfigured() {
+    assertEquals("20 MB", ProblemMappers.maxBodySize()); // quarkus.http.limits.max-body-size=20M
+    assertEquals("10 MB", ProblemMappers.sizeText(10240 * 1024L)); // Quarkus's default, 10240K
+    assertEquals("512 KB", ProblemMappers.sizeText(512 * 1024L));
+    assertEquals("1000 B", ProblemMappers.sizeText(1000));
+  }
+
+  @Test
   void unknownApiPathIs404Problem() {
     assertProblem(Api.as(admin).get("/api/no-such-thing"), 404);
     assertProblem(Api.as(admin).get("/api/units/42/no-such-thing"), 404);

@@ -75,6 +75,17 @@ class LanguageTest {
     assertTrue(allLocalized().contains(SpeakerKind.POINT_OF_ORDER));
   }
 
+  /** Bean Validation message keys may name any feature's message: every Msg enum is indexed. */
+  @Test
+  void customMessagesIndexEveryMessage() {
+    Set<String> scanned = new HashSet<>();
+    allMessages().forEach(m -> scanned.add(((Enum<?>) m).getDeclaringClass().getName()));
+    assertEquals(scanned, new HashSet<>(CustomMessages.ENUMS));
+    for (Msg m : allMessages()) {
+      assertEquals(m, CustomMessages.byCode(m.code()), m.code());
+    }
+  }
+
   @Test
   void everyMessageHasAUniqueCodeAndBothLanguagesWithTheSameParameters() {
     Set<String> codes = new HashSet<>();

@@ -29,6 +29,28 @@ import vn.hopso.support.MoreApi;
 class StrictInputTest {
   private String admin;
 
+  @jakarta.inject.Inject com.fasterxml.jackson.databind.ObjectMapper json;
+  @jakarta.inject.Inject @StoredJson com.fasterxml.jackson.databind.ObjectMapper stored;
+
+  /** A stored shape: what an older version wrote had {@code gone}, lacked {@code count}. */
+  record Snapshot(long id, String title, int count, List<Snapshot> children) {}
+
+  @Test
+  void storedJsonIsReadTolerantlyBodiesStrictly() throws Exception {
+    String older = "{\"id\":7,\"title\":\"Khai mạc\",\"gone\":true,\"children\":[]}";
+    assertEquals(
+        new Snapshot(7, "Khai mạc", 0, List.of()), stored.readValue(older, Snapshot.class));
+    // the application's mapper refuses both the absent number and the unknown field
+    org.junit.jupiter.api.Assertions.assertThrows(
+        com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        () -> json.readValue(older, Snapshot.class));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+        () -> json.readValue(older.replace("}", ",\"count\":1}"), Snapshot.class));
+    // the request policy is unchanged by the copy
+    postUnit(unit(",\"colour\":\"red\"")).then().statusCode(400);
+  }
+
   @BeforeEach
   void signIn() {
     admin = Api.admin();

@@ -12,6 +12,30 @@ import org.junit.jupiter.api.Test;
 /** Plain unit tests of the Vietnamese search and sort keys (no application needed). */
 class VietnameseTextTest {
 
+  // ---------------------------------------------------------------- cutting to a column
+
+  private static final String EMOJI = "\uD83D\uDE00"; // 😀, two UTF-16 chars
+
+  @Test
+  void aCutNeverSplitsASurrogatePair() {
+    String text = "ab" + EMOJI + "cd";
+    assertEquals("ab", Texts.cut(text, 3), "the pair across the boundary goes whole");
+    assertEquals("ab" + EMOJI, Texts.cut(text, 4));
+    assertEquals("ab" + EMOJI + "c", Texts.cut(text, 5));
+    assertEquals(text, Texts.cut(text, 6));
+    assertEquals("", Texts.cut(EMOJI, 1));
+    assertEquals(null, Texts.cut(null, 3));
+    assertEquals("ab…", Texts.fit(text, 4), "an ellipsis after the cut, within the limit");
+    assertEquals("ab" + EMOJI + "…", Texts.fit(text, 5));
+  }
+
+  @Test
+  void aLongSearchKeyIsCutWithoutALoneSurrogate() {
+    String key = VietnameseText.searchKey("a".repeat(Limits.SEARCH_KEY - 1) + EMOJI);
+    assertEquals(Limits.SEARCH_KEY - 1, key.length());
+    assertTrue(Character.isLetter(key.charAt(key.length() - 1)), "ends with a, not half an emoji");
+  }
+
   // ---------------------------------------------------------------- fold
 
   @Test

@@ -282,7 +282,7 @@ class MeetingRulesTest {
             f -> "/api/meetings/" + f.id() + "/clashes",
             null,
             MANAGERS,
-            all,
+            planning,
             Caller.SECRETARY,
             null),
         new Op(

@@ -145,12 +145,23 @@ class PersonTest {
   @Test
   void noRoleIsInvalid() {
     assertFieldError(
-        Api.as(admin)
-            .body(
-                personBody(
-                    MoreApi.username("norole"), "Người Không Vai Trò", null, List.of(), null))
-            .post("/api/people"),
-        "roles");
+            Api.as(admin)
+                .body(
+                    personBody(
+                        MoreApi.username("norole"), "Người Không Vai Trò", null, List.of(), null))
+                .post("/api/people"),
+            "roles")
+        .body("errors.find { it.field == 'roles' }.code", equalTo("org.person.roles-required"))
+        .body("errors.find { it.field == 'roles' }.message", equalTo("cần ít nhất một vai trò"));
+  }
+
+  @Test
+  void badPhoneIsExplainedByTheOrganisationsMessage() {
+    Map<String, Object> body =
+        personBody(MoreApi.username("phone"), "Người Sai Số", null, List.of("DELEGATE"), null);
+    body.put("phone", "gọi tôi");
+    assertFieldError(Api.as(admin).body(body).post("/api/people"), "phone")
+        .body("errors.find { it.field == 'phone' }.code", equalTo("field.phone-format"));
   }
 
   @Test
