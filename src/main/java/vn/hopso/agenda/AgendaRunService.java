@@ -48,7 +48,6 @@ public class AgendaRunService {
 
   /** Makes {@code itemId} the current item; the one before goes back to pending. */
   public void setCurrent(long meetingId, long itemId) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     AgendaItem item = item(m, itemId);
     leaveCurrent(m, ItemState.PENDING);
@@ -58,7 +57,6 @@ public class AgendaRunService {
 
   /** The current item is done; the next pending one (in agenda order) becomes current. */
   public void next(long meetingId) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     List<AgendaItem> items = inOrder(m);
     int from = indexOfCurrent(m, items);
@@ -78,7 +76,6 @@ public class AgendaRunService {
    * was taken up there is nothing to go back to.
    */
   public void previous(long meetingId) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     List<AgendaItem> items = inOrder(m);
     if (items.isEmpty()) {
@@ -103,7 +100,6 @@ public class AgendaRunService {
 
   /** Marks an item done, deferred or pending again; the current item stops being current. */
   public void setState(long meetingId, long itemId, ItemState state) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     AgendaItem item = item(m, itemId);
     if (state == ItemState.CURRENT) {
@@ -120,7 +116,6 @@ public class AgendaRunService {
 
   /** The time limit of one speech on this item (null: the meeting's). */
   public void setSpeechLimit(long meetingId, long itemId, Integer seconds) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     item(m, itemId).speechLimitSeconds = seconds;
     events.fire(new RunChanged(m, "limit"));

@@ -20,6 +20,7 @@ import vn.hopso.agenda.AgendaViews.VersionView;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.CurrentUser;
 import vn.hopso.common.DomainEvent;
+import vn.hopso.common.StoredJson;
 import vn.hopso.common.Texts;
 import vn.hopso.common.Versions;
 import vn.hopso.meeting.Meeting;
@@ -41,7 +42,7 @@ public class AgendaService {
   @Inject MeetingAccess access;
   @Inject CurrentUser current;
   @Inject Event<DomainEvent> events;
-  @Inject ObjectMapper json;
+  @Inject @StoredJson ObjectMapper json; // snapshots this application stored
   @Inject Clock clock;
 
   @Transactional
@@ -345,7 +346,7 @@ public class AgendaService {
       return null;
     }
     String text = String.join(". ", parts);
-    return text.length() > 3900 ? text.substring(0, 3900) + "…" : text;
+    return Texts.fit(text, 3901);
   }
 
   private static Map<Long, ItemView> flatten(List<ItemView> items) {

@@ -110,7 +110,7 @@ public class LiveService {
         run.runItems(m),
         speakers.queue(m, current.personId()),
         ParticipantService.quorumSummary(m),
-        a.relation().runner() ? presence.online(m.id) : null,
+        access.allowed(m, a.relation(), MeetingOp.VIEW_QUORUM) ? presence.online(m.id) : null,
         a.relation().room() ? myRooms(m) : List.of(),
         access.capabilities(a));
   }

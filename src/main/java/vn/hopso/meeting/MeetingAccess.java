@@ -55,6 +55,9 @@ public class MeetingAccess {
 
   /** The meeting, if the caller may see it and do {@code op} now (else 403 or 409). */
   public Access require(long id, MeetingOp op) {
+    if (op.serialized()) {
+      Meeting.lockRow(id); // before reading the meeting: see MeetingOp#serialized
+    }
     Access a = view(id);
     policy.require(a.meeting(), a.relation(), op);
     return a;

@@ -9,6 +9,7 @@ import static vn.hopso.meeting.MeetingStatus.MINUTES_PUBLISHED;
 import static vn.hopso.meeting.MeetingStatus.SCHEDULED;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import vn.hopso.common.Localized;
 
@@ -64,6 +65,11 @@ public enum MeetingOp implements Localized {
       SCHEDULED,
       IN_PROGRESS),
   REPLY("trả lời giấy mời", "answer the invitation", Who.PARTICIPANT, false, SCHEDULED),
+  /**
+   * The quorum's details (who is missing, by name) and who is connected live. Its figures alone
+   * (present, required, reached) are announced in the room: every follower's live state and the
+   * room's screen carry them.
+   */
   VIEW_QUORUM(
       "xem số đại biểu có mặt",
       "see the quorum",
@@ -144,6 +150,21 @@ public enum MeetingOp implements Localized {
   final String vi;
   final String en;
   final Who who;
+
+  /**
+   * Operations that change the running session from what they read of it: each takes the meeting's
+   * row lock first ({@link MeetingAccess#require(long, MeetingOp)}), so simultaneous presses are
+   * decided one after another.
+   */
+  private static final Set<MeetingOp> SERIALIZED = EnumSet.noneOf(MeetingOp.class);
+
+  static {
+    SERIALIZED.addAll(List.of(START, END, RUN_SESSION, ASK_TO_SPEAK));
+  }
+
+  boolean serialized() {
+    return SERIALIZED.contains(this);
+  }
 
   /** In SCHEDULED, allowed only from {@link MeetingPolicy#EARLY_START} before the start. */
   final boolean window;

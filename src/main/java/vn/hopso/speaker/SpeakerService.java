@@ -137,7 +137,6 @@ public class SpeakerService {
 
   /** A delegate asks for the floor, or a room's device on behalf of the room. */
   public Queue request(long meetingId, RequestInput in) {
-    Meeting.lockRow(meetingId);
     Access a = access.require(meetingId, MeetingOp.ASK_TO_SPEAK);
     Meeting m = a.meeting();
     if (!m.queueOpen && in.kind() != SpeakerKind.POINT_OF_ORDER) {
@@ -206,7 +205,7 @@ public class SpeakerService {
 
   /** Its author (or the room's device) withdraws a waiting request; the chair may too. */
   public Queue withdraw(long meetingId, long requestId) {
-    Meeting.lockRow(meetingId);
+    Meeting.lockRow(meetingId); // its operation is decided below, once whose request it is is known
     Access a = access.require(meetingId, MeetingOp.FOLLOW_LIVE);
     Meeting m = a.meeting();
     SpeakerRequest r = find(m, requestId);
@@ -229,7 +228,6 @@ public class SpeakerService {
   // --- the chair ----------------------------------------------------------------------------
 
   public Queue move(long meetingId, long requestId, int position) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     SpeakerRequest r = find(m, requestId);
     if (r.state != SpeakerState.WAITING) {
@@ -245,7 +243,6 @@ public class SpeakerService {
 
   /** Gives the floor to a waiting request (or the first one); whoever spoke is done. */
   public Queue giveFloor(long meetingId, Long requestId) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     SpeakerRequest next;
     if (requestId == null) {
@@ -272,7 +269,6 @@ public class SpeakerService {
   }
 
   public Queue end(long meetingId) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     if (!endSpeaking(m)) {
       throw ApiException.conflict(SpeakerMsg.NOT_SPEAKING);
@@ -282,7 +278,6 @@ public class SpeakerService {
   }
 
   public Queue pauseSpeech(long meetingId) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     SpeakerRequest r = speaking(m);
     if (r == null) {
@@ -297,7 +292,6 @@ public class SpeakerService {
   }
 
   public Queue resumeSpeech(long meetingId) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     SpeakerRequest r = speaking(m);
     if (r == null) {
@@ -312,7 +306,6 @@ public class SpeakerService {
   }
 
   public Queue setOpen(long meetingId, boolean open) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     m.queueOpen = open;
     changed(m, open ? "speaker.queue.opened" : "speaker.queue.closed", null);
@@ -321,7 +314,6 @@ public class SpeakerService {
 
   /** The meeting's default time of one speech (an item may override it). */
   public Queue setDefaultLimit(long meetingId, int seconds) {
-    Meeting.lockRow(meetingId);
     Meeting m = access.require(meetingId, MeetingOp.RUN_SESSION).meeting();
     m.speechLimitSeconds = seconds;
     for (SpeakerRequest r : waiting(m)) {
