@@ -119,6 +119,13 @@ public class AgendaService {
     }
   }
 
+  /** The ids of the items in the published agenda (what participants see), empty before. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public java.util.Set<Long> publishedItemIds(Meeting m) {
+    AgendaVersion v = latest(m);
+    return v == null ? java.util.Set.of() : flatten(parse(v.snapshot)).keySet();
+  }
+
   private static AgendaVersion latest(Meeting m) {
     return AgendaVersion.find("meeting = ?1 order by number desc", m).firstResult();
   }

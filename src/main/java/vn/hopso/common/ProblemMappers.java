@@ -241,7 +241,7 @@ public class ProblemMappers {
     return sizeText(new MemorySizeConverter().convert(raw).asLongValue());
   }
 
-  static String sizeText(long bytes) {
+  public static String sizeText(long bytes) {
     long mb = 1024L * 1024;
     if (bytes >= mb && bytes % mb == 0) {
       return bytes / mb + " MB";

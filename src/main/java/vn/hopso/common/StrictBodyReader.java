@@ -70,7 +70,7 @@ public class StrictBodyReader implements ServerMessageBodyReader<Object> {
   }
 
   private Object read(Type type, InputStream in) throws IOException {
-    byte[] bytes = in.readAllBytes();
+    byte[] bytes = BodyLimit.readAll(in);
     if (bytes.length == 0) {
       return null;
     }

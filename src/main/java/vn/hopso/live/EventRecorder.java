@@ -128,6 +128,39 @@ public class EventRecorder {
   }
 
   /**
+   * Documents carry only ids over the live channel: each reader fetches the list again, which holds
+   * only what they may read (a restricted document's title never reaches the others).
+   */
+  void documents(@Observes @Priority(LATE) vn.hopso.document.DocumentEvents.Changed e) {
+    serialize(e.meeting());
+    record(
+        e.meeting(),
+        "documents.changed",
+        Audience.ALL,
+        Map.of("documentId", e.documentId(), "action", e.action()));
+  }
+
+  void firstRead(@Observes @Priority(LATE) vn.hopso.document.DocumentEvents.FirstRead e) {
+    serialize(e.meeting());
+    record(
+        e.meeting(),
+        "documents.read",
+        Audience.MANAGERS,
+        Map.of("documentId", e.documentId(), "personId", e.personId()));
+  }
+
+  /** The author's other devices fetch the annotations again; everyone's when one is shared. */
+  void annotations(
+      @Observes @Priority(LATE) vn.hopso.document.DocumentEvents.AnnotationsChanged e) {
+    serialize(e.meeting());
+    record(
+        e.meeting(),
+        "annotations.changed",
+        e.shared() ? Audience.ALL : Audience.person(e.personId()),
+        Map.of("documentId", e.documentId(), "personId", e.personId()));
+  }
+
+  /**
    * Someone's right to follow the meeting changed: their open sockets are told (and reconnect),
    * their unused tickets for it stop working.
    */

@@ -118,6 +118,56 @@ public enum MeetingOp implements Localized {
       MINUTES_PUBLISHED,
       ARCHIVED,
       CANCELLED),
+  /**
+   * Reading the meeting's documents (which ones: {@code document.DocumentRules}). Participants,
+   * managers and the chair; a room's device account has none to read.
+   */
+  READ_DOCUMENTS(
+      "đọc tài liệu",
+      "read the documents",
+      Who.READER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED,
+      ARCHIVED),
+  /** Uploading, replacing, withdrawing documents and setting who may read them. */
+  MANAGE_DOCUMENTS(
+      "quản lý tài liệu",
+      "manage the documents",
+      Who.MANAGER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED),
+  /** Writing one's own highlights, ink and notes (an archived meeting's are kept as they are). */
+  ANNOTATE(
+      "ghi chú trên tài liệu",
+      "annotate the documents",
+      Who.READER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED),
+  /** Who opened which document, and reminding those who have not. */
+  VIEW_READS(
+      "xem tình hình đọc tài liệu",
+      "see who read the documents",
+      Who.MANAGER,
+      false,
+      DRAFT,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED,
+      ARCHIVED),
+  REMIND_READERS(
+      "nhắc đọc tài liệu", "remind people to read", Who.MANAGER, false, SCHEDULED, IN_PROGRESS),
   RETRY_DELIVERY(
       "gửi lại thông báo",
       "retry a delivery",
@@ -143,6 +193,8 @@ public enum MeetingOp implements Localized {
     ROOM_OR_MANAGER,
     /** A participant (for themselves) or the device account of an invited room (for the room). */
     PARTICIPANT_OR_ROOM,
+    /** A manager, the chair, or a participant. */
+    READER,
     /** Anyone who may see the meeting. */
     VIEWER
   }

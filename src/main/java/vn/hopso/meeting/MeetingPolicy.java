@@ -105,6 +105,7 @@ public class MeetingPolicy {
       case ROOM_OR_MANAGER -> r.manager() || r.room() ? null : MeetingMsg.NEED_ROOM_OR_MANAGER;
       case PARTICIPANT_OR_ROOM ->
           r.participant() != null || r.room() ? null : MeetingMsg.NEED_PARTICIPANT;
+      case READER -> r.runner() || r.participant() != null ? null : MeetingMsg.NEED_PARTICIPANT;
       case VIEWER -> null;
     };
   }
@@ -136,6 +137,11 @@ public class MeetingPolicy {
         can(m, r, MeetingOp.RETRY_DELIVERY, now),
         can(m, r, MeetingOp.RUN_SESSION, now),
         can(m, r, MeetingOp.ASK_TO_SPEAK, now),
+        can(m, r, MeetingOp.READ_DOCUMENTS, now),
+        can(m, r, MeetingOp.MANAGE_DOCUMENTS, now),
+        can(m, r, MeetingOp.ANNOTATE, now),
+        can(m, r, MeetingOp.VIEW_READS, now),
+        can(m, r, MeetingOp.REMIND_READERS, now),
         r.manager(),
         r.runner(),
         m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS

@@ -66,6 +66,11 @@ public final class MeetingViews {
       boolean canRetryDeliveries,
       boolean canRunSession,
       boolean canAskToSpeak,
+      boolean canReadDocuments,
+      boolean canManageDocuments,
+      boolean canAnnotate,
+      boolean canViewReads,
+      boolean canRemindReaders,
       boolean canManage,
       boolean canRun,
       Instant checkInOpensAt) {}

@@ -25,8 +25,10 @@ public class CsvResource {
   @Path("/import/{kind}")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
   @Produces(MediaType.APPLICATION_JSON)
-  public CsvImportService.ImportResult importCsv(@PathParam("kind") String kind, byte[] body) {
-    return importer.importCsv(CsvImportService.Kind.parse(kind), body == null ? new byte[0] : body);
+  public CsvImportService.ImportResult importCsv(
+      @PathParam("kind") String kind, java.io.InputStream body) throws java.io.IOException {
+    byte[] bytes = body == null ? new byte[0] : vn.hopso.common.BodyLimit.readAll(body);
+    return importer.importCsv(CsvImportService.Kind.parse(kind), bytes);
   }
 
   @GET

@@ -71,6 +71,56 @@ public class LocalFolderStorage implements DocumentStorage {
   }
 
   @Override
+  public Optional<InputStream> get(String key, long offset, long length) {
+    Path p = resolve(key);
+    try {
+      if (!Files.isRegularFile(p)) {
+        return Optional.empty();
+      }
+      java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(p);
+      channel.position(offset);
+      InputStream in = java.nio.channels.Channels.newInputStream(channel);
+      return Optional.of(new BoundedInputStream(in, length));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads at most {@code remaining} bytes of a stream it closes. */
+  private static final class BoundedInputStream extends java.io.FilterInputStream {
+    private long remaining;
+
+    BoundedInputStream(InputStream in, long remaining) {
+      super(in);
+      this.remaining = remaining;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+  }
+
+  @Override
   public Optional<Long> size(String key) {
     Path p = resolve(key);
     try {

@@ -75,6 +75,28 @@ public class MinioStorage implements DocumentStorage {
   }
 
   @Override
+  public Optional<InputStream> get(String key, long offset, long length) {
+    try {
+      ensureBucket();
+      return Optional.of(
+          client.getObject(
+              GetObjectArgs.builder()
+                  .bucket(bucket)
+                  .object(key)
+                  .offset(offset)
+                  .length(length)
+                  .build()));
+    } catch (ErrorResponseException e) {
+      if ("NoSuchKey".equals(e.errorResponse().code())) {
+        return Optional.empty();
+      }
+      throw new StorageException("cannot read document " + key, e);
+    } catch (Exception e) {
+      throw new StorageException("cannot read document " + key, e);
+    }
+  }
+
+  @Override
   public Optional<Long> size(String key) {
     try {
       ensureBucket();
@@ -109,6 +131,37 @@ public class MinioStorage implements DocumentStorage {
                   .bucket(bucket)
                   .object(key)
                   .expiry((int) Math.max(1, ttl.toSeconds()))
+                  .build()));
+    } catch (Exception e) {
+      throw new StorageException("cannot sign a link for " + key, e);
+    }
+  }
+
+  @Override
+  public Optional<String> presignedGet(
+      String key, Duration ttl, String fileName, String contentType, boolean attachment) {
+    String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    String disposition =
+        (attachment ? "attachment" : "inline")
+            + "; filename=\""
+            + ascii
+            + "\"; filename*=UTF-8''"
+            + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    try {
+      return Optional.of(
+          client.getPresignedObjectUrl(
+              GetPresignedObjectUrlArgs.builder()
+                  .method(Method.GET)
+                  .bucket(bucket)
+                  .object(key)
+                  .expiry((int) Math.max(1, ttl.toSeconds()))
+                  .extraQueryParams(
+                      java.util.Map.of(
+                          "response-content-disposition",
+                          disposition,
+                          "response-content-type",
+                          contentType))
                   .build()));
     } catch (Exception e) {
       throw new StorageException("cannot sign a link for " + key, e);
