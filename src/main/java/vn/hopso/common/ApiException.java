@@ -66,6 +66,12 @@ public class ApiException extends RuntimeException {
     return new ApiException(status, title, msg, params, null, null, null);
   }
 
+  /** A refusal of another status caused by one field (a file of the wrong kind, too large). */
+  public static ApiException ofField(int status, Msg title, String field, Msg msg, Object... params) {
+    return new ApiException(
+        status, title, msg, p(params), List.of(new FieldProblem(field, msg, p(params))), null, null);
+  }
+
   public static ApiException notFound(Localized what, Object id) {
     return of(
         404,

@@ -104,11 +104,13 @@ public class Ingest {
         while ((n = in.read(buffer)) > 0) {
           total += n;
           if (total > max) {
-            throw ApiException.of(
+            throw ApiException.ofField(
                 413,
                 CommonMsg.TITLE_TOO_LARGE,
+                "file",
                 DocumentMsg.FILE_TOO_LARGE,
-                ApiException.p("max", ProblemMappers.sizeText(max)));
+                "max",
+                ProblemMappers.sizeText(max));
           }
           out.write(buffer, 0, n);
         }
@@ -150,7 +152,7 @@ public class Ingest {
             try {
               pdf = office.convert(named, dir);
               conversion = Conversion.CONVERTED;
-            } catch (OfficeConverter.ConversionException e) {
+            } catch (ConversionException e) {
               LOG.warnf("conversion of %s failed: %s", fileName, e.getMessage());
               conversion = Conversion.FAILED;
             }
@@ -286,11 +288,8 @@ public class Ingest {
         && List.of("doc", "xls", "ppt").contains(ext)) {
       return Kind.OLE;
     }
-    throw ApiException.of(
-        415,
-        CommonMsg.TITLE_UNSUPPORTED_MEDIA,
-        DocumentMsg.UNSUPPORTED_FILE,
-        ApiException.p("field", "file"));
+    throw ApiException.ofField(
+        415, CommonMsg.TITLE_UNSUPPORTED_MEDIA, "file", DocumentMsg.UNSUPPORTED_FILE);
   }
 
   private static String dotExtension(String fileName) {
