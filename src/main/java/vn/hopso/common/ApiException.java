@@ -67,9 +67,16 @@ public class ApiException extends RuntimeException {
   }
 
   /** A refusal of another status caused by one field (a file of the wrong kind, too large). */
-  public static ApiException ofField(int status, Msg title, String field, Msg msg, Object... params) {
+  public static ApiException ofField(
+      int status, Msg title, String field, Msg msg, Object... params) {
     return new ApiException(
-        status, title, msg, p(params), List.of(new FieldProblem(field, msg, p(params))), null, null);
+        status,
+        title,
+        msg,
+        p(params),
+        List.of(new FieldProblem(field, msg, p(params))),
+        null,
+        null);
   }
 
   public static ApiException notFound(Localized what, Object id) {

@@ -18,4 +18,15 @@ public interface DocumentConfig {
 
   /** Where uploads are spooled while they are hashed, checked and converted. */
   Optional<String> workDir();
+
+  /** LibreOffice for Word, Excel, PowerPoint and OpenDocument files (read by OfficeConverter). */
+  Office office();
+
+  interface Office {
+    /** The soffice command; found on the PATH when not set. */
+    Optional<String> command();
+
+    @WithDefault("120S")
+    Duration timeout();
+  }
 }

@@ -17,22 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
-import vn.hopso.common.Params;
 import vn.hopso.document.DocumentViews.AnnotationView;
 import vn.hopso.document.DocumentViews.DocumentDetail;
-import vn.hopso.document.DocumentViews.DocumentList;
 import vn.hopso.document.DocumentViews.DocumentView;
 import vn.hopso.document.DocumentViews.Link;
 import vn.hopso.document.DocumentViews.LinkInput;
-import vn.hopso.document.DocumentViews.Pack;
 import vn.hopso.document.DocumentViews.ReceiptInput;
-import vn.hopso.document.DocumentViews.ReceiptTable;
-import vn.hopso.document.DocumentViews.RemindInput;
-import vn.hopso.document.DocumentViews.Reminded;
 import vn.hopso.document.DocumentViews.UpdateInput;
 
-/** Documents: uploads and versions, links to their bytes, read receipts, the offline pack. */
-@Path("/api")
+/** A document: its versions, links to its bytes, receipts and annotated copy. */
+@Path("/api/documents")
 @RolesAllowed("**")
 public class DocumentResource {
   @Inject DocumentService documents;
@@ -40,68 +34,25 @@ public class DocumentResource {
   @Inject ReceiptService receipts;
   @Inject AnnotationService annotations;
 
-  @GET
-  @Path("/meetings/{id}/documents")
-  public DocumentList list(@PathParam("id") long meetingId) {
-    return documents.list(meetingId);
-  }
-
   /**
    * Uploads a file as a new document: the body is the file itself (streamed, up to {@code
    * maxUploadBytes}), its name in {@code fileName}.
    */
-  @POST
-  @Path("/meetings/{id}/documents")
-  @Consumes({
-    "application/pdf",
-    "application/octet-stream",
-    "application/msword",
-    "application/vnd.ms-excel",
-    "application/vnd.ms-powerpoint",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "application/vnd.oasis.opendocument.text",
-    "application/vnd.oasis.opendocument.spreadsheet",
-    "application/vnd.oasis.opendocument.presentation",
-    "image/jpeg",
-    "image/png"
-  })
-  public Response upload(
-      @PathParam("id") long meetingId,
-      @QueryParam("fileName") String fileName,
-      @QueryParam("itemId") Long itemId,
-      @QueryParam("title") String title,
-      @QueryParam("audience") String audience,
-      @QueryParam("confidential") String confidential,
-      InputStream body) {
-    DocumentView view =
-        documents.upload(
-            meetingId,
-            itemId,
-            title,
-            fileName,
-            Params.enumValue(DocumentAudience.class, audience, "audience"),
-            Boolean.TRUE.equals(Params.bool(confidential, "confidential")),
-            body);
-    return Response.status(201).entity(view).build();
-  }
-
   @GET
-  @Path("/documents/{docId}")
+  @Path("/{docId}")
   public DocumentDetail detail(@PathParam("docId") long documentId) {
     return documents.detail(documentId);
   }
 
   @PUT
-  @Path("/documents/{docId}")
+  @Path("/{docId}")
   public DocumentView update(
       @PathParam("docId") long documentId, @Valid @NotNull UpdateInput body) {
     return documents.update(documentId, body);
   }
 
   @DELETE
-  @Path("/documents/{docId}")
+  @Path("/{docId}")
   public Response withdraw(@PathParam("docId") long documentId) {
     documents.withdraw(documentId);
     return Response.noContent().build();
@@ -112,7 +63,7 @@ public class DocumentResource {
    * secretary saw (refused with 409 when another was uploaded since).
    */
   @POST
-  @Path("/documents/{docId}/versions")
+  @Path("/{docId}/versions")
   @Consumes({
     "application/pdf",
     "application/octet-stream",
@@ -141,14 +92,14 @@ public class DocumentResource {
 
   /** A short-lived link to a version's bytes, for the caller only. */
   @POST
-  @Path("/documents/{docId}/link")
+  @Path("/{docId}/link")
   public Link link(@PathParam("docId") long documentId, @Valid @NotNull LinkInput body) {
     return links.link(documentId, body);
   }
 
   /** The reader reports pages shown (the first report records the opening). */
   @POST
-  @Path("/documents/{docId}/versions/{n}/receipt")
+  @Path("/{docId}/versions/{n}/receipt")
   public Response receipt(
       @PathParam("docId") long documentId,
       @PathParam("n") int version,
@@ -158,7 +109,7 @@ public class DocumentResource {
   }
 
   @GET
-  @Path("/documents/{docId}/versions/{n}/annotations")
+  @Path("/{docId}/versions/{n}/annotations")
   public List<AnnotationView> annotations(
       @PathParam("docId") long documentId, @PathParam("n") int version) {
     return annotations.list(documentId, version);
@@ -166,7 +117,7 @@ public class DocumentResource {
 
   /** The version's PDF with the caller's own annotations in it. */
   @GET
-  @Path("/documents/{docId}/versions/{n}/annotated")
+  @Path("/{docId}/versions/{n}/annotated")
   @Produces({"application/pdf", MediaType.APPLICATION_JSON})
   public Response annotated(@PathParam("docId") long documentId, @PathParam("n") int version) {
     AnnotationService.Download d = annotations.annotatedCopy(documentId, version);
@@ -176,22 +127,5 @@ public class DocumentResource {
         .build();
   }
 
-  @GET
-  @Path("/meetings/{id}/documents/receipts")
-  public ReceiptTable receipts(@PathParam("id") long meetingId) {
-    return receipts.table(meetingId);
-  }
-
-  @POST
-  @Path("/meetings/{id}/documents/remind")
-  public Reminded remind(@PathParam("id") long meetingId, @Valid RemindInput body) {
-    return receipts.remind(meetingId, body == null ? null : body.personIds());
-  }
-
   /** "Tải về để đọc ngoại tuyến": the agenda and every readable document, with links. */
-  @GET
-  @Path("/meetings/{id}/pack")
-  public Pack pack(@PathParam("id") long meetingId) {
-    return links.pack(meetingId);
-  }
 }

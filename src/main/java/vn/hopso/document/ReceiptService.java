@@ -98,7 +98,8 @@ public class ReceiptService {
     docs = DocumentService.ordered(docs, Map.of());
     List<Participant> people =
         Participant.<Participant>list("meeting = ?1", m).stream()
-            .filter(p -> p.person.active)
+            // the secretaries keep the documents; everyone else is expected to read them
+            .filter(p -> p.person.active && p.role != vn.hopso.meeting.ParticipantRole.SECRETARY)
             .sorted(Comparator.comparing(p -> VietnameseText.personSortKey(p.person.fullName)))
             .toList();
     // receipts: person -> document -> best version opened

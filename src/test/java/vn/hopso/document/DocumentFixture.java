@@ -74,12 +74,9 @@ final class DocumentFixture {
   }
 
   /** Uploads bytes as a new document; answers the raw response. */
-  Response upload(String token, byte[] bytes, String fileName, String contentType, Object... query) {
-    var req =
-        Api.as(token)
-            .contentType(contentType)
-            .queryParam("fileName", fileName)
-            .body(bytes);
+  Response upload(
+      String token, byte[] bytes, String fileName, String contentType, Object... query) {
+    var req = Api.as(token).contentType(contentType).queryParam("fileName", fileName).body(bytes);
     for (int i = 0; i + 1 < query.length; i += 2) {
       req = req.queryParam((String) query[i], query[i + 1]);
     }

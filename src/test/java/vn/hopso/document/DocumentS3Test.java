@@ -21,9 +21,9 @@ import vn.hopso.support.Api;
 import vn.hopso.support.S3ProxyServer;
 
 /**
- * Documents on a real S3 server (S3Proxy, through the MinIO client): readers download straight
- * from the object store with presigned links that expire and cannot be altered; the bytes match
- * the recorded SHA-256.
+ * Documents on a real S3 server (S3Proxy, through the MinIO client): readers download straight from
+ * the object store with presigned links that expire and cannot be altered; the bytes match the
+ * recorded SHA-256.
  */
 @QuarkusTest
 @TestProfile(DocumentS3Test.OnS3.class)
@@ -48,11 +48,16 @@ class DocumentS3Test {
     public Map<String, String> start() {
       server = new S3ProxyServer();
       return Map.of(
-          "hopso.storage.kind", "s3",
-          "hopso.storage.s3.endpoint", server.endpoint(),
-          "hopso.storage.s3.bucket", "hopso-docs-test",
-          "hopso.storage.s3.access-key", S3ProxyServer.ACCESS_KEY,
-          "hopso.storage.s3.secret-key", S3ProxyServer.SECRET_KEY);
+          "hopso.storage.kind",
+          "s3",
+          "hopso.storage.s3.endpoint",
+          server.endpoint(),
+          "hopso.storage.s3.bucket",
+          "hopso-docs-test",
+          "hopso.storage.s3.access-key",
+          S3ProxyServer.ACCESS_KEY,
+          "hopso.storage.s3.secret-key",
+          S3ProxyServer.SECRET_KEY);
     }
 
     @Override
@@ -65,7 +70,9 @@ class DocumentS3Test {
 
   static HttpResponse<byte[]> get(String url) throws Exception {
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
