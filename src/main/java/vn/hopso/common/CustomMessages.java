@@ -24,7 +24,8 @@ final class CustomMessages {
           "vn.hopso.agenda.AgendaMsg",
           "vn.hopso.notify.NotifyMsg",
           "vn.hopso.speaker.SpeakerMsg",
-          "vn.hopso.live.LiveMsg");
+          "vn.hopso.live.LiveMsg",
+          "vn.hopso.document.DocumentMsg");
 
   private static final Map<String, Msg> BY_CODE = new HashMap<>();
 
