@@ -99,22 +99,30 @@ public class DocumentsBench {
 
     double[] direct = new double[2];
     double[] hopso = new double[2];
+    Links ownLinks = i -> {
+      List<String> own = new ArrayList<>();
+      for (String k : keys) {
+        own.add(minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET).bucket(bucket).object(k).expiry(300).build()));
+      }
+      return own;
+    };
+    Links hopsoLinks = i -> {
+      String p = call("GET", m + "/pack", delegates.get(i % delegates.size()), null);
+      List<String> own = new ArrayList<>();
+      for (String u : all(p, "\"url\":\"([^\"]+)\"")) {
+        own.add(u.replace("\\u0026", "&"));
+      }
+      return own;
+    };
+    // two rounds in alternating order, so that neither side always runs on a warmer machine
     for (int round = 0; round < 2; round++) {
-      direct[round] = run("direct", tablets, i -> {
-        List<String> own = new ArrayList<>();
-        for (String k : keys) {
-          own.add(minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET).bucket(bucket).object(k).expiry(300).build()));
-        }
-        return own;
-      }, false);
-      hopso[round] = run("hopso", tablets, i -> {
-        String p = call("GET", m + "/pack", delegates.get(i % delegates.size()), null);
-        List<String> own = new ArrayList<>();
-        for (String u : all(p, "\"url\":\"([^\"]+)\"")) {
-          own.add(u.replace("\\u0026", "&"));
-        }
-        return own;
-      }, true);
+      if (round == 0) {
+        direct[round] = run("direct", tablets, ownLinks, false);
+        hopso[round] = run("hopso", tablets, hopsoLinks, true);
+      } else {
+        hopso[round] = run("hopso", tablets, hopsoLinks, true);
+        direct[round] = run("direct", tablets, ownLinks, false);
+      }
     }
     double d = (direct[0] + direct[1]) / 2;
     double h = (hopso[0] + hopso[1]) / 2;
