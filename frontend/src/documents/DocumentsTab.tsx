@@ -18,7 +18,6 @@ import type { StoredPack } from '../offline/db';
 import { useStoredPack } from '../offline/packHooks';
 import { documentsQuery, useWithdrawDocument } from './api/documents';
 import { EditDocumentDialog, ReplaceDialog, VersionsDialog } from './DocumentDialogs';
-import { OutboxCount } from './OutboxCount';
 import { PackPanel } from './PackPanel';
 import { ReadingStatus } from './ReadingStatus';
 import { type DocEntry, type ItemChoice, DocBadges, entryOf, flattenAgenda, formatBytes, groupByItem, packEntries, readerUrl } from './shared';
@@ -169,7 +168,6 @@ export function OfflineDocuments({ meetingId, pack }: { meetingId: Id; pack: Sto
           {', '}
           {t('documents:pack.downloadedAt')} <span data-testid="pack-downloaded-at">{formatDateTime(pack.downloadedAt)}</span>
         </p>
-        <OutboxCount />
       </div>
       <DocumentGroups meetingId={meetingId} groups={groupByItem(packEntries(pack))} />
     </>

@@ -70,10 +70,13 @@ export const queryKeys = {
   },
 
   documents: {
-    /** one document with its versions; as a prefix, its links and annotations too */
+    /** one document with its versions; as a prefix, its annotations too */
     detail: (docId: Id) => ['documents', docId] as const,
-    /** a short-lived link to a version's PDF (or original) */
-    link: (docId: Id, version: number, kind: string) => ['documents', docId, 'link', version, kind] as const,
+    /**
+     * a short-lived link to a version's PDF (or original); outside the document's prefix, so that a
+     * change of the document (its title…) does not reopen what is being read
+     */
+    link: (docId: Id, version: number, kind: string) => ['document-links', docId, version, kind] as const,
     /** every version's annotations (as a prefix) */
     allAnnotations: (docId: Id) => ['documents', docId, 'annotations'] as const,
     /** mine and those shared with me on one version, with my changes not sent yet applied */

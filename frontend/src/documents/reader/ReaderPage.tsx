@@ -75,7 +75,11 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
   const pack = useStoredPack(meetingId).data;
   const packFile = pack?.files.find((f) => f.documentId === docId);
   const doc = detail.data?.document;
-  const version = asked ?? doc?.current?.number ?? (netDown ? packFile?.version : undefined);
+  // the version opened stays on screen when a new one is uploaded meanwhile (a notice offers it)
+  const [pinned, setPinned] = useState<number | undefined>(undefined);
+  const current = doc?.current?.number ?? (netDown ? packFile?.version : undefined);
+  if (asked === undefined && pinned === undefined && current !== undefined) setPinned(current);
+  const version = asked ?? pinned ?? current;
   const latest = doc?.current?.number ?? packFile?.version;
   const [storedMissing, setStoredMissing] = useState(false);
   const fromDevice = !!packFile && packFile.version === version && !storedMissing;
@@ -485,7 +489,9 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
         )}
         {version !== undefined && latest !== undefined && version !== latest && (
           <p className="alert alert-info" data-testid="reader-old-version">
-            {t('documents:reader.oldVersion', { version, latest })} <Link to={readerUrl(meetingId, docId)}>{t('documents:reader.openLatest')}</Link>
+            {t('documents:reader.oldVersion', { version, latest })} <Link to={readerUrl(meetingId, docId, latest)} data-testid="reader-open-latest">
+              {t('documents:reader.openLatest')}
+            </Link>
           </p>
         )}
         {noPdf && (
