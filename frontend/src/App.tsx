@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { AdminDashboard } from './admin/AdminDashboard';
@@ -7,7 +8,7 @@ import { ImportPage } from './admin/import/ImportPage';
 import { PeoplePage } from './admin/people/PeoplePage';
 import { UnitsPage } from './admin/units/UnitsPage';
 import { AuthProvider } from './auth/AuthContext';
-import { RequireAuth, RequireRole } from './auth/guards';
+import { RequireAuth, RequireRole, Splash } from './auth/guards';
 import { LoginPage } from './auth/LoginPage';
 import { NoticeProvider } from './components/Notice';
 import { HomePage } from './home/HomePage';
@@ -18,6 +19,12 @@ import { CalendarPage } from './meetings/CalendarPage';
 import { MeetingEditPage, MeetingForm } from './meetings/MeetingForm';
 import { MeetingPage } from './meetings/MeetingPage';
 import { MeetingsPage } from './meetings/MeetingsPage';
+import { UpdateBanner } from './offline/UpdateBanner';
+
+// The reader (pdf.js) is a chunk of its own, loaded when a document is opened.
+const ReaderPage = lazy(() => import('./documents/reader/ReaderPage'));
+// The outbox of annotation changes (IndexedDB) starts just after the app.
+const OfflineSync = lazy(() => import('./offline/OfflineSync').then((m) => ({ default: m.OfflineSync })));
 
 /**
  * Routes. The server answers index.html for unknown non-API paths, so deep links such as
@@ -29,6 +36,10 @@ export function App() {
     <BrowserRouter>
       <AuthProvider>
         <NoticeProvider>
+          <Suspense fallback={null}>
+            <OfflineSync />
+          </Suspense>
+          <UpdateBanner />
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             {/* the room's big screen: full screen, without the app's header */}
@@ -37,6 +48,17 @@ export function App() {
               element={
                 <RequireAuth>
                   <DisplayPage />
+                </RequireAuth>
+              }
+            />
+            {/* a document, full screen (tablet-first), offline too from the stored pack */}
+            <Route
+              path="/meetings/:id/documents/:docId"
+              element={
+                <RequireAuth>
+                  <Suspense fallback={<Splash />}>
+                    <ReaderPage />
+                  </Suspense>
                 </RequireAuth>
               }
             />

@@ -4,12 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './lib/i18n';
 import { createQueryClient } from './lib/queryClient';
+import { startServiceWorker } from './offline/pwa';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
 
 const queryClient = createQueryClient();
+startServiceWorker();
 
 createRoot(root).render(
   <StrictMode>

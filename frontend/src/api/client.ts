@@ -15,6 +15,8 @@ import { ApiError, networkError, parseRetryAfter, toProblem } from './problem';
 import type { TokenResponse, User } from './types';
 
 const STORAGE_KEY = 'hopso.session';
+/** Who signed in (kept with the session): without network a reload still knows the person. */
+const USER_KEY = 'hopso.user';
 
 interface StoredSession {
   accessToken: string;
@@ -51,9 +53,37 @@ function loadSession(): StoredSession | null {
 function saveSession(s: StoredSession | null): void {
   try {
     if (s) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(s));
-    else sessionStorage.removeItem(STORAGE_KEY);
+    else {
+      sessionStorage.removeItem(STORAGE_KEY);
+      sessionStorage.removeItem(USER_KEY);
+    }
   } catch {
     // storage may be unavailable (private mode); memory still works
+  }
+}
+
+/**
+ * Keep who is signed in for as long as the session lasts in this tab, so that a reload without
+ * network can open what this person stored for reading offline (src/offline/).
+ */
+export function rememberUser(user: User): void {
+  try {
+    if (session) sessionStorage.setItem(USER_KEY, JSON.stringify(user));
+  } catch {
+    // storage unavailable
+  }
+}
+
+/** The person of the stored session (null without one). */
+export function rememberedUser(): User | null {
+  if (!session) return null;
+  try {
+    const raw = sessionStorage.getItem(USER_KEY);
+    if (!raw) return null;
+    const user = JSON.parse(raw) as User;
+    return user && typeof user.id === 'number' ? user : null;
+  } catch {
+    return null;
   }
 }
 

@@ -10,13 +10,19 @@ import type { components } from './schema';
 import {
   attendanceValues,
   confidentialityValues,
+  conversionValues,
+  documentAudienceValues,
   endpointStatusValues,
   invitationResponseValues,
   itemStateValues,
+  kindValues,
+  linkKindValues,
   meetingKindValues,
   meetingStatusValues,
   participantRoleValues,
+  readStateValues,
   roleValues,
+  sharingValues,
   speakerKindValues,
   speakerStateValues,
   unitLevelValues,
@@ -187,6 +193,45 @@ export type AppNotification = Schemas['NotificationView'];
 export type NotificationPage = Schemas['NotificationPage'];
 
 export type FeedUrl = Schemas['FeedUrl'];
+
+// ---- Documents (issue 8) ----
+
+/** A meeting's document as the signed-in person sees it (badges, capabilities, current version). */
+export type MeetingDocument = Schemas['DocumentView'];
+/** GET /api/meetings/{id}/documents: the documents, whether the person may upload, the server's limits. */
+export type DocumentList = Schemas['DocumentList'];
+/** GET /api/documents/{docId}: the document and every version. */
+export type DocumentDetail = Schemas['DocumentDetail'];
+/** One uploaded file of a document (the schema's second `VersionView`: the agenda has the first). */
+export type DocumentVersion = Schemas['VersionView1'];
+export type DocumentCapabilities = Schemas['DocumentCapabilities'];
+export type DocumentUpdate = Schemas['UpdateInput'];
+export type DocumentReader = Schemas['PersonRef'];
+export const DOCUMENT_AUDIENCES = documentAudienceValues;
+export type DocumentAudience = Schemas['DocumentAudience'];
+export const CONVERSIONS = conversionValues;
+export type Conversion = Schemas['Conversion'];
+/** A short-lived link to a version's bytes (absolute presigned, or relative /api/files/…). */
+export type FileLink = Schemas['Link'];
+export type LinkInput = Schemas['LinkInput'];
+export const LINK_KINDS = linkKindValues;
+export type LinkKind = Schemas['LinkKind'];
+export type ReceiptTable = Schemas['ReceiptTable'];
+export type ReceiptColumn = Schemas['ReceiptColumn'];
+export type ReceiptRow = Schemas['ReceiptRow'];
+export type ReceiptCell = Schemas['ReceiptCell'];
+export const READ_STATES = readStateValues;
+export type ReadState = Schemas['ReadState'];
+export type Reminded = Schemas['Reminded'];
+export type AnnotationView = Schemas['AnnotationView'];
+export type AnnotationInput = Schemas['AnnotationInput'];
+export const ANNOTATION_KINDS = kindValues;
+export type AnnotationKind = Schemas['Kind'];
+export const SHARINGS = sharingValues;
+export type Sharing = Schemas['Sharing'];
+/** GET /api/meetings/{id}/pack: "Tải về để đọc ngoại tuyến". */
+export type Pack = Schemas['Pack'];
+export type PackFile = Schemas['PackFile'];
 
 /** `value` when it is one of `values` (narrows a plain string from the server to a union). */
 export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {

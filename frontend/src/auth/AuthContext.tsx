@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { endSession, hasSession, login, logout, onSessionEvent, resumeSession } from '../api/client';
+import { endSession, hasSession, login, logout, onSessionEvent, rememberUser, rememberedUser, resumeSession } from '../api/client';
 import { isNetworkError } from '../api/problem';
 import type { Role, User } from '../api/types';
 import { closeLiveChannels } from '../live/closeAll';
@@ -12,6 +12,11 @@ export type AuthStatus = 'loading' | 'anonymous' | 'authenticated' | 'offline';
 export interface AuthContextValue {
   status: AuthStatus;
   user: User | null;
+  /**
+   * The server cannot be reached and the person is the one this tab's session belongs to (as last
+   * read): pages that work offline (documents stored for reading) are open to them.
+   */
+  offline: boolean;
   /** true after the session ended by itself (refresh failed): the sign-in page says so */
   expired: boolean;
   signIn: (username: string, password: string) => Promise<void>;
@@ -28,8 +33,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   /** a token exists (stored from an earlier page load, or just signed in) */
   const [active, setActive] = useState(hasSession);
   const [expired, setExpired] = useState(false);
-  // who we are; with a stored session (reload) it is fetched once, renewing the token as needed
-  const me = useQuery({ ...meQuery(), enabled: active });
+  // who we are; with a stored session (reload) it is fetched once, renewing the token as needed.
+  // Without network it fails at once (rather than waiting for the network), and the person kept
+  // with the session stands in until the network is back (TanStack Query then reads it again).
+  const me = useQuery({ ...meQuery(), enabled: active, networkMode: 'always' });
+  const remembered = useMemo(() => (active ? rememberedUser() : null), [active]);
   // the server refused the stored session (not merely unreachable): sign in again
   const rejected = me.isError && !isNetworkError(me.error) && me.data === undefined;
 
@@ -40,6 +48,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (rejected) endSession(false);
   }, [rejected]);
+
+  useEffect(() => {
+    if (me.data) rememberUser(me.data);
+  }, [me.data]);
 
   useEffect(
     () =>
@@ -81,17 +93,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const retry = useCallback(() => void refetch(), [refetch]);
 
   let status: AuthStatus;
+  const stand = me.data === undefined && me.isError && isNetworkError(me.error) ? remembered : null;
   if (!active || rejected) status = 'anonymous';
-  else if (me.data !== undefined) status = 'authenticated';
+  else if (me.data !== undefined || stand) status = 'authenticated';
   else if (me.isError) status = 'offline';
   else status = 'loading';
-  const user = status === 'authenticated' ? (me.data ?? null) : null;
+  const user = status === 'authenticated' ? (me.data ?? stand ?? null) : null;
+  const offline = status === 'authenticated' && me.data === undefined;
 
   const hasRole = useCallback((...roles: Role[]) => !!user && roles.some((r) => user.roles?.includes(r)), [user]);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, user, expired, signIn, signOut, hasRole, retry }),
-    [status, user, expired, signIn, signOut, hasRole, retry],
+    () => ({ status, user, offline, expired, signIn, signOut, hasRole, retry }),
+    [status, user, offline, expired, signIn, signOut, hasRole, retry],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { type MsgKey, useI18n } from '../lib/i18n';
@@ -11,6 +12,9 @@ interface NavItem {
   roles: readonly Role[] | null;
   end?: boolean;
 }
+
+// "n ghi chú chờ gửi": annotation changes made offline and not sent yet (IndexedDB, loaded after the app)
+const OutboxCount = lazy(() => import('../documents/OutboxCount').then((m) => ({ default: m.OutboxCount })));
 
 /** Roles that may read the endpoint and people lists. */
 export const DIRECTORY_ROLES: readonly Role[] = ['ADMIN', 'SECRETARY', 'CHAIR'];
@@ -51,6 +55,9 @@ export function AppShell() {
           <span className="brand-name">{t('app.name')}</span>
         </NavLink>
         <div className="header-tools">
+          <Suspense fallback={null}>
+            <OutboxCount />
+          </Suspense>
           <NotificationBell />
           <NavLink to="/account" className="user-name" data-testid="user-name" title={t('nav.account')}>
             <span className="visually-hidden">{t('header.user')}: </span>

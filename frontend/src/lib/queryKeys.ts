@@ -63,6 +63,33 @@ export const queryKeys = {
     deliveries: (id: Id) => ['meetings', id, 'deliveries'] as const,
     /** the running session (LiveState), patched by the live channel's events */
     live: (id: Id) => ['meetings', id, 'live'] as const,
+    /** its documents (DocumentList); as a prefix also the reading table */
+    documents: (id: Id) => ['meetings', id, 'documents'] as const,
+    /** who opened which document (managers) */
+    documentReceipts: (id: Id) => ['meetings', id, 'documents', 'receipts'] as const,
+  },
+
+  documents: {
+    /** one document with its versions; as a prefix, its annotations too */
+    detail: (docId: Id) => ['documents', docId] as const,
+    /**
+     * a short-lived link to a version's PDF (or original); outside the document's prefix, so that a
+     * change of the document (its title…) does not reopen what is being read
+     */
+    link: (docId: Id, version: number, kind: string) => ['document-links', docId, version, kind] as const,
+    /** every version's annotations (as a prefix) */
+    allAnnotations: (docId: Id) => ['documents', docId, 'annotations'] as const,
+    /** mine and those shared with me on one version, with my changes not sent yet applied */
+    annotations: (docId: Id, version: number, viewer: Id | undefined) => ['documents', docId, 'annotations', version, viewer ?? 0] as const,
+  },
+
+  /** what this device keeps for reading offline (IndexedDB, src/offline/): read through the same cache */
+  offline: {
+    all: () => ['offline'] as const,
+    /** the signed-in person's stored pack of a meeting */
+    pack: (meetingId: Id, viewer: Id | undefined) => ['offline', 'pack', meetingId, viewer ?? 0] as const,
+    /** every stored pack of the person */
+    packs: (viewer: Id | undefined) => ['offline', 'packs', viewer ?? 0] as const,
   },
 
   notifications: {

@@ -161,6 +161,17 @@ describe('staleQueries', () => {
     expect(keys('agenda.changed')).toContainEqual([['meetings', 7, 'agenda'], false]);
   });
 
+  it('documents: the list and the document; reads: the table; annotations: the document\'s', () => {
+    expect(keys('documents.changed', { documentId: 31, action: 'document.replaced' })).toEqual([
+      [['meetings', 7, 'documents'], false],
+      [['documents', 31], false],
+    ]);
+    expect(keys('documents.read', { documentId: 31, personId: 4 })).toEqual([[['meetings', 7, 'documents', 'receipts'], false]]);
+    expect(keys('annotations.changed', { documentId: 31, personId: 4 })).toEqual([[['documents', 31, 'annotations'], false]]);
+    expect(keys('annotations.changed', {})).toEqual([]);
+    expect(keys('agenda.published', { version: 2 })).toContainEqual([['meetings', 7, 'documents'], false]);
+  });
+
   it('the session, the queue and presence are patched, nothing to read again', () => {
     expect(keys('session.changed')).toEqual([]);
     expect(keys('presence.changed')).toEqual([]);

@@ -12,6 +12,8 @@ import type {
   SessionChangedData,
 } from './protocol';
 
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
 /**
  * Who is looking: a person, or a room's device account with its rooms. A speech is "mine" when it
  * is the person's own, or (for a device account) a room's request (no person) of one of its rooms.
@@ -130,7 +132,21 @@ export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
       return [{ queryKey: k.endpoints(meetingId) }, detail];
     case 'agenda.published':
     case 'agenda.changed':
-      return [{ queryKey: k.agenda(meetingId) }, detail];
+      // the documents list shows each document's agenda item (and what a delegate may read)
+      return [{ queryKey: k.agenda(meetingId) }, { queryKey: k.documents(meetingId) }, detail];
+    case 'documents.changed': {
+      // only ids travel: each reader reads the list again, which holds what they may read
+      const out: Stale[] = [{ queryKey: k.documents(meetingId) }];
+      const docId = num(ev.data.documentId);
+      if (docId !== undefined) out.push({ queryKey: queryKeys.documents.detail(docId) });
+      return out;
+    }
+    case 'documents.read':
+      return [{ queryKey: k.documentReceipts(meetingId) }];
+    case 'annotations.changed': {
+      const docId = num(ev.data.documentId);
+      return docId !== undefined ? [{ queryKey: queryKeys.documents.allAnnotations(docId) }] : [];
+    }
     default:
       return [];
   }

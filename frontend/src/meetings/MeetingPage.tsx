@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
+import { isNetworkError } from '../api/problem';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { Clash, Id, MeetingDetail } from '../api/types';
 import { FormError } from '../components/Field';
@@ -19,6 +20,10 @@ import { AttendanceTab } from './AttendanceTab';
 import { InfoTab } from './InfoTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { MeetingStatusBadge, ParticipantRoleBadge, capsOf } from './shared';
+
+// The documents (list, upload, offline pack: IndexedDB) are a chunk of their own.
+const DocumentsTab = lazy(() => import('../documents/DocumentsTab').then((m) => ({ default: m.DocumentsTab })));
+const OfflineMeeting = lazy(() => import('../documents/OfflineMeeting').then((m) => ({ default: m.OfflineMeeting })));
 
 /** The longest wait for {@link useReloadWhenWindowOpens} (setTimeout cannot wait weeks). */
 const MAX_WAIT_MS = 24 * 3600_000;
@@ -42,12 +47,13 @@ function useReloadWhenWindowOpens(meetingId: Id, opensAt: string | undefined) {
   }, [queryClient, meetingId, opensAt]);
 }
 
-type Tab = 'console' | 'info' | 'agenda' | 'participants' | 'attendance';
+type Tab = 'console' | 'info' | 'agenda' | 'documents' | 'participants' | 'attendance';
 
 const TABS: { id: Tab; label: MsgKey }[] = [
   { id: 'console', label: 'live:console.tab' },
   { id: 'info', label: 'meetings:meeting.tabInfo' },
   { id: 'agenda', label: 'meetings:meeting.tabAgenda' },
+  { id: 'documents', label: 'meetings:meeting.tabDocuments' },
   { id: 'participants', label: 'meetings:meeting.tabParticipants' },
   { id: 'attendance', label: 'meetings:meeting.tabAttendance' },
 ];
@@ -74,14 +80,23 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
   const { t, lang } = useI18n();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
-  const { data: meeting, error } = useQuery(meetingQuery(meetingId));
-  const { status: liveStatus } = useMeetingLive(meetingId);
+  const { data: meeting, error, failureReason, fetchStatus } = useQuery(meetingQuery(meetingId));
+  // without network the documents stored for reading offline are still there
+  const unreachable = !meeting && (isNetworkError(error) || isNetworkError(failureReason) || fetchStatus === 'paused');
+  const { status: liveStatus } = useMeetingLive(meetingId, !unreachable);
   useTitle(meeting?.title ?? t('meetings:meetings.title'));
   const caps = capsOf(meeting);
   useReloadWhenWindowOpens(meetingId, caps.checkInOpensAt);
 
   const justSaved = (location.state as { warnings?: Clash[] } | null)?.warnings;
 
+  if (unreachable) {
+    return (
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        <OfflineMeeting meetingId={meetingId} />
+      </Suspense>
+    );
+  }
   if (error && !meeting) {
     return (
       <div className="page">
@@ -98,7 +113,9 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
   const showAttendance = !!(caps.canViewQuorum || caps.canMarkAttendance || caps.canReportHeadCount);
   // the chair's console while the session may be run (or started from there)
   const showConsole = !!(caps.canRunSession || caps.canStart);
-  const tabs = TABS.filter((x) => (x.id !== 'attendance' || showAttendance) && (x.id !== 'console' || showConsole));
+  const tabs = TABS.filter(
+    (x) => (x.id !== 'attendance' || showAttendance) && (x.id !== 'console' || showConsole) && (x.id !== 'documents' || !!caps.canReadDocuments),
+  );
   const requested = params.get('tab') as Tab | null;
   // a running session opens on the console for those who run it
   const fallback: Tab = showConsole && meeting.status === 'IN_PROGRESS' ? 'console' : 'info';
@@ -158,9 +175,15 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
         {tab === 'console' && <ConsoleTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'info' && <InfoTab meeting={meeting} meetingId={meetingId} savedWarnings={justSaved} />}
         {tab === 'agenda' && <AgendaTab meeting={meeting} meetingId={meetingId} />}
+        {tab === 'documents' && (
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            <DocumentsTab meeting={meeting} meetingId={meetingId} />
+          </Suspense>
+        )}
         {tab === 'participants' && <ParticipantsTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'attendance' && <AttendanceTab meeting={meeting} meetingId={meetingId} />}
       </div>
     </div>
   );
 }
+
