@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * three parts a WordprocessingML package needs). The conversions are skipped where LibreOffice is
  * not installed; the refusals are checked everywhere.
  */
-class OfficeConverterTest {
+public class OfficeConverterTest {
   static final String TEXT = "Báo cáo kinh tế – xã hội quý IV: Đồng bằng sông Cửu Long";
   static final String SECOND = "Ủy ban nhân dân tỉnh Đồng Tháp – kỳ họp thứ 7";
 
@@ -185,7 +185,7 @@ class OfficeConverterTest {
   /**
    * A minimal DOCX: content types, the package relationship and the document, one paragraph each.
    */
-  static Path docx(Path file, String... paragraphs) throws IOException {
+  public static Path docx(Path file, String... paragraphs) throws IOException {
     StringBuilder body = new StringBuilder();
     for (String p : paragraphs) {
       body.append("<w:p><w:r><w:t xml:space=\"preserve\">")

@@ -1,0 +1,167 @@
+package vn.hopso.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.hopso.document.OfficeConverterTest;
+import vn.hopso.document.TestPdfs;
+import vn.hopso.support.EmbeddedAppResource;
+
+/**
+ * Documents in a real Chromium on the packaged app (README command 1): the secretary uploads a Word
+ * file and a 200-page PDF to an agenda item through the page; a delegate on a tablet opens the PDF,
+ * highlights a line and writes a note, reloads and finds them; downloads the meeting's pack, goes
+ * offline (the browser's own offline mode), reloads, still opens the document and annotates; back
+ * online, the note reaches the server.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(EmbeddedAppResource.class)
+class DocumentBrowserIT extends BrowserTest {
+  @Test
+  void aDelegateReadsAnnotatesAndReadsOffline() throws Exception {
+    long meeting =
+        DemoApi.scheduledMeeting(
+            "Họp đọc tài liệu trên máy tính bảng",
+            List.of("daibieu001"),
+            List.of(),
+            List.of("Báo cáo kinh tế – xã hội", "Dự toán ngân sách"));
+    Path dir = Files.createTempDirectory("docs-it-");
+    Path pdf = dir.resolve("Báo cáo 200 trang.pdf");
+    Files.write(pdf, TestPdfs.pages(200, "Trang bao cao so"));
+    Path docx =
+        OfficeConverterTest.docx(
+            dir.resolve("Tờ trình ngân sách.docx"), "Tờ trình về dự toán ngân sách năm 2027");
+
+    // the secretary uploads both to the first agenda item
+    Page sec = signIn("thuky1");
+    sec.navigate("/meetings/" + meeting + "?tab=documents");
+    Locator item = sec.getByTestId("doc-upload-item");
+    String firstItem = (String) item.locator("option").nth(1).evaluate("o => o.value");
+    item.selectOption(firstItem);
+    sec.getByTestId("doc-upload-input").setInputFiles(new Path[] {docx, pdf});
+    Locator jobs = sec.getByTestId("doc-upload-job");
+    assertThat(jobs).hasCount(2);
+    assertThat(sec.locator("[data-testid=doc-upload-job][data-state=done]"))
+        .hasCount(
+            2,
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                .setTimeout(120_000));
+    List<Map<String, Object>> docs =
+        DemoApi.as(DemoApi.token("thuky1"))
+            .get("/api/meetings/" + meeting + "/documents")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("documents");
+    assertEquals(2, docs.size(), docs::toString);
+    long pdfId =
+        DemoApi.as(DemoApi.token("thuky1"))
+            .get("/api/meetings/" + meeting + "/documents")
+            .then()
+            .extract()
+            .jsonPath()
+            .getLong("documents.find { it.current.fileName == 'Báo cáo 200 trang.pdf' }.id");
+    sec.context().close();
+
+    // the delegate opens the 200-page PDF on a tablet
+    Page tab = signIn("daibieu001");
+    tab.navigate("/meetings/" + meeting + "?tab=documents");
+    tab.getByTestId("doc-open-" + pdfId).click();
+    Locator page1 = tab.getByTestId("reader-draw-1");
+    page1.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    // highlight the first line: drag across it
+    tab.getByTestId("reader-tool-highlight").click();
+    BoundingBox b = page1.boundingBox();
+    drag(tab, b, 0.10, 0.088, 0.45, 0.100);
+    // a sticky note below it
+    tab.getByTestId("reader-tool-note").click();
+    page1.click(new Locator.ClickOptions().setPosition(b.width * 0.5, b.height * 0.3));
+    tab.getByTestId("reader-note-text").fill("Cần làm rõ số liệu quý IV");
+    tab.getByTestId("reader-note-save").click();
+    waitForAnnotations(pdfId, 2);
+
+    // reload: both are still there
+    tab.reload();
+    tab.getByTestId("reader-draw-1").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    tab.getByTestId("reader-notes-toggle").click();
+    assertThat(tab.getByTestId("annotation-item")).hasCount(2);
+    assertThat(tab.getByTestId("annotation-list")).containsText("Cần làm rõ số liệu quý IV");
+
+    // download the pack for reading offline
+    tab.navigate("/meetings/" + meeting + "?tab=documents");
+    tab.getByTestId("pack-download").click();
+    tab.getByTestId("pack-confirm-ok").click();
+    tab.getByTestId("pack-offline-ready").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+    assertTrue(
+        tab.getByTestId("pack-fingerprint").textContent().matches(".*[0-9A-F]{4}-[0-9A-F]{4}.*"));
+
+    // offline: reload the reader, open the document, write a note
+    tab.context().setOffline(true);
+    tab.navigate("/meetings/" + meeting + "/documents/" + pdfId);
+    Locator offPage = tab.getByTestId("reader-draw-1");
+    offPage.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    tab.getByTestId("reader-tool-note").click();
+    BoundingBox ob = offPage.boundingBox();
+    offPage.click(new Locator.ClickOptions().setPosition(ob.width * 0.5, ob.height * 0.5));
+    tab.getByTestId("reader-note-text").fill("Ghi chú viết khi mất mạng");
+    tab.getByTestId("reader-note-save").click();
+    assertThat(tab.getByTestId("outbox-count")).hasAttribute("data-count", "1");
+    assertEquals(2, annotations(pdfId).size()); // not yet on the server
+
+    // back online: the outbox sends it
+    tab.context().setOffline(false);
+    tab.evaluate("window.dispatchEvent(new Event('online'))");
+    List<Map<String, Object>> after = waitForAnnotations(pdfId, 3);
+    assertTrue(
+        after.stream().anyMatch(a -> "Ghi chú viết khi mất mạng".equals(a.get("note"))),
+        after::toString);
+    assertThat(tab.getByTestId("outbox-count")).hasAttribute("data-count", "0");
+  }
+
+  private static void drag(Page page, BoundingBox b, double x0, double y0, double x1, double y1) {
+    page.mouse().move(b.x + b.width * x0, b.y + b.height * y0);
+    page.mouse().down();
+    for (int i = 1; i <= 8; i++) {
+      page.mouse()
+          .move(
+              b.x + b.width * (x0 + (x1 - x0) * i / 8), b.y + b.height * (y0 + (y1 - y0) * i / 8));
+    }
+    page.mouse().up();
+  }
+
+  private static List<Map<String, Object>> annotations(long doc) {
+    return DemoApi.as(DemoApi.token("daibieu001"))
+        .get("/api/documents/" + doc + "/versions/1/annotations")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("findAll { !it.deleted }");
+  }
+
+  private static List<Map<String, Object>> waitForAnnotations(long doc, int count)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    List<Map<String, Object>> got = annotations(doc);
+    while (got.size() < count && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      got = annotations(doc);
+    }
+    assertEquals(count, got.size(), got::toString);
+    return got;
+  }
+}
