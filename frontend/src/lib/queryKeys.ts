@@ -88,8 +88,6 @@ export const queryKeys = {
     all: () => ['offline'] as const,
     /** the signed-in person's stored pack of a meeting */
     pack: (meetingId: Id, viewer: Id | undefined) => ['offline', 'pack', meetingId, viewer ?? 0] as const,
-    /** every stored pack of the person */
-    packs: (viewer: Id | undefined) => ['offline', 'packs', viewer ?? 0] as const,
   },
 
   notifications: {

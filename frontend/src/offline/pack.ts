@@ -271,12 +271,6 @@ export async function storedPack(db: OfflineDb, viewer: Id, meetingId: Id): Prom
   return (await db.packs.get(packKey(viewer, meetingId))) ?? null;
 }
 
-/** Every stored pack of the person (newest first). */
-export async function storedPacks(db: OfflineDb, viewer: Id): Promise<StoredPack[]> {
-  const all = await db.packs.where('viewer').equals(viewer).toArray();
-  return all.sort((a, b) => b.downloadedAt.localeCompare(a.downloadedAt));
-}
-
 /** The stored bytes of one document version (null when not stored). */
 export async function storedFile(db: OfflineDb, viewer: Id, documentId: Id, version: number): Promise<StoredFile | null> {
   return (await db.files.get(fileKey(viewer, documentId, version))) ?? null;

@@ -111,16 +111,18 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
   const relinkedAt = useRef(0);
   const [failure, setFailure] = useState<{ key: string | null; error: unknown } | null>(null);
   const fatal = failure && failure.key === sourceKey ? failure.error : null;
+  const { refetch: relink } = link;
+  // stable while the source is the same: every page view is given it
   const onViewError = useCallback(
     (err: unknown) => {
       if (!fromDevice && isExpiredLink(err) && Date.now() - relinkedAt.current > RELINK_MS) {
         relinkedAt.current = Date.now();
-        void link.refetch();
+        void relink();
         return;
       }
       setFailure({ key: sourceKey, error: err });
     },
-    [fromDevice, link, sourceKey],
+    [fromDevice, relink, sourceKey],
   );
   useEffect(() => {
     if (pdf.error && !(pdf.error instanceof Error && pdf.error.message === 'not stored')) onViewError(pdf.error);
@@ -166,6 +168,7 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
     return m;
   }, [list]);
   const save = useSaveAnnotation(docId, version ?? 0, author);
+  const { mutate: saveMutate } = save;
   const remove = useDeleteAnnotation(docId, version ?? 0, viewer);
 
   const [tool, setTool] = useState<Tool>('read');
@@ -183,7 +186,7 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
       const id = newId();
       const share = extra.sharing ?? sharing.sharing;
       const readers = extra.readers ?? sharing.readers;
-      save.mutate(
+      saveMutate(
         {
           id,
           body: {
@@ -210,7 +213,7 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
         },
       );
     },
-    [version, canAnnotate, sharing, save, docId, colors, notify, t],
+    [version, canAnnotate, sharing, saveMutate, docId, colors, notify, t],
   );
 
   const onNoteAt = useCallback((p: number, at: Point) => setNoteTarget({ kind: 'new', page: p, at }), []);
