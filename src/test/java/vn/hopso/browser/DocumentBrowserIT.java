@@ -79,12 +79,16 @@ class DocumentBrowserIT extends BrowserTest {
 
     // the delegate opens the 200-page PDF on a tablet
     Page tab = signIn("daibieu001");
+    List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+    tab.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
+    tab.onPageError(e -> console.add("pageerror: " + e));
+    tab.onRequestFailed(r -> console.add("failed: " + r.url() + " " + r.failure()));
     tab.navigate("/meetings/" + meeting + "?tab=documents");
     tab.getByTestId("doc-open-" + pdfId).click();
-    Locator page1 = tab.getByTestId("reader-draw-1");
-    page1.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    drawn(tab, 1, console);
     // highlight the first line: drag across it
     tab.getByTestId("reader-tool-highlight").click();
+    Locator page1 = tab.getByTestId("reader-draw-1");
     BoundingBox b = page1.boundingBox();
     drag(tab, b, 0.10, 0.088, 0.45, 0.100);
     // a sticky note below it
@@ -96,7 +100,7 @@ class DocumentBrowserIT extends BrowserTest {
 
     // reload: both are still there
     tab.reload();
-    tab.getByTestId("reader-draw-1").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    drawn(tab, 1, console);
     tab.getByTestId("reader-notes-toggle").click();
     assertThat(tab.getByTestId("annotation-item")).hasCount(2);
     assertThat(tab.getByTestId("annotation-list")).containsText("Cần làm rõ số liệu quý IV");
@@ -112,9 +116,10 @@ class DocumentBrowserIT extends BrowserTest {
     // offline: reload the reader, open the document, write a note
     tab.context().setOffline(true);
     tab.navigate("/meetings/" + meeting + "/documents/" + pdfId);
-    Locator offPage = tab.getByTestId("reader-draw-1");
-    offPage.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    drawn(tab, 1, console);
+    assertThat(tab.getByTestId("reader")).hasAttribute("data-source", "device");
     tab.getByTestId("reader-tool-note").click();
+    Locator offPage = tab.getByTestId("reader-draw-1");
     BoundingBox ob = offPage.boundingBox();
     offPage.click(new Locator.ClickOptions().setPosition(ob.width * 0.5, ob.height * 0.5));
     tab.getByTestId("reader-note-text").fill("Ghi chú viết khi mất mạng");
@@ -130,6 +135,17 @@ class DocumentBrowserIT extends BrowserTest {
         after.stream().anyMatch(a -> "Ghi chú viết khi mất mạng".equals(a.get("note"))),
         after::toString);
     assertThat(tab.getByTestId("outbox-count")).hasAttribute("data-count", "0");
+  }
+
+  /** Waits until the reader has drawn page {@code n} (a screenshot when it does not). */
+  private static void drawn(Page tab, int n, List<String> console) {
+    try {
+      tab.locator("[data-testid=reader-page-" + n + "][data-drawn=true]")
+          .waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    } catch (RuntimeException e) {
+      tab.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/reader-failure.png")));
+      throw new AssertionError("the reader did not draw page " + n + "; console: " + console, e);
+    }
   }
 
   private static void drag(Page page, BoundingBox b, double x0, double y0, double x1, double y1) {
