@@ -53,6 +53,16 @@ final class PageFrame {
     return new PageFrame(box, normalizeRotation(page.getRotation()));
   }
 
+  /**
+   * The page's frame without its /Rotate: how the web app's reader records marks (fractions of the
+   * unrotated page from its top-left corner, see docs/API.md "Annotations").
+   */
+  static PageFrame unrotated(PDPage page) {
+    PageFrame shown = of(page);
+    return new PageFrame(
+        new PDRectangle(shown.llx, shown.lly, shown.urx - shown.llx, shown.ury - shown.lly), 0);
+  }
+
   static int normalizeRotation(int degrees) {
     int r = ((degrees % 360) + 360) % 360;
     return (Math.round(r / 90f) * 90) % 360;

@@ -739,7 +739,7 @@ public final class PdfTools {
               continue;
             }
             PDPage page = pages.get(mark.page() - 1);
-            PDAnnotationMarkup annotation = annotation(mark, PageFrame.of(page));
+            PDAnnotationMarkup annotation = annotation(mark, PageFrame.unrotated(page));
             if (annotation == null) {
               continue;
             }
