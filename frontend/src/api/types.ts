@@ -202,11 +202,11 @@ export type MeetingDocument = Schemas['DocumentView'];
 export type DocumentList = Schemas['DocumentList'];
 /** GET /api/documents/{docId}: the document and every version. */
 export type DocumentDetail = Schemas['DocumentDetail'];
-/** One uploaded file of a document (the schema's second `VersionView`: the agenda has the first). */
-export type DocumentVersion = Schemas['VersionView1'];
+/** One uploaded file of a document. */
+export type DocumentVersion = Schemas['DocumentVersionView'];
 export type DocumentCapabilities = Schemas['DocumentCapabilities'];
 export type DocumentUpdate = Schemas['UpdateInput'];
-export type DocumentReader = Schemas['PersonRef'];
+export type DocumentReader = Schemas['ReaderRef'];
 export const DOCUMENT_AUDIENCES = documentAudienceValues;
 export type DocumentAudience = Schemas['DocumentAudience'];
 export const CONVERSIONS = conversionValues;

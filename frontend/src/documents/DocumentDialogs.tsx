@@ -14,6 +14,7 @@ import { queryKeys } from '../lib/queryKeys';
 import { useApiForm } from '../lib/useApiForm';
 import { documentDetailQuery, useUpdateDocument } from './api/documents';
 import { ACCEPT, acceptedName, useReplaceDocument } from './api/upload';
+import { AudienceChoice, ConfidentialCheck, ItemSelect } from './DocumentFields';
 import { ReadersPicker, type Reader } from './ReadersPicker';
 import { type ItemChoice, formatBytes, readerUrl } from './shared';
 
@@ -82,37 +83,14 @@ function EditForm({ meetingId, doc, items, onClose, reload }: { meetingId: Id; d
         <TextField label={t('documents:edit.name')} name="title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldErrors.title} required maxLength={300} />
         <div className="field">
           <label htmlFor={`${id}-item`}>{t('documents:upload.item')}</label>
-          <select id={`${id}-item`} name="itemId" value={itemId} onChange={(e) => setItemId(e.target.value)}>
-            <option value="">{t('documents:list.meetingWide')}</option>
-            {items.map((i) => (
-              <option key={i.id} value={String(i.id)}>
-                {'\u00a0\u00a0'.repeat(i.depth)}
-                {i.number ? `${i.number}. ` : ''}
-                {i.title}
-              </option>
-            ))}
-          </select>
+          <ItemSelect id={`${id}-item`} name="itemId" items={items} value={itemId} onChange={setItemId} />
           {form.fieldErrors.itemId && <p className="field-error">{form.fieldErrors.itemId}</p>}
         </div>
-        <fieldset className="choice-row">
-          <legend>{t('documents:audience.label')}</legend>
-          {(['PARTICIPANTS', 'NAMED'] as const).map((a) => (
-            <label key={a} className="check">
-              <input type="radio" name="audience" value={a} data-testid={`doc-edit-audience-${a}`} checked={audience === a} onChange={() => setAudience(a)} />
-              <span>{t(`documents:audience.${a}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <AudienceChoice name="audience" testIdPrefix="doc-edit-audience" value={audience} onChange={setAudience} />
         {audience === 'NAMED' && (
           <ReadersPicker meetingId={meetingId} value={readers} onChange={setReaders} label={t('documents:readers.label')} name="readerIds" error={form.fieldErrors.readerIds} />
         )}
-        <label className="check">
-          <input type="checkbox" name="confidential" data-testid="doc-edit-confidential" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
-          <span>
-            {t('documents:upload.confidential')}
-            <span className="cell-sub">{t('documents:upload.confidentialHint')}</span>
-          </span>
-        </label>
+        <ConfidentialCheck name="confidential" testId="doc-edit-confidential" value={confidential} onChange={setConfidential} />
         <FormProblem form={form} />
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose} disabled={form.busy}>

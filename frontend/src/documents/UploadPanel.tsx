@@ -3,6 +3,7 @@ import type { DocumentAudience, Id } from '../api/types';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { ACCEPT, acceptedName, isOfficeName, useUploadDocument } from './api/upload';
+import { AudienceChoice, ConfidentialCheck, ItemSelect } from './DocumentFields';
 import { ReadersPicker, type Reader } from './ReadersPicker';
 import { type ItemChoice, formatBytes } from './shared';
 
@@ -139,33 +140,10 @@ export function UploadPanel({
       <div className="upload-settings">
         <div className="field">
           <label htmlFor={`${id}-item`}>{t('documents:upload.item')}</label>
-          <select id={`${id}-item`} name="uploadItem" data-testid="doc-upload-item" value={itemId} onChange={(e) => setItemId(e.target.value)}>
-            <option value="">{t('documents:list.meetingWide')}</option>
-            {items.map((i) => (
-              <option key={i.id} value={String(i.id)}>
-                {'\u00a0\u00a0'.repeat(i.depth)}
-                {i.number ? `${i.number}. ` : ''}
-                {i.title}
-              </option>
-            ))}
-          </select>
+          <ItemSelect id={`${id}-item`} name="uploadItem" testId="doc-upload-item" items={items} value={itemId} onChange={setItemId} />
         </div>
-        <fieldset className="choice-row">
-          <legend>{t('documents:audience.label')}</legend>
-          {(['PARTICIPANTS', 'NAMED'] as const).map((a) => (
-            <label key={a} className="check">
-              <input type="radio" name="uploadAudience" value={a} data-testid={`doc-upload-audience-${a}`} checked={audience === a} onChange={() => setAudience(a)} />
-              <span>{t(`documents:audience.${a}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="check">
-          <input type="checkbox" name="uploadConfidential" data-testid="doc-upload-confidential" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
-          <span>
-            {t('documents:upload.confidential')}
-            <span className="cell-sub">{t('documents:upload.confidentialHint')}</span>
-          </span>
-        </label>
+        <AudienceChoice name="uploadAudience" testIdPrefix="doc-upload-audience" value={audience} onChange={setAudience} />
+        <ConfidentialCheck name="uploadConfidential" testId="doc-upload-confidential" value={confidential} onChange={setConfidential} />
       </div>
       {audience === 'NAMED' && <ReadersPicker meetingId={meetingId} value={readers} onChange={setReaders} label={t('documents:readers.label')} name="uploadReaders" />}
 

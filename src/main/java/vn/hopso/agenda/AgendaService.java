@@ -47,7 +47,12 @@ public class AgendaService {
 
   @Transactional
   public Agenda get(long meetingId) {
-    Access a = access.view(meetingId);
+    return get(access.view(meetingId));
+  }
+
+  /** The agenda as this caller sees it (the working copy for managers), access already granted. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Agenda get(Access a) {
     if (a.manager()) {
       return working(a.meeting());
     }

@@ -29,9 +29,14 @@ public final class Tokens {
 
   /** 256 random bits, URL-safe. */
   public static String random() {
-    byte[] bytes = new byte[32];
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+  }
+
+  /** {@code n} random bytes from this thread's generator. */
+  public static byte[] bytes(int n) {
+    byte[] bytes = new byte[n];
     RANDOM.get().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return bytes;
   }
 
   /** Lower-case hex SHA-256 of the UTF-8 text. */

@@ -94,8 +94,7 @@ public class AnnotationService {
     Document d = x.document();
     DocumentVersion v = DocumentVersion.of(d, in.version());
     if (v == null) {
-      throw ApiException.invalid(
-          "version", DocumentMsg.PAGE_OUT_OF_RANGE, "page", in.page(), "pages", 0);
+      throw ApiException.invalid("version", DocumentMsg.NO_SUCH_VERSION, "version", in.version());
     }
     if (v.pages != null && in.page() > v.pages) {
       throw ApiException.invalid(
@@ -300,15 +299,7 @@ public class AnnotationService {
                 });
     LinkService.Plan p = links.withCopy(job.plan());
     if (p.confidential()) {
-      QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  events.fire(
-                      new DocumentEvents.Served(
-                          vn.hopso.meeting.Meeting.findById(p.meetingId()),
-                          p.documentId(),
-                          "document.downloaded",
-                          p.title() + " v" + p.version() + " (annotated copy)")));
+      links.served(List.of(p), "document.downloaded", "annotated copy");
     }
     String name = LinkService.pdfName(p.fileName()).replaceAll("\\.pdf$", "") + " - ghi chú.pdf";
     StreamingOutput out =

@@ -6,7 +6,6 @@ import vn.hopso.common.Msg;
 public enum DocumentMsg implements Msg {
   DOCUMENT("noun.document", "tài liệu", "document"),
   VERSION("noun.document-version", "phiên bản tài liệu", "document version"),
-  ANNOTATION("noun.annotation", "ghi chú", "annotation"),
   NOT_READABLE(
       "document.not-readable",
       "Bạn không có quyền đọc tài liệu này",
@@ -63,6 +62,10 @@ public enum DocumentMsg implements Msg {
       "document.bad-range",
       "Khoảng byte yêu cầu không hợp lệ",
       "The requested byte range cannot be served"),
+  NO_SUCH_VERSION(
+      "document.no-such-version",
+      "Tài liệu không có phiên bản {version}",
+      "The document has no version {version}"),
   PAGE_OUT_OF_RANGE(
       "document.page-range",
       "Trang {page} không có trong tài liệu ({pages} trang)",
@@ -81,10 +84,6 @@ public enum DocumentMsg implements Msg {
       "annotation.moved",
       "Ghi chú đã thuộc về tài liệu hoặc phiên bản khác",
       "The annotation belongs to another document or version"),
-  NOTHING_TO_CONVERT(
-      "document.conversion-failed",
-      "Không chuyển được tệp sang PDF",
-      "The file could not be converted to PDF"),
   ;
 
   private final String code;

@@ -64,21 +64,7 @@ public class DocumentResource {
    */
   @POST
   @Path("/{docId}/versions")
-  @Consumes({
-    "application/pdf",
-    "application/octet-stream",
-    "application/msword",
-    "application/vnd.ms-excel",
-    "application/vnd.ms-powerpoint",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "application/vnd.oasis.opendocument.text",
-    "application/vnd.oasis.opendocument.spreadsheet",
-    "application/vnd.oasis.opendocument.presentation",
-    "image/jpeg",
-    "image/png"
-  })
+  @Consumes(Ingest.UPLOAD_TYPES)
   public Response replace(
       @PathParam("docId") long documentId,
       @QueryParam("fileName") String fileName,

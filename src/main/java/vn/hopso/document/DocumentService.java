@@ -25,9 +25,11 @@ import vn.hopso.agenda.AgendaService;
 import vn.hopso.agenda.AgendaViews.Agenda;
 import vn.hopso.agenda.AgendaViews.ItemView;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.CommonMsg;
 import vn.hopso.common.CurrentUser;
 import vn.hopso.common.DomainEvent;
 import vn.hopso.common.Lang;
+import vn.hopso.common.Limits;
 import vn.hopso.common.StoredJson;
 import vn.hopso.common.Texts;
 import vn.hopso.common.Versions;
@@ -35,12 +37,11 @@ import vn.hopso.common.VietnameseText;
 import vn.hopso.document.DocumentViews.DocumentCapabilities;
 import vn.hopso.document.DocumentViews.DocumentDetail;
 import vn.hopso.document.DocumentViews.DocumentList;
+import vn.hopso.document.DocumentViews.DocumentVersionView;
 import vn.hopso.document.DocumentViews.DocumentView;
 import vn.hopso.document.DocumentViews.MyReading;
-import vn.hopso.document.DocumentViews.PersonRef;
+import vn.hopso.document.DocumentViews.ReaderRef;
 import vn.hopso.document.DocumentViews.UpdateInput;
-import vn.hopso.document.DocumentViews.VersionView;
-import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
 import vn.hopso.meeting.MeetingAccess.Access;
 import vn.hopso.meeting.MeetingOp;
@@ -67,7 +68,7 @@ public class DocumentService {
   @Inject @StoredJson ObjectMapper json;
 
   /** What the caller may read of one meeting: its access and the agenda items they can see. */
-  record Reading(Access access, Map<Long, ItemView> items) {
+  record Reading(Access access, Agenda agenda, Map<Long, ItemView> items) {
     Set<Long> itemIds() {
       return items.keySet();
     }
@@ -79,14 +80,10 @@ public class DocumentService {
 
   Reading reading(long meetingId, MeetingOp op) {
     Access a = access.require(meetingId, op);
-    Agenda ag = agenda.get(meetingId);
+    Agenda ag = agenda.get(a);
     Map<Long, ItemView> items = new LinkedHashMap<>();
     flatten(ag.items(), items);
-    return new Reading(a, items);
-  }
-
-  Agenda agendaOf(long meetingId) {
-    return agenda.get(meetingId);
+    return new Reading(a, ag, items);
   }
 
   private static void flatten(List<ItemView> items, Map<Long, ItemView> out) {
@@ -116,15 +113,11 @@ public class DocumentService {
   @Transactional
   public DocumentList list(long meetingId) {
     Reading r = reading(meetingId, MeetingOp.READ_DOCUMENTS);
-    Long me = current.personId();
-    List<Document> docs =
-        Document.<Document>list("meeting.id = ?1 and withdrawnAt is null", meetingId).stream()
-            .filter(d -> r.visible(d, me))
-            .toList();
+    List<Document> docs = readableDocuments(r);
     Map<Long, DocumentVersion> currentVersions = currentVersions(docs);
-    Map<Long, Read> mine = latestReceipts(docs, me);
+    Map<Long, Read> mine = latestReceipts(docs, current.personId());
     List<DocumentView> views = new ArrayList<>();
-    for (Document d : ordered(docs, r.items())) {
+    for (Document d : docs) {
       views.add(view(d, currentVersions.get(d.id), mine.get(d.id), r));
     }
     boolean canUpload =
@@ -144,6 +137,17 @@ public class DocumentService {
     Lang lang = current.lang();
     return new DocumentDetail(
         view(d, cur, mine, x.reading()), versions.stream().map(v -> versionView(v, lang)).toList());
+  }
+
+  /** The meeting's documents the caller may read, in agenda order. */
+  List<Document> readableDocuments(Reading r) {
+    Long me = current.personId();
+    List<Document> docs =
+        Document.<Document>list("meeting = ?1 and withdrawnAt is null", r.access().meeting())
+            .stream()
+            .filter(d -> r.visible(d, me))
+            .toList();
+    return ordered(docs, r.items());
   }
 
   /** Documents in agenda order (the meeting's own first), then by position and title. */
@@ -208,12 +212,12 @@ public class DocumentService {
     Access a = r.access();
     Lang lang = current.lang();
     boolean manager = a.manager();
-    List<PersonRef> readers = List.of();
+    List<ReaderRef> readers = List.of();
     if (manager && d.audience == DocumentAudience.NAMED && !d.readers.isEmpty()) {
       readers =
           Person.<Person>list("id in ?1", d.readers).stream()
               .sorted(Comparator.comparing(p -> VietnameseText.personSortKey(p.fullName)))
-              .map(p -> new PersonRef(p.id, p.fullName, p.unit == null ? null : p.unit.name))
+              .map(p -> new ReaderRef(p.id, p.fullName, p.unit == null ? null : p.unit.name))
               .toList();
     }
     ItemView item = d.item == null ? null : r.items().get(d.item.id);
@@ -242,7 +246,6 @@ public class DocumentService {
         cur != null
             && cur.hasPdf()
             && access.allowed(a.meeting(), a.relation(), MeetingOp.ANNOTATE);
-    long versionCount = d.currentVersion;
     return new DocumentView(
         d.id,
         d.meeting.id,
@@ -255,7 +258,7 @@ public class DocumentService {
         d.confidential,
         d.position,
         cur == null ? null : versionView(cur, lang),
-        (int) versionCount,
+        d.currentVersion,
         reading,
         unread,
         changed,
@@ -264,8 +267,8 @@ public class DocumentService {
         d.version);
   }
 
-  static VersionView versionView(DocumentVersion v, Lang lang) {
-    return new VersionView(
+  static DocumentVersionView versionView(DocumentVersion v, Lang lang) {
+    return new DocumentVersionView(
         v.number,
         v.fileName,
         v.contentType,
@@ -313,7 +316,7 @@ public class DocumentService {
                 d.item = itemOf(meetingId, itemId);
                 d.title =
                     title == null || title.isBlank()
-                        ? Texts.fit(withoutExtension(file.fileName()), vn.hopso.common.Limits.TITLE)
+                        ? Texts.fit(withoutExtension(file.fileName()), Limits.TITLE)
                         : title.strip();
                 d.audience = audience == null ? DocumentAudience.PARTICIPANTS : audience;
                 d.confidential = confidential;
@@ -350,9 +353,8 @@ public class DocumentService {
     if (fileName == null || fileName.isBlank()) {
       throw ApiException.invalid("fileName", DocumentMsg.FILE_NAME_MISSING);
     }
-    if (note != null && note.length() > vn.hopso.common.Limits.SHORT_NOTE) {
-      throw ApiException.invalid(
-          "note", vn.hopso.common.CommonMsg.SIZE_MAX, "max", vn.hopso.common.Limits.SHORT_NOTE);
+    if (note != null && note.length() > Limits.SHORT_NOTE) {
+      throw ApiException.invalid("note", CommonMsg.SIZE_MAX, "max", Limits.SHORT_NOTE);
     }
     long meetingId =
         QuarkusTransaction.requiringNew()
@@ -496,7 +498,8 @@ public class DocumentService {
       what.add("title");
     }
     AgendaItem item = itemOf(d.meeting.id, in.itemId());
-    if ((item == null ? null : item.id) != (d.item == null ? null : d.item.id)) {
+    if (!java.util.Objects.equals(
+        item == null ? null : item.id, d.item == null ? null : d.item.id)) {
       what.add("item");
     }
     if (d.audience != in.audience() || !d.readers.equals(readers)) {
@@ -527,9 +530,5 @@ public class DocumentService {
     Document d = managed(documentId);
     d.withdrawnAt = clock.instant();
     events.fire(new DocumentEvents.Changed(d.meeting, d.id, "document.withdrawn", d.title));
-  }
-
-  Meeting meetingOf(Document d) {
-    return d.meeting;
   }
 }

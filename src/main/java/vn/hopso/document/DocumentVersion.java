@@ -96,4 +96,14 @@ public class DocumentVersion extends PanacheEntityBase {
   public static DocumentVersion of(Document d, int number) {
     return find("document = ?1 and number = ?2", d, number).firstResult();
   }
+
+  /** Version {@code number} of the document (its current one when null), or 404. */
+  static DocumentVersion required(Document d, Integer number) {
+    int n = number == null ? d.currentVersion : number;
+    DocumentVersion v = of(d, n);
+    if (v == null) {
+      throw vn.hopso.common.ApiException.notFound(DocumentMsg.VERSION, n);
+    }
+    return v;
+  }
 }

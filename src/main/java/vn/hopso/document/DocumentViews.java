@@ -19,7 +19,7 @@ public final class DocumentViews {
    * One uploaded file. {@code size}/{@code sha256}: the original's; {@code pdfSize}/{@code
    * pdfSha256}: the PDF readers get (equal to the original's for a PDF, null when none was made).
    */
-  public record VersionView(
+  public record DocumentVersionView(
       int number,
       String fileName,
       String contentType,
@@ -35,7 +35,7 @@ public final class DocumentViews {
       String uploadedByName,
       Instant uploadedAt) {}
 
-  public record PersonRef(long id, String name, String unitName) {}
+  public record ReaderRef(long id, String name, String unitName) {}
 
   /** The caller's own reading of the document: the latest version they opened. */
   public record MyReading(int version, Instant openedAt, int pagesSeen) {}
@@ -58,10 +58,10 @@ public final class DocumentViews {
       String itemTitle,
       String title,
       DocumentAudience audience,
-      List<PersonRef> readers,
+      List<ReaderRef> readers,
       boolean confidential,
       int position,
-      VersionView current,
+      DocumentVersionView current,
       int versionCount,
       MyReading myReading,
       boolean unread,
@@ -80,7 +80,7 @@ public final class DocumentViews {
       boolean officeConversion,
       long maxUploadBytes) {}
 
-  public record DocumentDetail(DocumentView document, List<VersionView> versions) {}
+  public record DocumentDetail(DocumentView document, List<DocumentVersionView> versions) {}
 
   /**
    * Changes a document's description and readers (all fields: the new state). {@code itemId} null:

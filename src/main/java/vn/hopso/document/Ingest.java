@@ -14,11 +14,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.CommonMsg;
+import vn.hopso.common.Limits;
 import vn.hopso.common.ProblemMappers;
 import vn.hopso.storage.DocumentStorage;
 
@@ -38,14 +38,27 @@ public class Ingest {
   @Inject OfficeConverter office;
   @Inject DocumentConfig config;
 
+  /**
+   * What an upload may declare as its Content-Type (one list for both upload operations; the kind
+   * is read from the bytes whatever it says).
+   */
+  public static final String UPLOAD_TYPES =
+      "application/pdf, application/octet-stream, image/jpeg, image/png,"
+          + " application/msword, application/vnd.ms-excel, application/vnd.ms-powerpoint,"
+          + " application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
+          + " application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+          + " application/vnd.openxmlformats-officedocument.presentationml.presentation,"
+          + " application/vnd.oasis.opendocument.text,"
+          + " application/vnd.oasis.opendocument.spreadsheet,"
+          + " application/vnd.oasis.opendocument.presentation";
+
   /** What a file is, from its first bytes. */
   enum Kind {
     PDF("application/pdf", "pdf"),
-    OOXML(null, null),
-    OLE(null, null),
-    ODF(null, null),
     JPEG("image/jpeg", "jpg"),
-    PNG("image/png", "png");
+    PNG("image/png", "png"),
+    /** Word, Excel, PowerPoint, OpenDocument: by extension and first bytes (OfficeConverter). */
+    OFFICE(null, null);
 
     final String type;
     final String ext;
@@ -254,51 +267,40 @@ public class Ingest {
   }
 
   static Kind sniff(Path file, String fileName) throws IOException {
-    byte[] head = new byte[8];
-    int n;
+    byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, head.length);
+      head = in.readNBytes(8);
     }
-    String ext = dotExtension(fileName);
-    if (n >= 5 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F') {
+    if (starts(head, '%', 'P', 'D', 'F')) {
       return Kind.PDF;
     }
-    if (n >= 3
-        && (head[0] & 0xff) == 0xFF
-        && (head[1] & 0xff) == 0xD8
-        && (head[2] & 0xff) == 0xFF) {
+    if (starts(head, 0xFF, 0xD8, 0xFF)) {
       return Kind.JPEG;
     }
-    if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+    if (starts(head, 0x89, 'P', 'N', 'G')) {
       return Kind.PNG;
     }
-    if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-      if (List.of("docx", "xlsx", "pptx").contains(ext)) {
-        return Kind.OOXML;
-      }
-      if (List.of("odt", "ods", "odp").contains(ext)) {
-        return Kind.ODF;
-      }
-    }
-    if (n >= 8
-        && (head[0] & 0xff) == 0xD0
-        && (head[1] & 0xff) == 0xCF
-        && head[2] == 0x11
-        && (head[3] & 0xff) == 0xE0
-        && List.of("doc", "xls", "ppt").contains(ext)) {
-      return Kind.OLE;
+    if (OfficeConverter.plausible(file, OfficeConverter.extension(fileName))) {
+      return Kind.OFFICE;
     }
     throw ApiException.ofField(
         415, CommonMsg.TITLE_UNSUPPORTED_MEDIA, "file", DocumentMsg.UNSUPPORTED_FILE);
   }
 
-  private static String dotExtension(String fileName) {
-    int dot = fileName.lastIndexOf('.');
-    return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+  private static boolean starts(byte[] head, int... expected) {
+    if (head.length < expected.length) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if ((head[i] & 0xff) != expected[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String extension(String fileName, Kind kind) {
-    return kind.ext != null ? kind.ext : dotExtension(fileName);
+    return kind.ext != null ? kind.ext : OfficeConverter.extension(fileName);
   }
 
   static String contentType(Kind kind, String ext) {
@@ -324,7 +326,7 @@ public class Ingest {
     String name = fileName.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1).strip();
     name = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
-    return vn.hopso.common.Texts.cut(name.isEmpty() ? "tai-lieu" : name, 255);
+    return vn.hopso.common.Texts.cut(name.isEmpty() ? "tai-lieu" : name, Limits.NAME);
   }
 
   static String hash(Path file) throws IOException {

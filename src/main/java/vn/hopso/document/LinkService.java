@@ -7,22 +7,20 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import vn.hopso.agenda.AgendaViews.Agenda;
+import vn.hopso.agenda.AgendaViews.ItemView;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.CurrentUser;
 import vn.hopso.common.DomainEvent;
@@ -104,20 +102,10 @@ public class LinkService {
     Instant expires = clock.instant().plus(ttl());
     String url = url(plan, expires);
     if (plan.confidential() || plan.what() == FileLinks.What.ORIGINAL) {
-      QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  events.fire(
-                      new DocumentEvents.Served(
-                          vn.hopso.meeting.Meeting.findById(plan.meetingId()),
-                          plan.documentId(),
-                          plan.attachment() ? "document.downloaded" : "document.opened",
-                          plan.title()
-                              + " v"
-                              + plan.version()
-                              + " ("
-                              + plan.what().name().toLowerCase(Locale.ROOT)
-                              + ")")));
+      served(
+          List.of(plan),
+          plan.attachment() ? "document.downloaded" : "document.opened",
+          plan.what().name().toLowerCase(Locale.ROOT));
     }
     return new Link(
         url,
@@ -132,10 +120,7 @@ public class LinkService {
 
   Plan plan(Readable x, Integer number, LinkKind kind, boolean attachment) {
     Document d = x.document();
-    DocumentVersion v = DocumentVersion.of(d, number == null ? d.currentVersion : number);
-    if (v == null) {
-      throw ApiException.notFound(DocumentMsg.VERSION, number);
-    }
+    DocumentVersion v = DocumentVersion.required(d, number);
     boolean original = DocumentRules.getsOriginal(x.reading().access().relation(), d);
     long me = current.personId();
     if (kind == LinkKind.ORIGINAL) {
@@ -162,9 +147,6 @@ public class LinkService {
           null);
     }
     if (!v.hasPdf()) {
-      if (!original) {
-        throw ApiException.conflict(DocumentMsg.NO_PDF);
-      }
       throw ApiException.conflict(DocumentMsg.NO_PDF);
     }
     String pdfName = pdfName(v.fileName);
@@ -311,16 +293,10 @@ public class LinkService {
 
   /** 8 characters, about 37 bits: shown as "K7Q2-9XFA" on the page. */
   static String code() {
-    String random = Tokens.random();
-    byte[] bytes = random.getBytes(StandardCharsets.US_ASCII);
+    byte[] random = Tokens.bytes(8);
     StringBuilder s = new StringBuilder(8);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      for (int i = 0; i < 8; i++) {
-        s.append(CODE_ALPHABET[(digest[i] & 0xff) % CODE_ALPHABET.length]);
-      }
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    for (byte b : random) {
+      s.append(CODE_ALPHABET[(b & 0xff) % CODE_ALPHABET.length]);
     }
     return s.toString();
   }
@@ -340,49 +316,44 @@ public class LinkService {
 
   public Pack pack(long meetingId) {
     record Entry(Plan plan, Long itemId, String itemNumber, Integer pages) {}
-    List<Entry> entries = new ArrayList<>();
-    Object[] head = new Object[3];
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              Reading r = documents.reading(meetingId, MeetingOp.READ_DOCUMENTS);
-              Long me = current.personId();
-              List<Document> docs =
-                  Document.<Document>list("meeting.id = ?1 and withdrawnAt is null", meetingId)
-                      .stream()
-                      .filter(d -> r.visible(d, me))
-                      .toList();
-              for (Document d : DocumentService.ordered(docs, r.items())) {
-                if (d.currentVersion == 0) {
-                  continue;
-                }
-                DocumentVersion v = DocumentVersion.of(d, d.currentVersion);
-                Readable x = new Readable(d, r);
-                boolean useOriginal =
-                    !v.hasPdf() && DocumentRules.getsOriginal(r.access().relation(), d);
-                if (!v.hasPdf() && !useOriginal) {
-                  continue; // a confidential file with no PDF: nothing a reader may hold
-                }
-                Plan p = plan(x, v.number, useOriginal ? LinkKind.ORIGINAL : LinkKind.PDF, false);
-                var item = d.item == null ? null : r.items().get(d.item.id);
-                entries.add(
-                    new Entry(
-                        p,
-                        d.item == null ? null : d.item.id,
-                        item == null ? null : item.number(),
-                        v.pages));
-              }
-              head[0] = r.access().meeting().title;
-              head[1] = documents.agendaOf(meetingId);
-            });
+    record Contents(String title, Agenda agenda, List<Entry> entries) {}
+    Contents c =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Reading r = documents.reading(meetingId, MeetingOp.READ_DOCUMENTS);
+                  List<Document> docs = documents.readableDocuments(r);
+                  Map<Long, DocumentVersion> versions = documents.currentVersions(docs);
+                  List<Entry> entries = new ArrayList<>();
+                  for (Document d : docs) {
+                    DocumentVersion v = versions.get(d.id);
+                    if (v == null) {
+                      continue;
+                    }
+                    boolean original = DocumentRules.getsOriginal(r.access().relation(), d);
+                    if (!v.hasPdf() && !original) {
+                      continue; // a confidential file with no PDF: nothing a reader may hold
+                    }
+                    LinkKind kind = v.hasPdf() ? LinkKind.PDF : LinkKind.ORIGINAL;
+                    Plan p = plan(new Readable(d, r), v.number, kind, false);
+                    ItemView item = d.item == null ? null : r.items().get(d.item.id);
+                    entries.add(
+                        new Entry(
+                            p,
+                            d.item == null ? null : d.item.id,
+                            item == null ? null : item.number(),
+                            v.pages));
+                  }
+                  return new Contents(r.access().meeting().title, r.agenda(), entries);
+                });
     Instant expires = clock.instant().plus(ttl());
     List<PackFile> files = new ArrayList<>();
+    List<Plan> planned = new ArrayList<>();
     long total = 0;
     List<String> identity = new ArrayList<>();
-    boolean audit = false;
-    for (Entry e : entries) {
+    for (Entry e : c.entries()) {
       Plan p = withCopy(e.plan());
-      audit |= p.confidential();
+      planned.add(p);
       files.add(
           new PackFile(
               p.documentId(),
@@ -402,30 +373,36 @@ public class LinkService {
       total += p.size();
       identity.add(p.documentId() + ":" + p.version() + ":" + p.sourceSha256());
     }
-    if (audit) {
-      QuarkusTransaction.requiringNew()
-          .run(
-              () -> {
-                for (PackFile f : files) {
-                  if (f.confidential()) {
-                    events.fire(
-                        new DocumentEvents.Served(
-                            vn.hopso.meeting.Meeting.findById(meetingId),
-                            f.documentId(),
-                            "document.downloaded",
-                            f.title() + " v" + f.version() + " (offline pack)"));
-                  }
-                }
-              });
-    }
+    served(
+        planned.stream().filter(Plan::confidential).toList(),
+        "document.downloaded",
+        "offline pack");
     return new Pack(
-        meetingId,
-        (String) head[0],
-        clock.instant(),
-        (vn.hopso.agenda.AgendaViews.Agenda) head[1],
-        files,
-        total,
-        fingerprint(identity));
+        meetingId, c.title(), clock.instant(), c.agenda(), files, total, fingerprint(identity));
+  }
+
+  /**
+   * Audits that these plans' files were handed to the caller (a confidential document's copy, an
+   * original), in a transaction of its own after the link was made.
+   */
+  void served(List<Plan> plans, String action, String how) {
+    if (plans.isEmpty()) {
+      return;
+    }
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              vn.hopso.meeting.Meeting m =
+                  vn.hopso.meeting.Meeting.findById(plans.get(0).meetingId());
+              for (Plan p : plans) {
+                events.fire(
+                    new DocumentEvents.Served(
+                        m,
+                        p.documentId(),
+                        action,
+                        p.title() + " v" + p.version() + " (" + how + ")"));
+              }
+            });
   }
 
   /** "3F2A-91C0-…": the same for everyone holding the same versions. */
@@ -440,9 +417,5 @@ public class LinkService {
         + hex.substring(8, 12)
         + "-"
         + hex.substring(12, 16);
-  }
-
-  static String hex(byte[] b) {
-    return HexFormat.of().formatHex(b);
   }
 }

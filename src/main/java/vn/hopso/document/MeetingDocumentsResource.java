@@ -31,21 +31,7 @@ public class MeetingDocumentsResource {
   }
 
   @POST
-  @Consumes({
-    "application/pdf",
-    "application/octet-stream",
-    "application/msword",
-    "application/vnd.ms-excel",
-    "application/vnd.ms-powerpoint",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "application/vnd.oasis.opendocument.text",
-    "application/vnd.oasis.opendocument.spreadsheet",
-    "application/vnd.oasis.opendocument.presentation",
-    "image/jpeg",
-    "image/png"
-  })
+  @Consumes(Ingest.UPLOAD_TYPES)
   public Response upload(
       @PathParam("id") long meetingId,
       @QueryParam("fileName") String fileName,

@@ -273,24 +273,37 @@ public class OfficeConverter {
    * saved under those names, which LibreOffice reads too.
    */
   private static void checkContent(Path input, String name, String extension) {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(input)) {
-      head = in.readNBytes(512);
+    boolean fits;
+    try {
+      fits = plausible(input, extension);
     } catch (IOException | InvalidPathException e) {
       throw new ConversionException(
           ConversionException.Reason.FAILED, "cannot read " + name + ": " + e, e);
     }
-    boolean plausible =
-        ZIP_FORMATS.contains(extension)
-            ? startsWith(head, 0, 'P', 'K', 3, 4)
-            : startsWith(head, 0, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)
-                || startsWith(head, 0, '{', '\\', 'r', 't', 'f')
-                || markup(head);
-    if (!plausible) {
+    if (!fits) {
       throw new ConversionException(
           ConversionException.Reason.FAILED,
           "not a " + extension.toUpperCase(Locale.ROOT) + " document: " + name);
     }
+  }
+
+  /**
+   * Whether the file's first bytes fit an office extension this converter takes (see {@link
+   * #checkContent}); also how an upload is recognised as an office document at all.
+   */
+  static boolean plausible(Path file, String extension) throws IOException {
+    if (!EXTENSIONS.contains(extension)) {
+      return false;
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(512);
+    }
+    return ZIP_FORMATS.contains(extension)
+        ? startsWith(head, 0, 'P', 'K', 3, 4)
+        : startsWith(head, 0, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)
+            || startsWith(head, 0, '{', '\\', 'r', 't', 'f')
+            || markup(head);
   }
 
   private static boolean startsWith(byte[] data, int at, int... expected) {

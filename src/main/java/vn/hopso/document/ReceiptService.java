@@ -51,10 +51,7 @@ public class ReceiptService {
   @Transactional
   public void seen(long documentId, int number, List<Integer> pages) {
     Readable x = documents.readable(documentId, MeetingOp.READ_DOCUMENTS);
-    DocumentVersion v = DocumentVersion.of(x.document(), number);
-    if (v == null) {
-      throw ApiException.notFound(DocumentMsg.VERSION, number);
-    }
+    DocumentVersion v = DocumentVersion.required(x.document(), number);
     int count = v.pages == null ? 0 : v.pages;
     for (Integer p : pages) {
       if (p < 1 || (count > 0 && p > count)) {

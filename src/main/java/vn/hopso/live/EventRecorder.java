@@ -129,10 +129,11 @@ public class EventRecorder {
 
   /**
    * Documents carry only ids over the live channel: each reader fetches the list again, which holds
-   * only what they may read (a restricted document's title never reaches the others).
+   * only what they may read (a restricted document's title never reaches the others). Events with
+   * ids only need not take the meeting's row lock ({@link #serialize}): nothing in them depends on
+   * the order of concurrent changes, and annotation saves of a whole room must not queue on it.
    */
   void documents(@Observes @Priority(LATE) vn.hopso.document.DocumentEvents.Changed e) {
-    serialize(e.meeting());
     record(
         e.meeting(),
         "documents.changed",
@@ -141,7 +142,6 @@ public class EventRecorder {
   }
 
   void firstRead(@Observes @Priority(LATE) vn.hopso.document.DocumentEvents.FirstRead e) {
-    serialize(e.meeting());
     record(
         e.meeting(),
         "documents.read",
@@ -152,7 +152,6 @@ public class EventRecorder {
   /** The author's other devices fetch the annotations again; everyone's when one is shared. */
   void annotations(
       @Observes @Priority(LATE) vn.hopso.document.DocumentEvents.AnnotationsChanged e) {
-    serialize(e.meeting());
     record(
         e.meeting(),
         "annotations.changed",

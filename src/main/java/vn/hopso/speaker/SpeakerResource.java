@@ -11,10 +11,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import vn.hopso.speaker.SpeakerViews.FloorInput;
-import vn.hopso.speaker.SpeakerViews.LimitInput;
 import vn.hopso.speaker.SpeakerViews.MoveInput;
 import vn.hopso.speaker.SpeakerViews.Queue;
 import vn.hopso.speaker.SpeakerViews.RequestInput;
+import vn.hopso.speaker.SpeakerViews.SpeechLimitInput;
 
 /** The speaking queue of a meeting; every answer is the queue as it now stands. */
 @Path("/api/meetings/{id}/speakers")
@@ -93,7 +93,7 @@ public class SpeakerResource {
 
   @PUT
   @Path("/limit")
-  public Queue limit(@PathParam("id") long id, @Valid @NotNull LimitInput body) {
+  public Queue limit(@PathParam("id") long id, @Valid @NotNull SpeechLimitInput body) {
     return speakers.setDefaultLimit(id, body.seconds());
   }
 }

@@ -22,7 +22,7 @@ public final class SpeakerViews {
   public record FloorInput(Long requestId) {}
 
   /** The meeting's default time of one speech, in seconds (30 s to 1 h). */
-  public record LimitInput(@NotNull @Min(30) @Max(3600) Integer seconds) {}
+  public record SpeechLimitInput(@NotNull @Min(30) @Max(3600) Integer seconds) {}
 
   /**
    * One request or speech. {@code name}: the person's, or the room's for a room. Timers: elapsed =

@@ -46,6 +46,32 @@ class OpenApiDocumentTest {
                 + firstDifference(committed, pretty));
   }
 
+  /**
+   * Two answer or input records of the same simple name in different features (an agenda's and a
+   * document's {@code VersionView}) get numbered schema names ("VersionView1") in the order the
+   * generator meets them, so the web app's type for one of them can silently become the other's.
+   * Every schema name must be a record's own.
+   */
+  @Test
+  void noTwoSchemasShareAName() throws Exception {
+    JsonNode schemas =
+        new ObjectMapper()
+            .readTree(given().get("/q/openapi?format=json").then().extract().asString())
+            .at("/components/schemas");
+    java.util.List<String> numbered = new java.util.ArrayList<>();
+    schemas
+        .fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (n.matches(".*[A-Za-z]\\d+")) {
+                numbered.add(n);
+              }
+            });
+    assertTrue(
+        numbered.isEmpty(),
+        () -> "schema names made unique by a number (rename one of the records): " + numbered);
+  }
+
   /** The lines around the first difference, committed (-) against served (+). */
   static String firstDifference(String committed, String served) {
     String[] a = committed.split("\n", -1);
