@@ -114,6 +114,31 @@ public class DocumentsBench {
       }
       return own;
     };
+    // what asking HopSo costs on its own: every tablet's pack request at once, no download
+    {
+      CountDownLatch all = new CountDownLatch(tablets);
+      AtomicReference<Exception> failed = new AtomicReference<>();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < tablets; i++) {
+        int n = i;
+        Thread t = new Thread(() -> {
+          try {
+            hopsoLinks.of(n);
+          } catch (Exception e) {
+            failed.compareAndSet(null, e);
+          } finally {
+            all.countDown();
+          }
+        });
+        t.setDaemon(true);
+        t.start();
+      }
+      all.await();
+      if (failed.get() != null) {
+        throw failed.get();
+      }
+      System.out.printf("%d pack requests at once (no download): %.1f s%n", tablets, (System.nanoTime() - t0) / 1e9);
+    }
     // two rounds in alternating order, so that neither side always runs on a warmer machine
     for (int round = 0; round < 2; round++) {
       if (round == 0) {

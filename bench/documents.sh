@@ -19,7 +19,7 @@ source "$(dirname "$0")/lib.sh"
 ulimit -n 65536 2>/dev/null || true
 # S3Proxy is fetched by the test build (process-test-resources)
 [ -f target/s3proxy/s3proxy.jar ] || ./mvnw -B -q -Dskip.frontend process-test-resources
-java_bin=$(./hopso java-opts | head -1 | cut -d" " -f1)
+java_bin=$(./hopso java-opts | cut -d" " -f1)
 jbin=$(dirname "$(readlink -f "$(command -v "$java_bin")")")
 
 # S3Proxy on a free loopback port, storing in the benchmark's data folder

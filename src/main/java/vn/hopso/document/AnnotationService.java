@@ -266,7 +266,12 @@ public class AnnotationService {
             .call(
                 () -> {
                   Readable x = documents.readable(documentId, MeetingOp.READ_DOCUMENTS);
-                  LinkService.Plan p = links.plan(x, version, DocumentViews.LinkKind.PDF, true);
+                  LinkService.Plan p =
+                      links.plan(
+                          x,
+                          DocumentVersion.required(x.document(), version),
+                          DocumentViews.LinkKind.PDF,
+                          true);
                   long me = current.personId();
                   List<PdfTools.Mark> marks = new ArrayList<>();
                   String author = current.name();

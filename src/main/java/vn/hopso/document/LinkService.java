@@ -95,7 +95,11 @@ public class LinkService {
             .call(
                 () -> {
                   Readable x = documents.readable(documentId, MeetingOp.READ_DOCUMENTS);
-                  return plan(x, in.version(), in.kind(), Boolean.TRUE.equals(in.download()));
+                  return plan(
+                      x,
+                      DocumentVersion.required(x.document(), in.version()),
+                      in.kind(),
+                      Boolean.TRUE.equals(in.download()));
                 });
     p = withCopy(p);
     Plan plan = p;
@@ -118,9 +122,8 @@ public class LinkService {
         plan.what() == FileLinks.What.COPY);
   }
 
-  Plan plan(Readable x, Integer number, LinkKind kind, boolean attachment) {
+  Plan plan(Readable x, DocumentVersion v, LinkKind kind, boolean attachment) {
     Document d = x.document();
-    DocumentVersion v = DocumentVersion.required(d, number);
     boolean original = DocumentRules.getsOriginal(x.reading().access().relation(), d);
     long me = current.personId();
     if (kind == LinkKind.ORIGINAL) {
@@ -335,7 +338,7 @@ public class LinkService {
                       continue; // a confidential file with no PDF: nothing a reader may hold
                     }
                     LinkKind kind = v.hasPdf() ? LinkKind.PDF : LinkKind.ORIGINAL;
-                    Plan p = plan(new Readable(d, r), v.number, kind, false);
+                    Plan p = plan(new Readable(d, r), v, kind, false);
                     ItemView item = d.item == null ? null : r.items().get(d.item.id);
                     entries.add(
                         new Entry(

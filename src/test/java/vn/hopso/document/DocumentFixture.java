@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import vn.hopso.meeting.MeetingFixture;
 import vn.hopso.meeting.MeetingFixture.Someone;
 import vn.hopso.support.Api;
@@ -47,24 +46,10 @@ final class DocumentFixture {
                 start,
                 start.plus(Duration.ofHours(2))));
     base = "/api/meetings/" + meeting;
-    List<Map<String, Object>> people = new ArrayList<>();
-    delegates.forEach(d -> people.add(Map.of("personId", d.id(), "role", "DELEGATE")));
-    Api.as(secretary.token())
-        .body(Map.of("participants", people))
-        .post(base + "/participants")
-        .then()
-        .statusCode(200);
-    for (String title : List.of("Báo cáo kinh tế - xã hội", "Dự toán ngân sách")) {
-      items.add(
-          Api.as(secretary.token())
-              .body(Map.of("title", title, "plannedMinutes", 30))
-              .post(base + "/agenda/items")
-              .then()
-              .statusCode(201)
-              .extract()
-              .jsonPath()
-              .getLong("id"));
-    }
+    MeetingFixture.inviteDelegates(secretary.token(), meeting, delegates);
+    items.addAll(
+        MeetingFixture.agenda(
+            secretary.token(), meeting, List.of("Báo cáo kinh tế - xã hội", "Dự toán ngân sách")));
     Api.as(secretary.token()).post(base + "/agenda/publish").then().statusCode(200);
     Api.as(secretary.token()).post(base + "/schedule").then().statusCode(200);
   }

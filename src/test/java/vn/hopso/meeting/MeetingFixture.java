@@ -84,6 +84,34 @@ public final class MeetingFixture {
         .getLong("id");
   }
 
+  /** Invites these people as delegates (as the meeting's secretary or another manager). */
+  public static void inviteDelegates(String token, long meeting, List<Someone> delegates) {
+    List<Map<String, Object>> people = new ArrayList<>();
+    delegates.forEach(d -> people.add(Map.of("personId", d.id(), "role", "DELEGATE")));
+    Api.as(token)
+        .body(Map.of("participants", people))
+        .post("/api/meetings/" + meeting + "/participants")
+        .then()
+        .statusCode(200);
+  }
+
+  /** Adds agenda items of 30 minutes and answers their ids. */
+  public static List<Long> agenda(String token, long meeting, List<String> titles) {
+    List<Long> ids = new ArrayList<>();
+    for (String title : titles) {
+      ids.add(
+          Api.as(token)
+              .body(Map.of("title", title, "plannedMinutes", 30))
+              .post("/api/meetings/" + meeting + "/agenda/items")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath()
+              .getLong("id"));
+    }
+    return ids;
+  }
+
   /** Mails received for {@code to} whose subject contains {@code subjectPart}. */
   public static List<MimeMessage> mailsTo(String to, String subjectPart) throws Exception {
     List<MimeMessage> out = new ArrayList<>();

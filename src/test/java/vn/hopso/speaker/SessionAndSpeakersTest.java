@@ -59,13 +59,7 @@ class SessionAndSpeakersTest {
                 start,
                 start.plus(Duration.ofHours(2))));
     base = "/api/meetings/" + meeting;
-    List<Map<String, Object>> people = new ArrayList<>();
-    delegates.forEach(d -> people.add(Map.of("personId", d.id(), "role", "DELEGATE")));
-    Api.as(secretary.token())
-        .body(Map.of("participants", people))
-        .post(base + "/participants")
-        .then()
-        .statusCode(200);
+    MeetingFixture.inviteDelegates(secretary.token(), meeting, delegates);
     items = new ArrayList<>();
     for (String title : List.of("Khai mạc", "Báo cáo tình hình", "Thảo luận", "Bế mạc")) {
       items.add(
