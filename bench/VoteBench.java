@@ -1,0 +1,645 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Vote benchmark client (run by bench/vote.sh against the packaged app on PostgreSQL).
+ *
+ * <p>Set-up (not timed): VOTERS + 1 delegates in one unit, created through the people API with
+ * a password, invited in one request (bulk invite of the unit), each signed in and checked in; the
+ * meeting is started by its chair. One delegate checks in but never votes, so that a poll stays
+ * open until the chair closes it (a poll also closes when every entitled principal has voted).
+ * Every voter then opens the meeting's live channel with its own ticket, as a tablet does.
+ *
+ * <p>Each round (one YES_NO poll, named or secret):
+ *
+ * <ol>
+ *   <li>the chair creates and opens the poll; every tablet fetches it (as the web app does on
+ *       {@code poll.changed}), which also leaves each voter a warm keep-alive connection;
+ *   <li>the VOTERS ballots are sent within one second (open loop, evenly spaced, voters in random
+ *       order): each ballot's time to acknowledgement (HTTP 200 with its receipt) is counted from
+ *       the moment it was due, so a client falling behind is not hidden; ballots per second =
+ *       acknowledged ballots / (last acknowledgement - first ballot due);
+ *   <li>the chair closes the poll: time from the close request leaving until {@code poll.changed}
+ *       (CLOSED) has arrived on every connected client; then publishes it: the same until {@code
+ *       poll.published} is everywhere; the published result must count every acknowledged ballot.
+ * </ol>
+ *
+ * The first round of each kind warms both JVMs up (first use of the code paths) and is reported on
+ * its own.
+ *
+ * <p>java VoteBench.java BASE ADMIN_PASSWORD VOTERS KINDS ROUNDS   (KINDS: named,secret)
+ */
+public class VoteBench {
+  static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+  static final Pattern ID = Pattern.compile("^\\{\"id\"\\s*:\\s*(\\d+)");
+  static final Pattern TICKET = Pattern.compile("\"ticket\"\\s*:\\s*\"([^\"]+)\"");
+  static final Pattern EVENT = Pattern.compile("\"event\"\\s*:\\s*\"(poll\\.[a-z]+)\"");
+  static final Pattern POLL_ID = Pattern.compile("\"pollId\"\\s*:\\s*(\\d+)");
+  static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"");
+  static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([^\"]+)\"");
+  static final Pattern CAST = Pattern.compile("\"cast\"\\s*:\\s*(\\d+)");
+  static final String PASSWORD = "phieu-bau-do-2026";
+
+  /**
+   * HTTP/1.1, as browsers speak to a plain-http server: each tablet has its own connection (the
+   * JDK's default, HTTP/2 over one upgraded connection, would put every voter on one connection).
+   * Voters and sockets are spread over several clients: each JDK client reads all its connections
+   * on one selector thread, which would otherwise be what the benchmark measures. Each has a small
+   * fixed executor: the default (a cached pool) starts a thread per concurrent answer.
+   */
+  static final HttpClient[] HTTP = new HttpClient[8];
+
+  static {
+    for (int i = 0; i < HTTP.length; i++) {
+      HTTP[i] =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(30))
+              .executor(Executors.newFixedThreadPool(2))
+              .build();
+    }
+  }
+
+  static String base;
+  static long meeting;
+
+  /** One delegate with a tablet: signed in, checked in, following the meeting live. */
+  static final class Voter implements WebSocket.Listener {
+    final int n;
+    final String username;
+    volatile String token;
+    volatile WebSocket ws;
+    volatile boolean open;
+    final StringBuilder partial = new StringBuilder();
+    /** "poll.changed:ID:STATE" or "poll.published:ID" → when it first arrived (nanoTime). */
+    final Map<String, Long> seen = new ConcurrentHashMap<>();
+    volatile CountDownLatch hello;
+
+    Voter(int n, String username) {
+      this.n = n;
+      this.username = username;
+    }
+
+    HttpClient http() {
+      return HTTP[n % HTTP.length];
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      open = true;
+      webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        handle(partial.toString(), System.nanoTime());
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    void handle(String msg, long now) {
+      if (msg.startsWith("{\"type\":\"hello\"")) {
+        CountDownLatch l = hello;
+        if (l != null) {
+          l.countDown();
+        }
+        return;
+      }
+      if (!msg.startsWith("{\"type\":\"event\"") || !msg.contains("\"event\":\"poll.")) {
+        return;
+      }
+      Matcher e = EVENT.matcher(msg);
+      Matcher p = POLL_ID.matcher(msg);
+      if (!e.find() || !p.find()) {
+        return;
+      }
+      String key = e.group(1) + ":" + p.group(1);
+      if (e.group(1).equals("poll.changed")) {
+        Matcher s = STATE.matcher(msg);
+        key += ":" + (s.find() ? s.group(1) : "");
+      }
+      seen.putIfAbsent(key, now);
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      open = false;
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      open = false;
+    }
+  }
+
+  // --- HTTP -----------------------------------------------------------------------------------
+
+  static HttpRequest request(String method, String path, String token, String json) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return b.method(
+            method,
+            json == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json))
+        .build();
+  }
+
+  static String call(HttpClient http, String method, String path, String token, String json)
+      throws Exception {
+    HttpResponse<String> r =
+        http.send(request(method, path, token, json), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(method + " " + path + ": " + r.statusCode() + " " + r.body());
+    }
+    return r.body();
+  }
+
+  static String call(String method, String path, String token, String json) throws Exception {
+    return call(HTTP[0], method, path, token, json);
+  }
+
+  static long id(String json) {
+    Matcher m = ID.matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no id in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  static String login(HttpClient http, String username, String password) throws Exception {
+    String body =
+        call(
+            http,
+            "POST",
+            "/api/auth/login",
+            null,
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    Matcher m = TOKEN.matcher(body);
+    if (!m.find()) {
+      throw new IllegalStateException("sign-in of " + username + " failed: " + body);
+    }
+    return m.group(1);
+  }
+
+  interface Task {
+    void run(int i) throws Exception;
+  }
+
+  /** Runs task(0..count-1) on {@code threads} threads, as that many browsers would; fails fast. */
+  static void parallel(String what, int count, int threads, Task task) throws Exception {
+    long t0 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> all = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int k = i;
+        all.add(
+            pool.submit(
+                () -> {
+                  task.run(k);
+                  return null;
+                }));
+      }
+      for (Future<?> f : all) {
+        f.get(10, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    System.out.printf("  set-up: %s (%d) in %.1f s%n", what, count, (System.nanoTime() - t0) / 1e9);
+  }
+
+  // --- figures --------------------------------------------------------------------------------
+
+  static double ms(List<Long> sortedNanos, double p) {
+    if (sortedNanos.isEmpty()) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p * sortedNanos.size()) - 1;
+    return sortedNanos.get(Math.max(0, Math.min(sortedNanos.size() - 1, i))) / 1e6;
+  }
+
+  static String figures(String prefix, List<Long> nanos) {
+    List<Long> s = new ArrayList<>(nanos);
+    Collections.sort(s);
+    return String.format(
+        Locale.ROOT,
+        "%s_p50_ms=%.1f %s_p99_ms=%.1f %s_max_ms=%.1f",
+        prefix,
+        ms(s, 0.50),
+        prefix,
+        ms(s, 0.99),
+        prefix,
+        ms(s, 1.0));
+  }
+
+  /** What one kind of poll measured over its counted rounds. */
+  static final class Totals {
+    final List<Long> acks = new ArrayList<>();
+    final List<Long> closes = new ArrayList<>();
+    final List<Long> publishes = new ArrayList<>();
+    long acked;
+    long failed;
+    long missing;
+    double castSeconds;
+    int rounds;
+  }
+
+  // --- the run --------------------------------------------------------------------------------
+
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable e) {
+      // the clients' executor threads would keep the JVM alive
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  static void run(String[] args) throws Exception {
+    base = args[0];
+    String adminPassword = args[1];
+    int voters = Integer.parseInt(args[2]);
+    List<String> kinds = List.of(args[3].split(","));
+    int rounds = Integer.parseInt(args[4]);
+    String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+    String admin = login(HTTP[0], "admin", adminPassword);
+    long unit =
+        id(
+            call(
+                "POST",
+                "/api/units",
+                admin,
+                "{\"code\":\"VB-"
+                    + run.toUpperCase(Locale.ROOT)
+                    + "\",\"name\":\"Hội đồng đo biểu quyết "
+                    + run
+                    + "\",\"level\":\"PROVINCE\"}"));
+    String chairName = "vb" + run + "-chair";
+    long chairId =
+        id(
+            call(
+                "POST",
+                "/api/people",
+                admin,
+                "{\"username\":\""
+                    + chairName
+                    + "\",\"fullName\":\"Chủ tọa Đo\",\"roles\":[\"CHAIR\"],\"password\":\""
+                    + PASSWORD
+                    + "\"}"));
+    List<Voter> all = new ArrayList<>();
+    for (int i = 0; i <= voters; i++) {
+      all.add(new Voter(i, String.format(Locale.ROOT, "vb%s-%05d", run, i)));
+    }
+    System.out.printf(
+        "set-up: %d voters + 1 member who does not vote, one meeting (not timed)%n", voters);
+    parallel(
+        "people created (people API, with password)",
+        all.size(),
+        8,
+        i ->
+            call(
+                all.get(i).http(),
+                "POST",
+                "/api/people",
+                admin,
+                "{\"username\":\""
+                    + all.get(i).username
+                    + "\",\"fullName\":\"Đại biểu Đo "
+                    + i
+                    + "\",\"unitId\":"
+                    + unit
+                    + ",\"roles\":[\"DELEGATE\"],\"password\":\""
+                    + PASSWORD
+                    + "\"}"));
+    Instant start = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+    meeting =
+        id(
+            call(
+                "POST",
+                "/api/meetings",
+                admin,
+                "{\"title\":\"Kỳ họp đo biểu quyết\",\"kind\":\"REGULAR\",\"hostUnitId\":"
+                    + unit
+                    + ",\"chairId\":"
+                    + chairId
+                    + ",\"startsAt\":\""
+                    + start
+                    + "\",\"endsAt\":\""
+                    + start.plus(Duration.ofHours(4))
+                    + "\",\"place\":\"Hội trường\"}"));
+    String m = "/api/meetings/" + meeting;
+    long t0 = System.nanoTime();
+    String bulk =
+        call(
+            "POST",
+            m + "/participants/bulk",
+            admin,
+            "{\"unitId\":"
+                + unit
+                + ",\"includeSubunits\":false,\"role\":\"DELEGATE\",\"voting\":true}");
+    System.out.printf(
+        "  set-up: bulk invite of the unit in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, bulk);
+    call("POST", m + "/schedule", admin, null);
+    String chair = login(HTTP[0], chairName, PASSWORD);
+    call("POST", m + "/start", chair, null);
+    parallel(
+        "sign-ins",
+        all.size(),
+        8,
+        i -> all.get(i).token = login(all.get(i).http(), all.get(i).username, PASSWORD));
+    parallel(
+        "check-ins",
+        all.size(),
+        8,
+        i -> call(all.get(i).http(), "POST", m + "/check-in", all.get(i).token, "{}"));
+    List<Voter> casting = all.subList(0, voters);
+    connect(casting);
+
+    Map<String, Totals> totals = new ConcurrentHashMap<>();
+    Random random = new Random(20261122L);
+    for (String kind : kinds) {
+      for (int r = 0; r < rounds; r++) {
+        boolean warmUp = r == 0 && rounds > 1;
+        String label = kind + (warmUp ? " warm-up" : " round " + r);
+        round(label, kind.equals("secret"), chair, casting, random, warmUp ? null : totals.computeIfAbsent(kind, k -> new Totals()));
+      }
+    }
+    int closed = (int) casting.stream().filter(v -> !v.open).count();
+    for (String kind : kinds) {
+      Totals t = totals.get(kind);
+      if (t == null) {
+        continue;
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "SUMMARY kind=%s rounds=%d voters=%d acked=%d failed=%d %s ballots_per_s=%.0f %s %s"
+              + " events_missing=%d sockets_closed=%d%n",
+          kind,
+          t.rounds,
+          voters,
+          t.acked,
+          t.failed,
+          figures("ack", t.acks),
+          t.acked / t.castSeconds,
+          figures("close", t.closes),
+          figures("publish", t.publishes),
+          t.missing,
+          closed);
+    }
+    for (Voter v : casting) {
+      if (v.ws != null) {
+        v.ws.abort();
+      }
+    }
+    System.exit(0);
+  }
+
+  /** Every voter opens the meeting's live channel with its own single-use ticket. */
+  static void connect(List<Voter> voters) throws Exception {
+    long t0 = System.nanoTime();
+    CountDownLatch hello = new CountDownLatch(voters.size());
+    String ws = base.replaceFirst("^http", "ws") + "/ws/meetings/" + meeting + "?ticket=";
+    List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+    // a few at a time, as tablets arriving in a hall do; each waits for its ticket first
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    for (Voter v : voters) {
+      v.hello = hello;
+      CompletableFuture<WebSocket> f = new CompletableFuture<>();
+      opening.add(f);
+      pool.execute(
+          () -> {
+            try {
+              Matcher t =
+                  TICKET.matcher(
+                      call(v.http(), "POST", "/api/meetings/" + meeting + "/live-ticket", v.token, null));
+              if (!t.find()) {
+                throw new IllegalStateException("no ticket");
+              }
+              v.ws =
+                  v.http()
+                      .newWebSocketBuilder()
+                      .connectTimeout(Duration.ofSeconds(30))
+                      .buildAsync(URI.create(ws + t.group(1)), v)
+                      .get(60, TimeUnit.SECONDS);
+              f.complete(v.ws);
+            } catch (Exception e) {
+              f.completeExceptionally(e);
+            }
+          });
+    }
+    CompletableFuture.allOf(opening.toArray(new CompletableFuture[0])).get(5, TimeUnit.MINUTES);
+    pool.shutdown();
+    if (!hello.await(2, TimeUnit.MINUTES)) {
+      throw new IllegalStateException(hello.getCount() + " clients were not greeted");
+    }
+    System.out.printf(
+        "  set-up: %d live clients connected in %.1f s%n",
+        voters.size(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void round(
+      String label, boolean secret, String chair, List<Voter> voters, Random random, Totals totals)
+      throws Exception {
+    String m = "/api/meetings/" + meeting;
+    long poll =
+        id(
+            call(
+                "POST",
+                m + "/polls",
+                chair,
+                "{\"title\":\"Thông qua Nghị quyết đo số "
+                    + random.nextInt(1000)
+                    + "\",\"kind\":\"YES_NO\",\"analog\":false,\"secret\":"
+                    + secret
+                    + ",\"allowChange\":false,\"rule\":{\"base\":\"ALL_MEMBERS\",\"threshold\":"
+                    + "\"MORE_THAN_HALF\",\"tie\":\"NOT_ADOPTED\"}}"));
+    String p = "/api/polls/" + poll;
+    long opened = System.nanoTime();
+    call("POST", p + "/open", chair, null);
+    List<Long> openLatencies = awaitEverywhere(voters, "poll.changed:" + poll + ":OPEN", opened);
+    // every tablet fetches the poll, all at once (the web app refetches on poll.changed)
+    CompletableFuture.allOf(
+            voters.stream()
+                .map(
+                    v ->
+                        v.http()
+                            .sendAsync(
+                                request("GET", p, v.token, null),
+                                HttpResponse.BodyHandlers.discarding()))
+                .toArray(CompletableFuture[]::new))
+        .get(2, TimeUnit.MINUTES);
+    Thread.sleep(500);
+
+    // the ballots, evenly spread over one second, voters in random order
+    List<Voter> order = new ArrayList<>(voters);
+    Collections.shuffle(order, random);
+    int n = order.size();
+    String[] values = new String[n];
+    String[] bodies = new String[n];
+    for (int i = 0; i < n; i++) {
+      int d = random.nextInt(100);
+      values[i] = d < 70 ? "YES" : d < 90 ? "NO" : "ABSTAIN";
+      bodies[i] = "{\"ballotId\":\"" + UUID.randomUUID() + "\",\"value\":\"" + values[i] + "\"}";
+    }
+    long[] due = new long[n];
+    long[] acked = new long[n];
+    String[] problems = new String[n];
+    AtomicInteger failed = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(n);
+    long spacing = TimeUnit.SECONDS.toNanos(1) / n;
+    long first = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+    for (int i = 0; i < n; i++) {
+      int k = i;
+      due[k] = first + k * spacing;
+      long wait;
+      while ((wait = due[k] - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      Voter v = order.get(k);
+      v.http()
+          .sendAsync(request("POST", p + "/ballots", v.token, bodies[k]), HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (r, e) -> {
+                long now = System.nanoTime();
+                if (e == null && r.statusCode() == 200 && RECEIPT.matcher(r.body()).find()) {
+                  acked[k] = now;
+                } else {
+                  failed.incrementAndGet();
+                  problems[k] = e != null ? e.toString() : r.statusCode() + " " + r.body();
+                }
+                done.countDown();
+              });
+    }
+    long sentAll = System.nanoTime();
+    if (!done.await(3, TimeUnit.MINUTES)) {
+      throw new IllegalStateException(label + ": " + done.getCount() + " ballots unanswered");
+    }
+    List<Long> ackLatencies = new ArrayList<>();
+    long lastAck = first;
+    for (int i = 0; i < n; i++) {
+      if (acked[i] != 0) {
+        ackLatencies.add(acked[i] - due[i]);
+        lastAck = Math.max(lastAck, acked[i]);
+      }
+    }
+    for (int i = 0, shown = 0; i < n && shown < 3; i++) {
+      if (problems[i] != null) {
+        System.out.println("  refused or failed ballot: " + problems[i]);
+        shown++;
+      }
+    }
+    double castSeconds = (lastAck - first) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "%s (%s): %d ballots sent in %.2f s, %d acknowledged, %d failed; %s ballots_per_s=%.0f"
+            + " (all answered after %.2f s)%n",
+        label,
+        secret ? "secret" : "named",
+        n,
+        (sentAll - first) / 1e9,
+        ackLatencies.size(),
+        failed.get(),
+        figures("ack", ackLatencies),
+        ackLatencies.size() / castSeconds,
+        castSeconds);
+    Thread.sleep(1000);
+
+    long closeSent = System.nanoTime();
+    call("POST", p + "/close", chair, null);
+    long closeAnswered = System.nanoTime();
+    List<Long> closes = awaitEverywhere(voters, "poll.changed:" + poll + ":CLOSED", closeSent);
+    Thread.sleep(500);
+    long publishSent = System.nanoTime();
+    call("POST", p + "/publish", chair, null);
+    long publishAnswered = System.nanoTime();
+    List<Long> publishes = awaitEverywhere(voters, "poll.published:" + poll, publishSent);
+    int missing = (voters.size() - closes.size()) + (voters.size() - publishes.size());
+    Matcher cast = CAST.matcher(call("GET", p, chair, null));
+    String counted = cast.find() ? cast.group(1) : "?";
+    System.out.printf(
+        Locale.ROOT,
+        "  open -> %d clients: %s; close answered in %.0f ms, -> clients: %s; publish answered in"
+            + " %.0f ms, -> clients: %s; missing events %d; poll counts %s ballots%n",
+        voters.size(),
+        figures("p", openLatencies),
+        (closeAnswered - closeSent) / 1e6,
+        figures("p", closes),
+        (publishAnswered - publishSent) / 1e6,
+        figures("p", publishes),
+        missing,
+        counted);
+    if (!counted.equals(Integer.toString(ackLatencies.size()))) {
+      System.out.println("  WARNING: the poll counts " + counted + " ballots, " + ackLatencies.size() + " were acknowledged");
+    }
+    if (totals != null) {
+      synchronized (totals) {
+        totals.acks.addAll(ackLatencies);
+        totals.closes.addAll(closes);
+        totals.publishes.addAll(publishes);
+        totals.acked += ackLatencies.size();
+        totals.failed += failed.get();
+        totals.missing += missing;
+        totals.castSeconds += castSeconds;
+        totals.rounds++;
+      }
+    }
+    Thread.sleep(500);
+  }
+
+  /** Waits (30 s at most) until every voter's socket has {@code key}; the delays from {@code since}. */
+  static List<Long> awaitEverywhere(List<Voter> voters, String key, long since) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline
+        && !voters.stream().allMatch(v -> v.seen.containsKey(key))) {
+      Thread.sleep(5);
+    }
+    List<Long> out = new ArrayList<>();
+    for (Voter v : voters) {
+      Long at = v.seen.get(key);
+      if (at != null) {
+        out.add(at - since);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Vote benchmark (issue 9), against the production package on PostgreSQL:
+#   1. VOTERS delegates (default 2,000), signed in and checked in beforehand, each following the
+#      meeting live on its own WebSocket, cast their ballots on an open YES_NO poll within one
+#      second: p50 and p99 time to acknowledgement, ballots per second;
+#   2. the chair closes the poll, then publishes it: time from each request until poll.changed
+#      (CLOSED), then poll.published, has reached every one of the VOTERS connected clients
+#      (p50, p99, max);
+#   3. in the same run, pgbench measures single-row insert commits per second on the same
+#      PostgreSQL at the same concurrency (see below), and the ratio ballots/s : commits/s.
+# Each poll kind (KINDS, default named,secret) is measured over ROUNDS polls; the first of each
+# kind warms both JVMs up and is reported on its own. Set-up (people, invitations, sign-ins,
+# check-ins, sockets) is not measured. Figures are printed with a line per target.
+#
+#   bench/vote.sh [VOTERS] [ROUNDS]        (defaults 2000 2; BENCH_KINDS=named,secret;
+#                                         BENCH_PGBENCH_SECONDS=10; BENCH_LOG=file keeps the log)
+# Targets on the 2-core reference machine: ballot p99 < 100 ms, ratio >= 0.5, close -> result on
+# every client p99 < 300 ms.
+#
+# "The same concurrency". The 2,000 voters are 2,000 HTTP clients at once, but HopSo never holds
+# more than its connection pool's worth of database transactions at a time
+# (quarkus.datasource.jdbc.max-size, 20 by default; its 64 worker threads queue for them). So the
+# database sees at most POOL concurrent clients, and pgbench runs with -c POOL: the ratio compares
+# HopSo's ballots with the plainest commit its database can do through the same number of
+# connections. pgbench cannot run with 2,000 clients (max_connections is 100 on a stock
+# PostgreSQL), and would measure a pile-up of backends, not a faster database. The script prints
+# both numbers (clients, pool).
+#
+# Needs the local PostgreSQL with the role hopso/hopso (`./hopso database` prepares it); uses the
+# databases hopso_vote_bench (HopSo) and hopso_vote_scratch (pgbench), dropped and created here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+voters=${1:-2000}
+rounds=${2:-2}
+kinds=${BENCH_KINDS:-named,secret}
+pg_seconds=${BENCH_PGBENCH_SECONDS:-10}
+admin_password=bench-admin-password
+app=target/quarkus-app-pg
+ulimit -n 65536 2>/dev/null || true
+./hopso database >/dev/null
+command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: postgresql-contrib or postgresql-15)" >&2; exit 1; }
+
+# The package built for PostgreSQL (the database kind is fixed at build time), as `./mvnw verify`
+# builds it for the integration tests; rebuilt when a source is newer.
+if [ ! -f $app/quarkus-run.jar ] ||
+  [ -n "$(find src pom.xml -newer $app/quarkus-run.jar -print -quit)" ]; then
+  echo "building the PostgreSQL package…" >&2
+  rm -rf target/classes/db # a migration renamed since the last build must not linger
+  ./mvnw -B -q -DskipTests -Dskip.frontend package -Dquarkus.datasource.db-kind=postgresql \
+    -Dquarkus.package.output-directory=quarkus-app-pg -Dquarkus.package.jar.appcds.enabled=false
+fi
+
+# The production image's JVM options (deploy/Dockerfile), unless BENCH_JAVA_OPTS says otherwise.
+java_opts=${BENCH_JAVA_OPTS:-$(sed -nE 's/.*JAVA_OPTS="([^"]*)".*/\1/p' deploy/Dockerfile)}
+pool=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-$(sed -nE 's/^quarkus\.datasource\.jdbc\.max-size=([0-9]+).*/\1/p' src/main/resources/application.properties)}
+threads=${QUARKUS_THREAD_POOL_MAX_THREADS:-$(sed -nE 's/^quarkus\.thread-pool\.max-threads=([0-9]+).*/\1/p' src/main/resources/application.properties)}
+
+work=$(mktemp -d)
+pid=
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  if [ -n "${BENCH_LOG:-}" ] && [ -f "$work/app.log" ]; then cp "$work/app.log" "$BENCH_LOG"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+psql_admin() { # trust auth over TCP, else the postgres OS user (as ./hopso does)
+  psql -h 127.0.0.1 -U postgres -d postgres -w -qtAc "$1" 2>/dev/null ||
+    (cd / && su postgres -c "psql -d postgres -qtAc \"$1\"")
+}
+fresh_database() {
+  psql_admin "drop database if exists $1" >/dev/null
+  psql_admin "create database $1 owner hopso encoding 'UTF8' template template0" >/dev/null
+}
+
+echo "HopSo vote benchmark: $voters voters, polls: $kinds, $rounds rounds each; $(nproc) cores"
+echo "server: $app on PostgreSQL $(psql_admin 'show server_version'), JVM $(java -version 2>&1 | head -1 | cut -d'"' -f2) $java_opts"
+echo "concurrency: $voters clients; HopSo's database pool $pool connections, $threads worker threads; pgbench -c $pool"
+
+fresh_database hopso_vote_bench
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base=http://127.0.0.1:$port
+# bcrypt at cost 4 only makes the set-up's 2,000 accounts and sign-ins quick: no measured request
+# hashes a password (requests carry a token).
+# shellcheck disable=SC2086
+(cd $app && QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hopso_vote_bench \
+  QUARKUS_DATASOURCE_USERNAME=hopso QUARKUS_DATASOURCE_PASSWORD=hopso \
+  QUARKUS_HTTP_PORT=$port HOPSO_DATA_DIR="$work/data" HOPSO_ADMIN_PASSWORD=$admin_password \
+  HOPSO_PASSWORDS_BCRYPT_COST=4 exec java $java_opts -jar quarkus-run.jar >"$work/app.log" 2>&1) &
+pid=$!
+for _ in $(seq 1 600); do
+  curl -fs -o /dev/null "$base/q/health/ready" && break
+  kill -0 "$pid" 2>/dev/null || { echo "the app did not start:" >&2; tail -30 "$work/app.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+java -Xmx2g bench/VoteBench.java "$base" "$admin_password" "$voters" "$kinds" "$rounds" | tee "$work/client.out"
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+
+# pgbench on its own (HopSo stopped): one single-row insert per transaction, autocommit.
+fresh_database hopso_vote_scratch
+export PGPASSWORD=hopso
+psql -h 127.0.0.1 -U hopso -d hopso_vote_scratch -w -qtAc "create table ballot_probe (
+  id bigserial primary key, poll_id bigint not null, ballot_id uuid not null,
+  choice varchar(16) not null, cast_at timestamptz not null default now())"
+echo "insert into ballot_probe (poll_id, ballot_id, choice) values (1, gen_random_uuid(), 'YES');" >"$work/insert.sql"
+pgbench -h 127.0.0.1 -U hopso -n -c "$pool" -j 2 -T "$pg_seconds" -f "$work/insert.sql" \
+  hopso_vote_scratch >"$work/pgbench.out" 2>&1 || { cat "$work/pgbench.out"; exit 1; }
+tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' "$work/pgbench.out" | head -1)
+psql_admin "drop database if exists hopso_vote_scratch" >/dev/null
+echo "pgbench: single-row insert commits per second at -c $pool -j 2 -T $pg_seconds: $tps"
+
+python3 - "$work/client.out" "$tps" "$voters" "$pool" <<'PY'
+import re, sys
+out, tps, voters, pool = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+def verdict(ok):
+    return "met" if ok else "NOT met"
+for line in open(out):
+    if not line.startswith("SUMMARY "):
+        continue
+    f = dict(kv.split("=", 1) for kv in line.split()[1:])
+    num = lambda k: float(f[k])
+    ratio = num("ballots_per_s") / tps
+    print(f"== {f['kind']} polls ({f['rounds']} measured, {voters} voters, {voters} clients, pool {pool}):")
+    print(f"  ballots: p50 {num('ack_p50_ms'):.1f} ms, p99 {num('ack_p99_ms'):.1f} ms, max {num('ack_max_ms'):.1f} ms;"
+          f" {num('ballots_per_s'):.0f} ballots/s; acknowledged {f['acked']}, failed {f['failed']}")
+    print(f"  pgbench {tps:.0f} commits/s at -c {pool}; ratio ballots/s : commits/s = {ratio:.3f}")
+    print(f"  close -> result on every client: p50 {num('close_p50_ms'):.0f} ms, p99 {num('close_p99_ms'):.0f} ms, max {num('close_max_ms'):.0f} ms")
+    print(f"  publish -> result on every client: p50 {num('publish_p50_ms'):.0f} ms, p99 {num('publish_p99_ms'):.0f} ms, max {num('publish_max_ms'):.0f} ms;"
+          f" events missing {f['events_missing']}")
+    print(f"  TARGETS {f['kind']}: ballot p99 < 100 ms: {verdict(num('ack_p99_ms') < 100 and f['failed'] == '0')};"
+          f" ratio >= 0.5: {verdict(ratio >= 0.5)};"
+          f" close -> result p99 < 300 ms: {verdict(num('close_p99_ms') < 300 and f['events_missing'] == '0')}"
+          f" (publish -> result p99 {num('publish_p99_ms'):.0f} ms)")
+PY
