@@ -30,10 +30,10 @@ import vn.hopso.support.Api;
 import vn.hopso.support.PackagedApp;
 
 /**
- * Ballots through a crash (issue 9): the packaged app on the test PostgreSQL, 2,000 voters'
- * ballots sent at once, the server killed like {@code kill -9} once some have been acknowledged,
- * then started again. Every ballot acknowledged (HTTP 200 with its receipt) must count exactly
- * once: sent again with the same ballot id it answers the same receipt; every ballot that was not
+ * Ballots through a crash (issue 9): the packaged app on the test PostgreSQL, 2,000 voters' ballots
+ * sent at once, the server killed like {@code kill -9} once some have been acknowledged, then
+ * started again. Every ballot acknowledged (HTTP 200 with its receipt) must count exactly once:
+ * sent again with the same ballot id it answers the same receipt; every ballot that was not
  * acknowledged, sent again with the same id, is recorded at most once whether or not it had
  * committed before the kill; the poll then counts exactly 2,000 ballots, its published result has
  * the choices sent, and its published receipts list each receipt once with its choice. Done once
@@ -113,8 +113,8 @@ class VoteCrashIT {
             .asLong();
     String chairName = "vc" + suffix + "-chair";
     long chairId = person(admin, chairName, "Chủ tọa Thử", null, "CHAIR");
-    // one more delegate than voters, who never votes: the poll stays open until the chair closes
-    // it (a poll also closes by itself once every entitled member has voted)
+    // one more delegate than voters, present but never voting: the poll stays open until the chair
+    // closes it (a poll also closes by itself once every member present has voted)
     List<String> usernames = new ArrayList<>();
     for (int i = 0; i <= VOTERS; i++) {
       usernames.add(String.format(java.util.Locale.ROOT, "vc%s-%04d", suffix, i));
@@ -143,9 +143,9 @@ class VoteCrashIT {
     call("POST", m + "/schedule", admin, null);
     String chair = login(chairName, Api.PASSWORD);
     call("POST", m + "/start", chair, null);
-    String[] tokens = new String[VOTERS];
-    parallel(VOTERS, i -> tokens[i] = login(usernames.get(i), Api.PASSWORD));
-    parallel(VOTERS, i -> call("POST", m + "/check-in", tokens[i], Map.of()));
+    String[] tokens = new String[VOTERS + 1];
+    parallel(tokens.length, i -> tokens[i] = login(usernames.get(i), Api.PASSWORD));
+    parallel(tokens.length, i -> call("POST", m + "/check-in", tokens[i], Map.of()));
 
     crashRound(m, chair, tokens, true);
     crashRound(m, chair, tokens, false);
@@ -221,9 +221,10 @@ class VoteCrashIT {
     assertEquals("OPEN", afterRestart.path("state").asText());
     long committed = afterRestart.path("cast").asLong();
     System.out.printf(
-        "VoteCrashIT (%s poll): killed after %d acknowledgements; %d ballots unanswered; %d"
-            + " recorded at restart (%d committed but never acknowledged)%n",
-        kind, acked.size(), lost.size(), committed, committed - acked.size());
+        "VoteCrashIT (%s poll): killed at the %dth acknowledgement, %d acknowledged in all"
+            + " (answers already on their way); %d unanswered; %d recorded at restart (%d"
+            + " committed but never acknowledged)%n",
+        kind, KILL_AFTER, acked.size(), lost.size(), committed, committed - acked.size());
     assertTrue(
         committed >= acked.size() && committed <= VOTERS,
         kind + ": recorded " + committed + ", acknowledged " + acked.size());
@@ -310,13 +311,17 @@ class VoteCrashIT {
   }
 
   private JsonNode call(String method, String path, String token, Object body) throws Exception {
-    String answer =
-        send(method, path, token, body == null ? null : JSON.writeValueAsString(body));
+    String answer = send(method, path, token, body == null ? null : JSON.writeValueAsString(body));
     return answer.isEmpty() ? JSON.nullNode() : JSON.readTree(answer);
   }
 
-  private static String receipt(String ack) throws Exception {
-    String receipt = JSON.readTree(ack).path("receipt").asText(null);
+  private static String receipt(String ack) {
+    String receipt;
+    try {
+      receipt = JSON.readTree(ack).path("receipt").asText(null);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + ack, e);
+    }
     if (receipt == null) {
       throw new AssertionError("no receipt in " + ack);
     }
@@ -324,8 +329,7 @@ class VoteCrashIT {
   }
 
   private String login(String username, String password) throws Exception {
-    return call(
-            "POST", "/api/auth/login", null, Map.of("username", username, "password", password))
+    return call("POST", "/api/auth/login", null, Map.of("username", username, "password", password))
         .path("accessToken")
         .asText();
   }
