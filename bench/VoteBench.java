@@ -52,7 +52,12 @@ import java.util.regex.Pattern;
  * The first round of each kind warms both JVMs up (first use of the code paths) and is reported on
  * its own.
  *
- * <p>java VoteBench.java BASE ADMIN_PASSWORD VOTERS KINDS ROUNDS   (KINDS: named,secret)
+ * <p>During each cast, the CPU time used by the server process and by this client is read from
+ * /proc: CPU milliseconds per ballot say how much of the two cores a ballot costs, whatever else
+ * the machine is doing at the time.
+ *
+ * <p>java VoteBench.java BASE ADMIN_PASSWORD VOTERS KINDS ROUNDS SERVER_PID CLK_TCK
+ * (KINDS: named,secret)
  */
 public class VoteBench {
   static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
@@ -87,6 +92,8 @@ public class VoteBench {
 
   static String base;
   static long meeting;
+  static long serverPid;
+  static double ticksPerSecond;
 
   /** One delegate with a tablet: signed in, checked in, following the meeting live. */
   static final class Voter implements WebSocket.Listener {
@@ -279,7 +286,17 @@ public class VoteBench {
     long failed;
     long missing;
     double castSeconds;
+    double serverCpu;
+    double clientCpu;
     int rounds;
+  }
+
+  /** CPU seconds (user + system) a process has used so far, from /proc/PID/stat. */
+  static double cpuSeconds(long pid) throws Exception {
+    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+    // fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / ticksPerSecond;
   }
 
   // --- the run --------------------------------------------------------------------------------
@@ -300,6 +317,8 @@ public class VoteBench {
     int voters = Integer.parseInt(args[2]);
     List<String> kinds = List.of(args[3].split(","));
     int rounds = Integer.parseInt(args[4]);
+    serverPid = Long.parseLong(args[5]);
+    ticksPerSecond = Double.parseDouble(args[6]);
     String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
     String admin = login(HTTP[0], "admin", adminPassword);
@@ -412,7 +431,8 @@ public class VoteBench {
       }
       System.out.printf(
           Locale.ROOT,
-          "SUMMARY kind=%s rounds=%d voters=%d acked=%d failed=%d %s ballots_per_s=%.0f %s %s"
+          "SUMMARY kind=%s rounds=%d voters=%d acked=%d failed=%d %s ballots_per_s=%.0f"
+              + " server_cpu_ms_per_ballot=%.2f client_cpu_ms_per_ballot=%.2f %s %s"
               + " events_missing=%d sockets_closed=%d%n",
           kind,
           t.rounds,
@@ -421,6 +441,8 @@ public class VoteBench {
           t.failed,
           figures("ack", t.acks),
           t.acked / t.castSeconds,
+          t.serverCpu * 1000 / t.acked,
+          t.clientCpu * 1000 / t.acked,
           figures("close", t.closes),
           figures("publish", t.publishes),
           t.missing,
@@ -527,6 +549,9 @@ public class VoteBench {
     AtomicInteger failed = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(n);
     long spacing = TimeUnit.SECONDS.toNanos(1) / n;
+    long self = ProcessHandle.current().pid();
+    double serverCpu0 = cpuSeconds(serverPid);
+    double clientCpu0 = cpuSeconds(self);
     long first = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     for (int i = 0; i < n; i++) {
       int k = i;
@@ -554,6 +579,8 @@ public class VoteBench {
     if (!done.await(3, TimeUnit.MINUTES)) {
       throw new IllegalStateException(label + ": " + done.getCount() + " ballots unanswered");
     }
+    double serverCpu = cpuSeconds(serverPid) - serverCpu0;
+    double clientCpu = cpuSeconds(self) - clientCpu0;
     List<Long> ackLatencies = new ArrayList<>();
     long lastAck = first;
     for (int i = 0; i < n; i++) {
@@ -572,7 +599,7 @@ public class VoteBench {
     System.out.printf(
         Locale.ROOT,
         "%s (%s): %d ballots sent in %.2f s, %d acknowledged, %d failed; %s ballots_per_s=%.0f"
-            + " (all answered after %.2f s)%n",
+            + " (all answered after %.2f s); CPU per ballot: server %.2f ms, this client %.2f ms%n",
         label,
         secret ? "secret" : "named",
         n,
@@ -581,7 +608,9 @@ public class VoteBench {
         failed.get(),
         figures("ack", ackLatencies),
         ackLatencies.size() / castSeconds,
-        castSeconds);
+        castSeconds,
+        serverCpu * 1000 / n,
+        clientCpu * 1000 / n);
     Thread.sleep(1000);
 
     long closeSent = System.nanoTime();
@@ -620,6 +649,8 @@ public class VoteBench {
         totals.failed += failed.get();
         totals.missing += missing;
         totals.castSeconds += castSeconds;
+        totals.serverCpu += serverCpu;
+        totals.clientCpu += clientCpu;
         totals.rounds++;
       }
     }

@@ -12,7 +12,7 @@
 # kind warms both JVMs up and is reported on its own. Set-up (people, invitations, sign-ins,
 # check-ins, sockets) is not measured. Figures are printed with a line per target.
 #
-#   bench/vote.sh [VOTERS] [ROUNDS]        (defaults 2000 2; BENCH_KINDS=named,secret;
+#   bench/vote.sh [VOTERS] [ROUNDS]        (defaults 2000 3; BENCH_KINDS=named,secret;
 #                                         BENCH_PGBENCH_SECONDS=10; BENCH_LOG=file keeps the log)
 # Targets on the 2-core reference machine: ballot p99 < 100 ms, ratio >= 0.5, close -> result on
 # every client p99 < 300 ms.
@@ -31,7 +31,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 voters=${1:-2000}
-rounds=${2:-2}
+rounds=${2:-3}
 kinds=${BENCH_KINDS:-named,secret}
 pg_seconds=${BENCH_PGBENCH_SECONDS:-10}
 admin_password=bench-admin-password
@@ -94,7 +94,8 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 
-java -Xmx2g bench/VoteBench.java "$base" "$admin_password" "$voters" "$kinds" "$rounds" | tee "$work/client.out"
+java -Xmx2g bench/VoteBench.java "$base" "$admin_password" "$voters" "$kinds" "$rounds" "$pid" \
+  "$(getconf CLK_TCK)" | tee "$work/client.out"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 
 # pgbench on its own (HopSo stopped): one single-row insert per transaction, autocommit.
@@ -111,7 +112,7 @@ psql_admin "drop database if exists hopso_vote_scratch" >/dev/null
 echo "pgbench: single-row insert commits per second at -c $pool -j 2 -T $pg_seconds: $tps"
 
 python3 - "$work/client.out" "$tps" "$voters" "$pool" <<'PY'
-import re, sys
+import os, sys
 out, tps, voters, pool = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 def verdict(ok):
     return "met" if ok else "NOT met"
@@ -125,6 +126,8 @@ for line in open(out):
     print(f"  ballots: p50 {num('ack_p50_ms'):.1f} ms, p99 {num('ack_p99_ms'):.1f} ms, max {num('ack_max_ms'):.1f} ms;"
           f" {num('ballots_per_s'):.0f} ballots/s; acknowledged {f['acked']}, failed {f['failed']}")
     print(f"  pgbench {tps:.0f} commits/s at -c {pool}; ratio ballots/s : commits/s = {ratio:.3f}")
+    print(f"  CPU per ballot: server {num('server_cpu_ms_per_ballot'):.2f} ms, load generator {num('client_cpu_ms_per_ballot'):.2f} ms"
+          f" ({os.cpu_count()} cores: {os.cpu_count() * 1000} CPU ms per second for everything)")
     print(f"  close -> result on every client: p50 {num('close_p50_ms'):.0f} ms, p99 {num('close_p99_ms'):.0f} ms, max {num('close_max_ms'):.0f} ms")
     print(f"  publish -> result on every client: p50 {num('publish_p50_ms'):.0f} ms, p99 {num('publish_p99_ms'):.0f} ms, max {num('publish_max_ms'):.0f} ms;"
           f" events missing {f['events_missing']}")
