@@ -52,11 +52,11 @@ import java.util.regex.Pattern;
  * The first round of each kind warms both JVMs up (first use of the code paths) and is reported on
  * its own.
  *
- * <p>During each cast, the CPU time used by the server process and by this client is read from
- * /proc: CPU milliseconds per ballot say how much of the two cores a ballot costs, whatever else
- * the machine is doing at the time.
+ * <p>During each cast, the CPU time used by the server process, by the PostgreSQL backends serving
+ * its database and by this client is read from /proc: CPU milliseconds per ballot say how much of
+ * the two cores a ballot costs, whatever else the machine is doing at the time.
  *
- * <p>java VoteBench.java BASE ADMIN_PASSWORD VOTERS KINDS ROUNDS SERVER_PID CLK_TCK
+ * <p>java VoteBench.java BASE ADMIN_PASSWORD VOTERS KINDS ROUNDS SERVER_PID CLK_TCK DATABASE
  * (KINDS: named,secret)
  */
 public class VoteBench {
@@ -94,6 +94,7 @@ public class VoteBench {
   static long meeting;
   static long serverPid;
   static double ticksPerSecond;
+  static String database;
 
   /** One delegate with a tablet: signed in, checked in, following the meeting live. */
   static final class Voter implements WebSocket.Listener {
@@ -287,6 +288,7 @@ public class VoteBench {
     long missing;
     double castSeconds;
     double serverCpu;
+    double databaseCpu;
     double clientCpu;
     int rounds;
   }
@@ -297,6 +299,40 @@ public class VoteBench {
     // fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / ticksPerSecond;
+  }
+
+  /**
+   * CPU seconds so far of each PostgreSQL backend serving the server's database, by process id
+   * (a backend's process title names its database).
+   */
+  static Map<Long, Double> databaseCpu() throws Exception {
+    Map<Long, Double> out = new java.util.HashMap<>();
+    try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+      for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+        String name = d.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String title = java.nio.file.Files.readString(d.resolve("cmdline")).replace('\0', ' ');
+          if (title.startsWith("postgres: ") && title.contains(" " + database + " ")) {
+            out.put(Long.parseLong(name), cpuSeconds(Long.parseLong(name)));
+          }
+        } catch (java.io.IOException e) {
+          // the process ended meanwhile
+        }
+      }
+    }
+    return out;
+  }
+
+  /** CPU seconds the backends used since {@code before} (those started since count from zero). */
+  static double databaseCpuSince(Map<Long, Double> before) throws Exception {
+    double sum = 0;
+    for (Map.Entry<Long, Double> e : databaseCpu().entrySet()) {
+      sum += e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+    }
+    return sum;
   }
 
   // --- the run --------------------------------------------------------------------------------
@@ -319,6 +355,7 @@ public class VoteBench {
     int rounds = Integer.parseInt(args[4]);
     serverPid = Long.parseLong(args[5]);
     ticksPerSecond = Double.parseDouble(args[6]);
+    database = args[7];
     String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
     String admin = login(HTTP[0], "admin", adminPassword);
@@ -432,7 +469,8 @@ public class VoteBench {
       System.out.printf(
           Locale.ROOT,
           "SUMMARY kind=%s rounds=%d voters=%d acked=%d failed=%d %s ballots_per_s=%.0f"
-              + " server_cpu_ms_per_ballot=%.2f client_cpu_ms_per_ballot=%.2f %s %s"
+              + " server_cpu_ms_per_ballot=%.2f database_cpu_ms_per_ballot=%.2f"
+              + " client_cpu_ms_per_ballot=%.2f %s %s"
               + " events_missing=%d sockets_closed=%d%n",
           kind,
           t.rounds,
@@ -442,6 +480,7 @@ public class VoteBench {
           figures("ack", t.acks),
           t.acked / t.castSeconds,
           t.serverCpu * 1000 / t.acked,
+          t.databaseCpu * 1000 / t.acked,
           t.clientCpu * 1000 / t.acked,
           figures("close", t.closes),
           figures("publish", t.publishes),
@@ -551,6 +590,7 @@ public class VoteBench {
     long spacing = TimeUnit.SECONDS.toNanos(1) / n;
     long self = ProcessHandle.current().pid();
     double serverCpu0 = cpuSeconds(serverPid);
+    Map<Long, Double> databaseCpu0 = databaseCpu();
     double clientCpu0 = cpuSeconds(self);
     long first = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     for (int i = 0; i < n; i++) {
@@ -580,6 +620,7 @@ public class VoteBench {
       throw new IllegalStateException(label + ": " + done.getCount() + " ballots unanswered");
     }
     double serverCpu = cpuSeconds(serverPid) - serverCpu0;
+    double databaseCpu = databaseCpuSince(databaseCpu0);
     double clientCpu = cpuSeconds(self) - clientCpu0;
     List<Long> ackLatencies = new ArrayList<>();
     long lastAck = first;
@@ -599,7 +640,8 @@ public class VoteBench {
     System.out.printf(
         Locale.ROOT,
         "%s (%s): %d ballots sent in %.2f s, %d acknowledged, %d failed; %s ballots_per_s=%.0f"
-            + " (all answered after %.2f s); CPU per ballot: server %.2f ms, this client %.2f ms%n",
+            + " (all answered after %.2f s); CPU per ballot: server %.2f ms, database %.2f ms,"
+            + " this client %.2f ms%n",
         label,
         secret ? "secret" : "named",
         n,
@@ -610,6 +652,7 @@ public class VoteBench {
         ackLatencies.size() / castSeconds,
         castSeconds,
         serverCpu * 1000 / n,
+        databaseCpu * 1000 / n,
         clientCpu * 1000 / n);
     Thread.sleep(1000);
 
@@ -650,6 +693,7 @@ public class VoteBench {
         totals.missing += missing;
         totals.castSeconds += castSeconds;
         totals.serverCpu += serverCpu;
+        totals.databaseCpu += databaseCpu;
         totals.clientCpu += clientCpu;
         totals.rounds++;
       }

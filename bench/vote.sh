@@ -95,7 +95,7 @@ for _ in $(seq 1 600); do
 done
 
 java -Xmx2g bench/VoteBench.java "$base" "$admin_password" "$voters" "$kinds" "$rounds" "$pid" \
-  "$(getconf CLK_TCK)" | tee "$work/client.out"
+  "$(getconf CLK_TCK)" hopso_vote_bench | tee "$work/client.out"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 
 # pgbench on its own (HopSo stopped): one single-row insert per transaction, autocommit.
@@ -126,7 +126,8 @@ for line in open(out):
     print(f"  ballots: p50 {num('ack_p50_ms'):.1f} ms, p99 {num('ack_p99_ms'):.1f} ms, max {num('ack_max_ms'):.1f} ms;"
           f" {num('ballots_per_s'):.0f} ballots/s; acknowledged {f['acked']}, failed {f['failed']}")
     print(f"  pgbench {tps:.0f} commits/s at -c {pool}; ratio ballots/s : commits/s = {ratio:.3f}")
-    print(f"  CPU per ballot: server {num('server_cpu_ms_per_ballot'):.2f} ms, load generator {num('client_cpu_ms_per_ballot'):.2f} ms"
+    print(f"  CPU per ballot: server {num('server_cpu_ms_per_ballot'):.2f} ms, its database backends {num('database_cpu_ms_per_ballot'):.2f} ms,"
+          f" load generator {num('client_cpu_ms_per_ballot'):.2f} ms"
           f" ({os.cpu_count()} cores: {os.cpu_count() * 1000} CPU ms per second for everything)")
     print(f"  close -> result on every client: p50 {num('close_p50_ms'):.0f} ms, p99 {num('close_p99_ms'):.0f} ms, max {num('close_max_ms'):.0f} ms")
     print(f"  publish -> result on every client: p50 {num('publish_p50_ms'):.0f} ms, p99 {num('publish_p99_ms'):.0f} ms, max {num('publish_max_ms'):.0f} ms;"
