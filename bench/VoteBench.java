@@ -593,6 +593,8 @@ public class VoteBench {
     Map<Long, Double> databaseCpu0 = databaseCpu();
     double clientCpu0 = cpuSeconds(self);
     long first = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+    // wall-clock time of the first ballot, to find the cast in the server's log or a recording
+    String castAt = Instant.now().plusMillis(20).toString().substring(11, 23);
     for (int i = 0; i < n; i++) {
       int k = i;
       due[k] = first + k * spacing;
@@ -639,11 +641,13 @@ public class VoteBench {
     double castSeconds = (lastAck - first) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "%s (%s): %d ballots sent in %.2f s, %d acknowledged, %d failed; %s ballots_per_s=%.0f"
+        "%s (%s, from %s UTC): %d ballots sent in %.2f s, %d acknowledged, %d failed; %s"
+            + " ballots_per_s=%.0f"
             + " (all answered after %.2f s); CPU per ballot: server %.2f ms, database %.2f ms,"
             + " this client %.2f ms%n",
         label,
         secret ? "secret" : "named",
+        castAt,
         n,
         (sentAll - first) / 1e9,
         ackLatencies.size(),
