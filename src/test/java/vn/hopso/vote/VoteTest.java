@@ -848,4 +848,68 @@ class VoteTest {
     Api.as(secretary.token()).get("/api/polls/" + second).then().statusCode(404);
     assertNotEquals(first, second);
   }
+
+  @Test
+  void theLiveChannelCarriesStatesCountsAndThePublishedResultNeverABallot() throws Exception {
+    String ticket =
+        Api.as(d.get(1).token())
+            .post(base + "/live-ticket")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("ticket");
+    try (vn.hopso.support.LiveClient live =
+        vn.hopso.support.LiveClient.connect(
+            "ws://localhost:"
+                + io.restassured.RestAssured.port
+                + "/ws/meetings/"
+                + meeting
+                + "?ticket="
+                + ticket)) {
+      live.next("hello", 10, null);
+      long poll = create(poll("Biểu quyết trực tiếp", "YES_NO", true, Map.of()));
+      Api.as(chair.token()).post("/api/polls/" + poll + "/open").then().statusCode(200);
+      com.fasterxml.jackson.databind.JsonNode opened = nextEvent(live, "poll.changed");
+      assertEquals("OPEN", opened.path("data").path("state").asText(), "a draft is not announced");
+      String receipt =
+          cast(d.get(2), poll, ballot(UUID.randomUUID(), "value", "NO"))
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("receipt");
+      ticker.tick();
+      com.fasterxml.jackson.databind.JsonNode progress = nextEvent(live, "poll.progress");
+      assertEquals(1, progress.path("data").path("cast").asInt());
+      assertEquals(7, progress.path("data").path("entitled").asInt());
+      ticker.tick(); // unchanged: nothing announced
+      Api.as(chair.token()).post("/api/polls/" + poll + "/close").then().statusCode(200);
+      assertEquals("CLOSED", nextEvent(live, "poll.changed").path("data").path("state").asText());
+      Api.as(chair.token()).post("/api/polls/" + poll + "/publish").then().statusCode(200);
+      com.fasterxml.jackson.databind.JsonNode published = nextEvent(live, "poll.published");
+      assertEquals("NOT_ADOPTED", published.path("data").path("result").path("decision").asText());
+      assertEquals(1, published.path("data").path("result").path("no").asInt());
+      for (com.fasterxml.jackson.databind.JsonNode m : seen) {
+        assertFalse(m.toString().contains(receipt), "an event names a receipt: " + m);
+      }
+      assertEquals(
+          0,
+          seen.stream().filter(m -> m.path("event").asText().equals("poll.progress")).count() - 1,
+          "one announcement per change of the count");
+    }
+  }
+
+  final List<com.fasterxml.jackson.databind.JsonNode> seen = new ArrayList<>();
+
+  com.fasterxml.jackson.databind.JsonNode nextEvent(vn.hopso.support.LiveClient live, String type)
+      throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < end) {
+      com.fasterxml.jackson.databind.JsonNode m = live.next("event", 10, null);
+      seen.add(m);
+      if (type.equals(m.path("event").asText())) {
+        return m;
+      }
+    }
+    throw new AssertionError("no " + type);
+  }
 }
