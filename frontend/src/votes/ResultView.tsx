@@ -1,0 +1,136 @@
+import type { Poll, PollResult, Rating } from '../api/types';
+import { RATINGS } from '../api/types';
+import { formatNumber } from '../format';
+import { useI18n } from '../lib/i18n';
+import { type Bar, barWidth, chartScale, formatShare, resultLayout } from './results';
+
+/**
+ * A published (or, for those who run it, closed) poll's result: the decision in large type, the
+ * bars (plain CSS: a count's share of the rule's base, with a mark where the rule's requirement
+ * lies), the figures and the rule. The same component serves the tablet, the meeting page and the
+ * room's screen (`display`: sized by the screen). Everything shown is the server's result.
+ */
+export function ResultView({ poll, result, display }: { poll: Poll; result: PollResult; display?: boolean }) {
+  const { t } = useI18n();
+  const layout = resultLayout(poll.kind, result);
+  const scale = chartScale(layout);
+  const requiredAt = layout.required != null && scale > 0 ? barWidth(layout.required, scale) : null;
+  const rule = result.rule?.text ?? poll.rule?.text;
+  const decision = result.decision;
+
+  return (
+    <section
+      className={`poll-result${display ? ' is-display' : ''}`}
+      data-testid="poll-result"
+      data-decision={poll.kind === 'YES_NO' ? decision : undefined}
+      aria-label={t('votes:result.title')}
+    >
+      {poll.kind === 'YES_NO' && decision && (
+        <p className={`poll-decision ${decision === 'ADOPTED' ? 'is-adopted' : 'is-rejected'}`} data-testid="result-decision" data-decision={decision}>
+          <span aria-hidden="true">{decision === 'ADOPTED' ? '✓ ' : '✗ '}</span>
+          {t(`votes:decision.${decision}`)}
+          {result.tie && (
+            <span className="poll-decision-note">
+              {' '}
+              ({t('votes:result.tie')}
+              {result.decidedByChair ? `, ${t('votes:result.decidedByChair')}` : ''})
+            </span>
+          )}
+        </p>
+      )}
+
+      {layout.kind === 'CONFIDENCE' ? (
+        <ul className="result-chart result-ratings" data-testid="result-chart" aria-label={t('votes:result.chart')}>
+          {layout.rows.map((row) => (
+            <li key={row.key} className="result-rating-row" data-testid="result-row" data-outcome={row.outcome}>
+              <span className="result-row-head">
+                <span className="result-bar-label">{row.label}</span>
+                {row.outcome && <OutcomeBadge outcome={row.outcome} />}
+              </span>
+              {RATINGS.map((r: Rating) => (
+                <span key={r} className={`result-bar rating-${r.toLowerCase()}`} data-testid="result-bar" data-key={r} data-count={row.counts[r]}>
+                  <span className="result-bar-label">{t(`votes:rating.${r}`)}</span>
+                  <span className="result-bar-track">
+                    <span className="result-bar-fill" style={{ width: `${barWidth(row.counts[r], scale)}%` }} />
+                  </span>
+                  <span className="result-bar-value">
+                    {formatNumber(row.counts[r])}
+                    {row.shares[r] !== null && <span className="result-bar-share"> · {formatShare(row.shares[r])}</span>}
+                  </span>
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <ul className="result-chart" data-testid="result-chart" aria-label={t('votes:result.chart')}>
+          {layout.bars.map((b) => (
+            <ResultBar key={b.key} bar={b} kind={layout.kind} scale={scale} requiredAt={requiredAt} />
+          ))}
+        </ul>
+      )}
+
+      <dl className="result-figures" aria-label={t('votes:result.figures')}>
+        <Figure label={t('votes:result.members')} value={result.members} testId="result-members" />
+        <Figure label={t('votes:result.present')} value={result.present} testId="result-present" />
+        <Figure label={t('votes:result.cast')} value={result.cast} testId="result-cast" />
+        {result.invalid != null && result.invalid > 0 && <Figure label={t('votes:result.invalid')} value={result.invalid} />}
+        <Figure label={t('votes:result.required')} value={result.required} testId="result-required" />
+      </dl>
+      {rule && (
+        <p className="result-rule" data-testid="result-rule">
+          {t('votes:result.rule', { rule })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ResultBar({ bar, kind, scale, requiredAt }: { bar: Bar; kind: 'YES_NO' | 'ELECTION'; scale: number; requiredAt: number | null }) {
+  const { t } = useI18n();
+  const label = kind === 'YES_NO' ? t(`votes:value.${bar.key as 'YES' | 'NO' | 'ABSTAIN'}`) : bar.label;
+  // the requirement concerns the yes votes of a motion and every candidate's votes
+  const mark = requiredAt !== null && (kind === 'ELECTION' || bar.key === 'YES');
+  return (
+    <li
+      className={`result-bar bar-${bar.key.toLowerCase()}${bar.outcome ? ` outcome-${bar.outcome.toLowerCase()}` : ''}`}
+      data-testid="result-bar"
+      data-key={bar.key}
+      data-count={bar.count}
+      data-outcome={bar.outcome}
+    >
+      <span className="result-bar-label">
+        {label}
+        {bar.outcome && <OutcomeBadge outcome={bar.outcome} />}
+      </span>
+      <span className="result-bar-track">
+        <span className="result-bar-fill" style={{ width: `${barWidth(bar.count, scale)}%` }} />
+        {mark && <span className="result-bar-mark" style={{ left: `${requiredAt}%` }} title={t('votes:result.required')} />}
+      </span>
+      <span className="result-bar-value">
+        <strong>{formatNumber(bar.count)}</strong>
+        {bar.share !== null && <span className="result-bar-share"> · {formatShare(bar.share)}</span>}
+      </span>
+    </li>
+  );
+}
+
+function OutcomeBadge({ outcome }: { outcome: NonNullable<Bar['outcome']> }) {
+  const { t } = useI18n();
+  const good = outcome === 'ELECTED' || outcome === 'CONFIDENCE';
+  return (
+    <span className={`badge ${good ? 'badge-ok' : outcome === 'TIED' ? 'badge-warn' : 'badge-muted'} outcome-badge`} data-testid="result-outcome" data-outcome={outcome}>
+      {t(`votes:outcome.${outcome}`)}
+    </span>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: number | undefined; testId?: string }) {
+  if (value == null) return null;
+  return (
+    <div className="result-figure">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{formatNumber(value)}</dd>
+    </div>
+  );
+}
