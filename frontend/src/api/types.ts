@@ -324,8 +324,9 @@ export interface PollCan {
 export interface OptionResult {
   optionId?: Id;
   label?: string;
-  yes?: number;
-  no?: number;
+  /** ballots keeping the candidate */
+  votes?: number;
+  against?: number;
   high?: number;
   medium?: number;
   low?: number;
@@ -378,6 +379,8 @@ export interface Poll {
   result?: PollResult;
   recordHash?: string;
   version?: number;
+  /** the server's time */
+  now?: string;
 }
 export interface BallotInput {
   ballotId: string;
@@ -394,34 +397,55 @@ export interface BallotAck {
   pollId?: Id;
   changed?: boolean;
 }
+export interface OptionCount {
+  votes: number;
+  high: number;
+  medium: number;
+  low: number;
+}
 export interface CountInput {
   endpointId?: Id;
-  yes?: number;
-  no?: number;
-  abstain?: number;
-  invalid?: number;
-  options?: Record<string, { yes?: number; no?: number; high?: number; medium?: number; low?: number }>;
+  yes: number;
+  no: number;
+  abstain: number;
+  invalid: number;
+  /** valid ballots (elections, confidence votes) */
+  ballots: number;
+  options?: Record<string, OptionCount>;
 }
 /** One receipt of a published poll with the choice it recorded. */
 export interface ReceiptEntry {
   receipt?: string;
   choice?: Choice;
+  choiceText?: string;
+  /** a named poll's voter */
+  voter?: string;
 }
 export interface ReceiptList {
   pollId?: Id;
-  receipts?: ReceiptEntry[];
+  secret?: boolean;
+  entries?: ReceiptEntry[];
   tally?: PollResult;
+  prevHash?: string;
   recordHash?: string;
+  recordVerifies?: boolean;
 }
-export interface Voter {
+export interface VoterRow {
   participantId?: Id;
   name?: string;
+  unitName?: string;
   present?: boolean;
   voted?: boolean;
-  proxyHolderName?: string;
+  /** who cast it (a proxy holder) */
+  castBy?: string;
 }
 export interface Voters {
-  voters?: Voter[];
+  pollId?: Id;
+  entitled?: number;
+  present?: number;
+  voted?: number;
+  rows?: VoterRow[];
+  at?: string;
 }
 
 /** `value` when it is one of `values` (narrows a plain string from the server to a union). */

@@ -18,12 +18,14 @@ type Figures = Record<string, string>;
 /** The inputs of a poll's figures: yes/no/abstain, or per candidate (votes, or the three ratings). */
 function fieldsOf(poll: Poll): { name: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[] {
   const invalid = { name: 'invalid', label: (t: ReturnType<typeof useI18n>['t']) => t('votes:counts.invalid') };
+  const valid = { name: 'ballots', label: (t: ReturnType<typeof useI18n>['t']) => t('votes:counts.valid') };
   const options = (poll.options ?? []).filter((o) => o.id != null);
   if (poll.kind === 'ELECTION') {
-    return [...options.map((o) => ({ name: `o${o.id}.yes`, label: () => o.label ?? '' })), invalid];
+    return [valid, ...options.map((o) => ({ name: `o${o.id}.votes`, label: () => o.label ?? '' })), invalid];
   }
   if (poll.kind === 'CONFIDENCE') {
     return [
+      valid,
       ...options.flatMap((o) =>
         (['high', 'medium', 'low'] as const).map((r) => ({
           name: `o${o.id}.${r}`,
@@ -49,20 +51,25 @@ export function countBody(poll: Poll, source: Id | null, figures: Figures): { bo
     if (n === null) bad.push(name);
     return n ?? 0;
   };
-  const body: CountInput = { ...(source != null ? { endpointId: source } : {}), invalid: value('invalid') };
+  const where = source != null ? { endpointId: source } : {};
+  let body: CountInput;
   if (poll.kind === 'YES_NO') {
-    body.yes = value('yes');
-    body.no = value('no');
-    body.abstain = value('abstain');
+    const yes = value('yes');
+    const no = value('no');
+    const abstain = value('abstain');
+    const invalid = value('invalid');
+    body = { ...where, yes, no, abstain, invalid, ballots: yes + no + abstain + invalid };
   } else {
-    body.options = {};
+    const ballots = value('ballots');
+    const options: NonNullable<CountInput['options']> = {};
     for (const o of poll.options ?? []) {
       if (o.id == null) continue;
-      body.options[String(o.id)] =
+      options[String(o.id)] =
         poll.kind === 'ELECTION'
-          ? { yes: value(`o${o.id}.yes`) }
-          : { high: value(`o${o.id}.high`), medium: value(`o${o.id}.medium`), low: value(`o${o.id}.low`) };
+          ? { votes: value(`o${o.id}.votes`), high: 0, medium: 0, low: 0 }
+          : { votes: 0, high: value(`o${o.id}.high`), medium: value(`o${o.id}.medium`), low: value(`o${o.id}.low`) };
     }
+    body = { ...where, yes: 0, no: 0, abstain: 0, invalid: value('invalid'), ballots, options };
   }
   return bad.length > 0 ? { bad } : { body };
 }

@@ -50,13 +50,14 @@ export function MyReceipts({ poll }: { poll: Poll }) {
       })}
       <FormError message={list.error ? errorText(list.error, t) : null} />
       <button type="button" className="btn btn-small" aria-expanded={showList} data-testid="receipts-toggle" onClick={() => setShowList((v) => !v)}>
-        {t('votes:receipts.list', { count: list.data?.receipts?.length ?? poll.result?.cast ?? 0 })}
+        {t('votes:receipts.list', { count: list.data?.entries?.length ?? poll.result?.cast ?? 0 })}
       </button>
       {showList && list.data && (
         <ol className="receipt-list" data-testid="receipt-list">
-          {(list.data.receipts ?? []).map((e) => (
+          {(list.data.entries ?? []).map((e) => (
             <li key={e.receipt}>
-              <code className="receipt-code">{e.receipt}</code> <span className="muted">{choiceText(poll, e.choice, t)}</span>
+              <code className="receipt-code">{e.receipt}</code> <span className="muted">{e.choiceText || choiceText(poll, e.choice, t)}</span>
+              {e.voter && <span> · {e.voter}</span>}
             </li>
           ))}
         </ol>

@@ -16,7 +16,7 @@ export function VotersPanel({ meetingId, pollId }: { meetingId: Id; pollId: Id }
   const [open, setOpen] = useState(false);
   const fallback = useLiveFallback(meetingId);
   const voters = useQuery({ ...votersQuery(pollId), enabled: open, ...fallback });
-  const all = voters.data?.voters ?? [];
+  const all = voters.data?.rows ?? [];
   const missing = all.filter((v) => !v.voted);
   return (
     <div className="poll-voters">
@@ -38,7 +38,7 @@ export function VotersPanel({ meetingId, pollId }: { meetingId: Id; pollId: Id }
                   {missing.map((v) => (
                     <li key={String(v.participantId)} data-testid="voter-missing" data-participant-id={v.participantId}>
                       {v.name}
-                      {v.proxyHolderName && <span className="muted"> · {t('votes:voters.viaProxy', { name: v.proxyHolderName })}</span>}
+                      {v.unitName && <span className="muted"> · {v.unitName}</span>}
                       {v.present === false && <span className="badge badge-muted"> {t('votes:voters.absent')}</span>}
                     </li>
                   ))}

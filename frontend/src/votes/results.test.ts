@@ -66,8 +66,8 @@ describe('resultLayout', () => {
       base: 40,
       required: 21,
       options: [
-        { optionId: 31, label: 'Nguyễn Văn An', yes: 30, outcome: 'ELECTED' },
-        { optionId: 32, label: 'Trần Thị Bình', yes: 12, outcome: 'NOT_ELECTED' },
+        { optionId: 31, label: 'Nguyễn Văn An', votes: 30, outcome: 'ELECTED' },
+        { optionId: 32, label: 'Trần Thị Bình', votes: 12, outcome: 'NOT_ELECTED' },
       ],
     });
     if (l.kind !== 'ELECTION') throw new Error(l.kind);
@@ -106,7 +106,7 @@ describe('resultLayout', () => {
 
 describe('the receipt check', () => {
   const list: ReceiptList = {
-    receipts: [
+    entries: [
       { receipt: 'K7Q2-M9XD-3T', choice: { value: 'YES' } },
       { receipt: 'A1B2-C3D4-5E', choice: { selected: [32, 31] } },
       { receipt: 'Z9Y8-X7W6-5V', choice: { ratings: { '5': 'HIGH', '6': 'LOW' } } },
@@ -230,11 +230,19 @@ describe('analog figures', () => {
 
   it('makes the body of a motion and of an election, naming the bad inputs', () => {
     expect(countBody({ kind: 'YES_NO' }, null, { yes: '30', no: '2', abstain: '', invalid: '1' })).toEqual({
-      body: { yes: 30, no: 2, abstain: 0, invalid: 1 },
+      body: { yes: 30, no: 2, abstain: 0, invalid: 1, ballots: 33 },
     });
     const election: Poll = { kind: 'ELECTION', options: [{ id: 31 }, { id: 32 }] };
-    expect(countBody(election, 280, { 'o31.yes': '20', 'o32.yes': '7' })).toEqual({
-      body: { endpointId: 280, invalid: 0, options: { '31': { yes: 20 }, '32': { yes: 7 } } },
+    expect(countBody(election, 280, { ballots: '25', 'o31.votes': '20', 'o32.votes': '7' })).toEqual({
+      body: {
+        endpointId: 280,
+        yes: 0,
+        no: 0,
+        abstain: 0,
+        invalid: 0,
+        ballots: 25,
+        options: { '31': { votes: 20, high: 0, medium: 0, low: 0 }, '32': { votes: 7, high: 0, medium: 0, low: 0 } },
+      },
     });
     expect(countBody({ kind: 'YES_NO' }, null, { yes: 'x', no: '-2' })).toEqual({ bad: ['yes', 'no'] });
   });

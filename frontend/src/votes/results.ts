@@ -77,8 +77,8 @@ export function resultLayout(kind: Poll['kind'], r: PollResult): ResultLayout {
       bars: (r.options ?? []).map((o, i) => ({
         key: String(o.optionId ?? i),
         label: o.label ?? '',
-        count: n(o.yes),
-        share: share(n(o.yes), base),
+        count: n(o.votes),
+        share: share(n(o.votes), base),
         outcome: o.outcome,
       })),
     };
@@ -122,7 +122,7 @@ export type ReceiptCheck = 'FOUND' | 'CHANGED' | 'MISSING';
 /** Whether a receipt kept on the device is in the published list, with the choice it was cast with. */
 export function checkReceipt(list: ReceiptList | undefined, receipt: string, choice: Choice | undefined): ReceiptCheck {
   const norm = (s: string | undefined) => (s ?? '').replace(/[\s-]/g, '').toUpperCase();
-  const entry = (list?.receipts ?? []).find((e) => norm(e.receipt) === norm(receipt));
+  const entry = (list?.entries ?? []).find((e) => norm(e.receipt) === norm(receipt));
   if (!entry) return 'MISSING';
   return choice === undefined || sameChoice(entry.choice, choice) ? 'FOUND' : 'CHANGED';
 }
