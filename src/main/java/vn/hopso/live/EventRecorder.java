@@ -160,6 +160,46 @@ public class EventRecorder {
   }
 
   /**
+   * Polls: a change of state to everyone (a draft's to those who run the meeting); a published
+   * result carries the result itself, so every tablet and room screen draws it without a request.
+   * Nothing here ever names a voter with a choice.
+   */
+  void poll(@Observes @Priority(LATE) vn.hopso.vote.PollEvents.Changed e) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("pollId", e.poll().id);
+    data.put("state", e.action().equals("poll.deleted") ? "DELETED" : e.poll().state);
+    record(e.meeting(), "poll.changed", e.draft() ? Audience.RUNNERS : Audience.ALL, data);
+    if (e.action().equals("poll.published")) {
+      try {
+        record(
+            e.meeting(),
+            "poll.published",
+            Audience.ALL,
+            Map.of("pollId", e.poll().id, "result", json.readTree(e.poll().result)));
+      } catch (JsonProcessingException x) {
+        throw new IllegalStateException("stored poll result " + e.poll().id, x);
+      }
+    }
+  }
+
+  void pollProgress(@Observes @Priority(LATE) vn.hopso.vote.PollEvents.Progress e) {
+    record(
+        e.meeting(),
+        "poll.progress",
+        Audience.ALL,
+        Map.of("pollId", e.pollId(), "cast", e.cast(), "entitled", e.entitled()));
+  }
+
+  /** Analog figures as they are entered: only those who run the meeting follow them. */
+  void pollCounted(@Observes @Priority(LATE) vn.hopso.vote.PollEvents.Counted e) {
+    record(
+        e.meeting(),
+        "poll.changed",
+        Audience.RUNNERS,
+        Map.of("pollId", e.poll().id, "state", e.poll().state));
+  }
+
+  /**
    * Someone's right to follow the meeting changed: their open sockets are told (and reconnect),
    * their unused tickets for it stop working.
    */

@@ -168,6 +168,21 @@ public enum MeetingOp implements Localized {
       ARCHIVED),
   REMIND_READERS(
       "nhắc đọc tài liệu", "remind people to read", Who.MANAGER, false, SCHEDULED, IN_PROGRESS),
+  /** Preparing polls: create, change and delete drafts (the vote/ feature). */
+  MANAGE_POLLS(
+      "chuẩn bị biểu quyết", "prepare the polls", Who.RUNNER, false, DRAFT, SCHEDULED, IN_PROGRESS),
+  OPEN_POLL("mở biểu quyết", "open a poll", Who.RUNNER, false, IN_PROGRESS),
+  /** Closing a poll and publishing its result (also once the meeting has ended). */
+  RUN_POLLS("điều hành biểu quyết", "run the polls", Who.RUNNER, false, IN_PROGRESS, ENDED),
+  /** Casting a ballot, for oneself or for the principals whose proxy one holds. */
+  VOTE("biểu quyết", "vote", Who.PARTICIPANT, false, IN_PROGRESS),
+  /** Typing in the figures of a show of hands or paper ballots (a room: its own). */
+  ENTER_COUNTS(
+      "nhập kết quả biểu quyết",
+      "enter the figures of a poll",
+      Who.ROOM_OR_MANAGER,
+      false,
+      IN_PROGRESS),
   RETRY_DELIVERY(
       "gửi lại thông báo",
       "retry a delivery",

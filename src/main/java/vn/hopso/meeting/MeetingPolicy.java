@@ -142,6 +142,10 @@ public class MeetingPolicy {
         can(m, r, MeetingOp.ANNOTATE, now),
         can(m, r, MeetingOp.VIEW_READS, now),
         can(m, r, MeetingOp.REMIND_READERS, now),
+        can(m, r, MeetingOp.MANAGE_POLLS, now),
+        can(m, r, MeetingOp.OPEN_POLL, now),
+        can(m, r, MeetingOp.VOTE, now),
+        can(m, r, MeetingOp.ENTER_COUNTS, now),
         r.manager(),
         r.runner(),
         m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS

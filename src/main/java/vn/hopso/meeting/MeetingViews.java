@@ -71,6 +71,10 @@ public final class MeetingViews {
       boolean canAnnotate,
       boolean canViewReads,
       boolean canRemindReaders,
+      boolean canManagePolls,
+      boolean canOpenPolls,
+      boolean canVote,
+      boolean canEnterCounts,
       boolean canManage,
       boolean canRun,
       Instant checkInOpensAt) {}

@@ -1,0 +1,82 @@
+package vn.hopso.vote;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.List;
+import org.jboss.logging.Logger;
+import vn.hopso.common.DomainEvent;
+import vn.hopso.meeting.Meeting;
+
+/**
+ * Twice a second, on every instance, for each open poll: closes it when its time is up or when
+ * every principal who can vote has voted, and otherwise announces its ballot count when it changed
+ * (the count only, never content). Announcing through a counter row of its own keeps instances from
+ * announcing the same count twice, and keeps the ballots' shared lock on the poll row free.
+ */
+@ApplicationScoped
+public class PollTicker {
+  private static final Logger LOG = Logger.getLogger(PollTicker.class);
+
+  @Inject PollService polls;
+  @Inject EntityManager em;
+  @Inject Clock clock;
+  @Inject Event<DomainEvent> events;
+
+  @Scheduled(
+      every = "${hopso.polls.tick:0.5s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      delayed = "2s")
+  void tick() {
+    List<Long> open =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    em.createQuery("select p.id from Poll p where p.state = ?1", Long.class)
+                        .setParameter(1, PollState.OPEN)
+                        .getResultList());
+    for (Long id : open) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> tick(id));
+      } catch (RuntimeException e) {
+        LOG.warnf(e, "poll %d: tick failed", id);
+      }
+    }
+  }
+
+  private void tick(long id) {
+    Poll p = Poll.findById(id);
+    if (p == null || p.state != PollState.OPEN) {
+      return;
+    }
+    Meeting m = p.meeting;
+    long cast = p.analog ? 0 : PollVoter.count("pollId", id);
+    long entitled = PollService.entitledNow(m);
+    boolean timeUp = p.closesAt != null && !clock.instant().isBefore(p.closesAt);
+    boolean everyone = !p.analog && entitled > 0 && cast >= entitled;
+    if (timeUp || everyone) {
+      Poll locked = Poll.locked(id, true);
+      if (locked.state == PollState.OPEN) {
+        polls.closeLocked(locked, timeUp ? "hết giờ / time up" : "đủ phiếu / all voted");
+      }
+      return;
+    }
+    if (p.analog) {
+      return;
+    }
+    int updated =
+        em.createNativeQuery(
+                "update poll_progress set shown = ?1 where poll_id = ?2 and shown <> ?1")
+            .setParameter(1, (int) cast)
+            .setParameter(2, id)
+            .executeUpdate();
+    if (updated == 0) {
+      return; // unchanged (or announced by another instance)
+    }
+    events.fire(new PollEvents.Progress(m, id, cast, entitled));
+  }
+}
