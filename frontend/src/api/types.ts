@@ -9,6 +9,16 @@
 import type { components } from './schema';
 import {
   attendanceValues,
+  baseValues,
+  decisionValues,
+  electionStyleValues,
+  outcomeValues,
+  pollKindValues,
+  pollStateValues,
+  ratingValues,
+  thresholdValues,
+  tieValues,
+  yesNoValues,
   confidentialityValues,
   conversionValues,
   documentAudienceValues,
@@ -234,219 +244,56 @@ export type Pack = Schemas['Pack'];
 export type PackFile = Schemas['PackFile'];
 
 // ---- Votes (issue 9) ----
-// Written by hand from docs/votes.md until the OpenAPI document describes the votes API; every
-// answer field optional, like the generated types.
 
-export const POLL_KINDS = ['YES_NO', 'ELECTION', 'CONFIDENCE'] as const;
-export type PollKind = (typeof POLL_KINDS)[number];
-export const POLL_STATES = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'] as const;
-export type PollState = (typeof POLL_STATES)[number];
-export const ELECTION_STYLES = ['CHOOSE', 'STRIKE'] as const;
-export type ElectionStyle = (typeof ELECTION_STYLES)[number];
-export const MAJORITY_BASES = ['ALL_MEMBERS', 'PRESENT', 'VOTES_CAST', 'YES_NO'] as const;
-export type MajorityBase = (typeof MAJORITY_BASES)[number];
-export const THRESHOLDS = ['MORE_THAN_HALF', 'TWO_THIRDS', 'THREE_QUARTERS', 'CUSTOM'] as const;
-export type Threshold = (typeof THRESHOLDS)[number];
-export const TIE_RULES = ['NOT_ADOPTED', 'CHAIR_DECIDES'] as const;
-export type TieRule = (typeof TIE_RULES)[number];
-export const VOTE_VALUES = ['YES', 'NO', 'ABSTAIN'] as const;
-export type VoteValue = (typeof VOTE_VALUES)[number];
-export const RATINGS = ['HIGH', 'MEDIUM', 'LOW'] as const;
-export type Rating = (typeof RATINGS)[number];
-export const DECISIONS = ['ADOPTED', 'NOT_ADOPTED'] as const;
-export type Decision = (typeof DECISIONS)[number];
-export const OUTCOMES = ['ELECTED', 'NOT_ELECTED', 'TIED', 'LOW_CONFIDENCE', 'CONFIDENCE'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export const POLL_KINDS = pollKindValues;
+export type PollKind = Schemas['PollKind'];
+export const POLL_STATES = pollStateValues;
+export type PollState = Schemas['PollState'];
+export const ELECTION_STYLES = electionStyleValues;
+export type ElectionStyle = Schemas['ElectionStyle'];
+/** What a majority is counted on: all members, those present, the votes cast, yes + no. */
+export const MAJORITY_BASES = baseValues;
+export type MajorityBase = Schemas['Base'];
+export const THRESHOLDS = thresholdValues;
+export type Threshold = Schemas['Threshold'];
+export const TIE_RULES = tieValues;
+export type TieRule = Schemas['Tie'];
+/** A yes/no ballot's value: YES, NO, ABSTAIN. */
+export const VOTE_VALUES = yesNoValues;
+export type VoteValue = Schemas['YesNo'];
+export const RATINGS = ratingValues;
+export type Rating = Schemas['Rating'];
+export const DECISIONS = decisionValues;
+export type Decision = Schemas['Decision'];
+export const OUTCOMES = outcomeValues;
+export type Outcome = Schemas['Outcome'];
 
-export interface PollRule {
-  base?: MajorityBase;
-  threshold?: Threshold;
-  numerator?: number;
-  denominator?: number;
-  strict?: boolean;
-  tie?: TieRule;
-  /** the rule in words, in the request's language ("Quá 1/2 tổng số đại biểu") */
-  text?: string;
-}
-export interface PollRuleInput {
-  base: MajorityBase;
-  threshold: Threshold;
-  numerator?: number;
-  denominator?: number;
-  strict?: boolean;
-  tie: TieRule;
-}
-export interface PollInput {
-  title: string;
-  description?: string;
-  itemId?: Id;
-  kind: PollKind;
-  analog: boolean;
-  secret: boolean;
-  allowChange: boolean;
-  durationSeconds?: number;
-  seats?: number;
-  electionStyle?: ElectionStyle;
-  candidates?: string[];
-  rule: PollRuleInput;
-  version?: number;
-}
-export interface PollOption {
-  id?: Id;
-  label?: string;
-  position?: number;
-}
-/** What a ballot chose: a value (yes / no / abstain), candidates, or a rating per candidate. */
-export interface Choice {
-  value?: VoteValue;
-  selected?: Id[];
-  ratings?: Record<string, Rating>;
-}
-/** One ballot the caller casts: their own, or a principal's whose proxy they hold. */
-export interface MyBallot {
-  participantId?: Id;
-  name?: string;
-  proxy?: boolean;
-  voted?: boolean;
-  /** named polls only */
-  choice?: Choice;
-}
+/** A poll as the signed-in person sees it: its count, their own ballots (`mine`), what they may do (`can`). */
+export type Poll = Schemas['PollView'];
+export type PollInput = Schemas['PollInput'];
+/** The majority rule with its words (`text`, in the request's language). */
+export type PollRule = Schemas['RuleView'];
+export type PollRuleInput = Schemas['RuleInput'];
+export type PollOption = Schemas['OptionView'];
 /** What the caller may do with a poll now (decided by the server). */
-export interface PollCan {
-  edit?: boolean;
-  delete?: boolean;
-  open?: boolean;
-  close?: boolean;
-  publish?: boolean;
-  vote?: boolean;
-  enterCounts?: boolean;
-}
-export interface OptionResult {
-  optionId?: Id;
-  label?: string;
-  /** ballots keeping the candidate */
-  votes?: number;
-  against?: number;
-  high?: number;
-  medium?: number;
-  low?: number;
-  outcome?: Outcome;
-}
-export interface PollResult {
-  rule?: PollRule;
-  members?: number;
-  present?: number;
-  cast?: number;
-  valid?: number;
-  invalid?: number;
-  yes?: number;
-  no?: number;
-  abstain?: number;
-  base?: number;
-  required?: number;
-  decision?: Decision;
-  tie?: boolean;
-  decidedByChair?: boolean;
-  options?: OptionResult[];
-  text?: string;
-  snapshotAt?: string;
-}
-export interface Poll {
-  id?: Id;
-  meetingId?: Id;
-  itemId?: Id;
-  itemTitle?: string;
-  title?: string;
-  description?: string;
-  kind?: PollKind;
-  analog?: boolean;
-  secret?: boolean;
-  allowChange?: boolean;
-  durationSeconds?: number;
-  seats?: number;
-  electionStyle?: ElectionStyle;
-  options?: PollOption[];
-  rule?: PollRule;
-  state?: PollState;
-  openedAt?: string;
-  closesAt?: string;
-  closedAt?: string;
-  publishedAt?: string;
-  entitled?: number;
-  cast?: number;
-  mine?: MyBallot[];
-  can?: PollCan;
-  result?: PollResult;
-  recordHash?: string;
-  version?: number;
-  /** the server's time */
-  now?: string;
-}
-export interface BallotInput {
-  ballotId: string;
-  participantId?: Id;
-  value?: VoteValue;
-  selected?: Id[];
-  ratings?: Record<string, Rating>;
-  replaces?: string;
-}
-export interface BallotAck {
-  ballotId?: string;
-  participantId?: Id;
-  receipt?: string;
-  pollId?: Id;
-  changed?: boolean;
-}
-export interface OptionCount {
-  votes: number;
-  high: number;
-  medium: number;
-  low: number;
-}
-export interface CountInput {
-  endpointId?: Id;
-  yes: number;
-  no: number;
-  abstain: number;
-  invalid: number;
-  /** valid ballots (elections, confidence votes) */
-  ballots: number;
-  options?: Record<string, OptionCount>;
-}
-/** One receipt of a published poll with the choice it recorded. */
-export interface ReceiptEntry {
-  receipt?: string;
-  choice?: Choice;
-  choiceText?: string;
-  /** a named poll's voter */
-  voter?: string;
-}
-export interface ReceiptList {
-  pollId?: Id;
-  secret?: boolean;
-  entries?: ReceiptEntry[];
-  tally?: PollResult;
-  prevHash?: string;
-  recordHash?: string;
-  recordVerifies?: boolean;
-}
-export interface VoterRow {
-  participantId?: Id;
-  name?: string;
-  unitName?: string;
-  present?: boolean;
-  voted?: boolean;
-  /** who cast it (a proxy holder) */
-  castBy?: string;
-}
-export interface Voters {
-  pollId?: Id;
-  entitled?: number;
-  present?: number;
-  voted?: number;
-  rows?: VoterRow[];
-  at?: string;
-}
+export type PollCan = Schemas['PollCan'];
+/** One ballot the caller casts: their own, or a principal's whose proxy they hold. */
+export type MyBallot = Schemas['MyVote'];
+/** What a ballot chose: a value, the candidates it keeps, or a rating per candidate. */
+export type Choice = Schemas['BallotChoice'];
+export type BallotInput = Schemas['BallotInput'];
+export type BallotAck = Schemas['BallotAck'];
+/** An analog poll's figures from one source (the hall, or a room). */
+export type CountInput = Schemas['CountInput'];
+export type OptionCount = Schemas['OptionCount'];
+export type PollResult = Schemas['PollResult'];
+export type OptionResult = Schemas['OptionResult'];
+/** GET /api/polls/{id}/receipts: every receipt with its choice, the tally recomputed, the chain link. */
+export type ReceiptList = Schemas['ReceiptList'];
+export type ReceiptEntry = Schemas['ReceiptEntry'];
+/** GET /api/polls/{id}/voters: who may vote, who has. */
+export type Voters = Schemas['Voters'];
+export type VoterRow = Schemas['VoterRow'];
 
 /** `value` when it is one of `values` (narrows a plain string from the server to a union). */
 export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {

@@ -41,7 +41,8 @@ export function BallotPanel({ meetingId, poll, casterId }: { meetingId: Id; poll
     }
   }
 
-  if (mine.length === 0) return null;
+  // nothing of mine to cast or to show (not present, say: the server decides)
+  if (todo.length === 0 && done.length === 0 && !ballots.error) return null;
 
   return (
     <div className="ballot-panel" data-testid="ballot-panel" data-poll-id={poll.id}>
@@ -61,7 +62,7 @@ export function BallotPanel({ meetingId, poll, casterId }: { meetingId: Id; poll
           <ChoiceForm
             poll={poll}
             heading={t('votes:ballot.all', { count: todo.length })}
-            hint={t('votes:ballot.allHint')}
+            hint={`${t('votes:ballot.allHint')} ${todo.map((m) => (m.proxy ? m.name : t('votes:ballot.you'))).join(', ')}.`}
             testId="ballot-all"
             participantId="all"
             busy={anySending}

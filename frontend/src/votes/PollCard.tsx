@@ -67,7 +67,6 @@ export function PollCard({
   const [confirm, setConfirm] = useState<PollAction | 'delete' | null>(null);
   const [editing, setEditing] = useState(false);
   const state = poll.state;
-  const runsIt = !!(can.open || can.close || can.publish || can.edit);
   const showActions = view !== 'voter';
   const showBallot = view !== 'runner' && state === 'OPEN' && (poll.mine?.length ?? 0) > 0;
   const result = poll.result;
@@ -126,7 +125,8 @@ export function PollCard({
             </div>
           )}
           {can.enterCounts && poll.analog && state === 'OPEN' && <AnalogCounts meeting={meeting} meetingId={meetingId} poll={poll} />}
-          {runsIt && poll.id != null && state !== 'DRAFT' && (state !== 'OPEN' || !poll.secret) && !poll.analog && (
+          {/* who has voted: for those who see the quorum by name; a secret poll's only once closed */}
+          {capsOf(meeting).canViewQuorum && poll.id != null && state !== 'DRAFT' && (state !== 'OPEN' || !poll.secret) && !poll.analog && (
             <VotersPanel meetingId={meetingId} pollId={poll.id} />
           )}
         </>

@@ -102,7 +102,7 @@ export function PollFormDialog({
               { value: 'analog', label: t('votes:form.analog'), testId: 'poll-method-analog' },
             ]}
           />
-          <CheckboxField label={t('votes:form.secret')} name="secret" checked={v.secret} onChange={(c) => set('secret', c)} />
+          {!v.analog && <CheckboxField label={t('votes:form.secret')} name="secret" checked={v.secret} onChange={(c) => set('secret', c)} />}
           {!v.analog && <CheckboxField label={t('votes:form.allowChange')} name="allowChange" checked={v.allowChange} onChange={(c) => set('allowChange', c)} />}
           {!v.analog && (
             <SelectField
@@ -221,7 +221,7 @@ export function PollFormDialog({
             </div>
           )}
           {v.kind === 'YES_NO' &&
-            (v.secret ? (
+            (v.secret && !v.analog ? (
               <p className="hint">{t('votes:form.tieSecret')}</p>
             ) : (
               <SelectField label={t('votes:form.tie')} name="tie" value={v.tie} error={form.fieldErrors.tie} onChange={(e) => set('tie', e.target.value as PollFormValues['tie'])}>

@@ -39,6 +39,12 @@ export function ResultView({ poll, result, display }: { poll: Poll; result: Poll
         </p>
       )}
 
+      {poll.kind !== 'YES_NO' && result.text && (
+        <p className="poll-decision is-neutral" data-testid="result-text">
+          {result.text}
+        </p>
+      )}
+
       {layout.kind === 'CONFIDENCE' ? (
         <ul className="result-chart result-ratings" data-testid="result-chart" aria-label={t('votes:result.chart')}>
           {layout.rows.map((row) => (

@@ -30,6 +30,12 @@ describe('poll events on the cached polls', () => {
     expect(applyPollEvent(open, 'poll.published', { pollId: 7, result })).toEqual({ ...open, state: 'PUBLISHED', result });
   });
 
+  it('drop a deleted draft from the list', () => {
+    expect(applyPollListEvent([open, other], 'poll.changed', { pollId: 8, state: 'DELETED' })).toEqual([open]);
+    const list = [open];
+    expect(applyPollListEvent(list, 'poll.changed', { pollId: 8, state: 'DELETED' })).toBe(list);
+  });
+
   it('leave other polls and lists alone', () => {
     expect(applyPollEvent(other, 'poll.progress', { pollId: 7, cast: 12 })).toBe(other);
     const list = [open, other];

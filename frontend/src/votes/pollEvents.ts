@@ -1,7 +1,7 @@
 // The meeting channel's poll events applied to the cached polls (pure). The channel
 // (live/meetingChannel.ts) patches the meeting's poll list and the poll itself with them, so that
 // the count and the published result show at once, without a request:
-//   poll.changed    {pollId, state}          the poll's state; the poll is read again as well
+//   poll.changed    {pollId, state}          the poll's state (DELETED: a draft gone); read again as well
 //   poll.progress   {pollId, cast, entitled} the count while open (about twice a second at most)
 //   poll.published  {pollId, result}         the result: every chart is drawn from it
 
@@ -48,6 +48,11 @@ export function applyPollEvent(poll: Poll, event: string, data: Record<string, u
 /** The meeting's poll list after the event (unchanged when the poll is not in it yet: it is read again). */
 export function applyPollListEvent(list: Poll[] | undefined, event: string, data: Record<string, unknown>): Poll[] | undefined {
   if (!list) return list;
+  if (event === 'poll.changed' && data.state === 'DELETED') {
+    // a draft deleted
+    const pollId = num(data.pollId);
+    return list.some((p) => p.id === pollId) ? list.filter((p) => p.id !== pollId) : list;
+  }
   let changed = false;
   const next = list.map((p) => {
     const q = applyPollEvent(p, event, data);

@@ -40,9 +40,9 @@ describe('the poll form', () => {
     expect(toPollInput(v)).toMatchObject({ body: { rule: { threshold: 'CUSTOM', numerator: 3, denominator: 5, strict: true, tie: 'NOT_ADOPTED' } } });
   });
 
-  it('sends no countdown and no change of ballot for an analog poll', () => {
-    const made = toPollInput({ ...emptyPoll(), title: 'Giơ tay', analog: true });
-    expect(made).toMatchObject({ body: { analog: true, allowChange: false } });
+  it('sends no countdown, no change of ballot and no secret ballot for an analog poll', () => {
+    const made = toPollInput({ ...emptyPoll(), title: 'Giơ tay', analog: true, secret: true });
+    expect(made).toMatchObject({ body: { analog: true, allowChange: false, secret: false } });
     expect('body' in made ? made.body.durationSeconds : 'errors').toBeUndefined();
   });
 

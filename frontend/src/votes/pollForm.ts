@@ -114,7 +114,8 @@ export function toPollInput(v: PollFormValues, version?: number): { body: PollIn
     ...(v.itemId ? { itemId: Number(v.itemId) } : {}),
     kind: v.kind,
     analog: v.analog,
-    secret: v.secret,
+    // figures typed in come from a show of hands or paper: there is no electronic secret ballot
+    secret: v.analog ? false : v.secret,
     allowChange: v.analog ? false : v.allowChange,
     ...(v.durationSeconds > 0 && !v.analog ? { durationSeconds: v.durationSeconds } : {}),
     ...(v.kind === 'ELECTION' ? { seats: seats ?? 1, electionStyle: v.electionStyle } : {}),
@@ -124,7 +125,7 @@ export function toPollInput(v: PollFormValues, version?: number): { body: PollIn
       threshold: v.threshold,
       ...(custom ? { numerator: numerator ?? 1, denominator: denominator ?? 2, strict: v.strict } : {}),
       // a secret ballot cannot be decided by the chair's side (nobody knows it)
-      tie: v.secret ? 'NOT_ADOPTED' : v.tie,
+      tie: v.secret && !v.analog ? 'NOT_ADOPTED' : v.tie,
     },
     ...(version != null ? { version } : {}),
   };

@@ -173,4 +173,9 @@ final class DemoApi {
   static void start(long meetingId) {
     as(token("chutich")).post("/api/meetings/{id}/start", meetingId).then().statusCode(200);
   }
+
+  /** {@code username} checks in (present in the room). */
+  static void checkIn(long meetingId, String username) {
+    as(token(username)).post("/api/meetings/{id}/check-in", meetingId).then().statusCode(200);
+  }
 }
