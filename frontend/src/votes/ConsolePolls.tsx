@@ -16,12 +16,16 @@ export function ConsolePolls({ meeting, meetingId, now, items }: { meeting: Meet
   const { t } = useI18n();
   const userId = useAuth().user?.id;
   const polls = usePolls(meetingId);
-  const list = (polls.data ?? []).filter((p) => {
-    const can = p.can ?? {};
-    if (p.state === 'OPEN' || p.state === 'CLOSED') return true;
-    if (p.state === 'DRAFT') return !!can.open;
-    return p.state === 'PUBLISHED' && !!p.publishedAt && now - Date.parse(p.publishedAt) < RESULT_SHOWN_MS;
-  });
+  const all = polls.data ?? [];
+  // the last result, for a while
+  const last = all
+    .filter((p) => p.state === 'PUBLISHED' && !!p.publishedAt && now - Date.parse(p.publishedAt) < RESULT_SHOWN_MS)
+    .sort((a, b) => Date.parse(b.publishedAt ?? '') - Date.parse(a.publishedAt ?? ''))[0];
+  const order: Record<string, number> = { OPEN: 0, CLOSED: 1, DRAFT: 2, PUBLISHED: 3 };
+  const list = all
+    .filter((p) => p.state === 'OPEN' || p.state === 'CLOSED' || (p.state === 'DRAFT' && !!p.can?.open) || p === last)
+    // what is under way first (the list is newest first, and the sort keeps that order within a state)
+    .sort((a, b) => (order[a.state ?? 'DRAFT'] ?? 9) - (order[b.state ?? 'DRAFT'] ?? 9));
   return (
     <section className="panel console-polls" aria-labelledby="console-polls-title" data-testid="console-polls">
       <h2 id="console-polls-title">{t('votes:console.title')}</h2>

@@ -41,6 +41,7 @@ export function DisplayPoll({ poll, now }: { poll: Poll; now: number }) {
             <span className="display-poll-bar" aria-hidden="true">
               <span style={{ width: `${pct}%` }} />
             </span>
+            {poll.rule?.text && <span className="display-poll-rule">{t('votes:result.rule', { rule: poll.rule.text })}</span>}
             {remaining !== null && (
               <span className={`display-poll-countdown${remaining <= 10_000 ? ' is-ending' : ''}`} data-testid="display-poll-countdown">
                 {formatSeconds(Math.ceil(remaining / 1000))} <span className="display-poll-caption">{t('votes:display.left')}</span>

@@ -132,7 +132,7 @@ export function PollCard({
         </>
       )}
 
-      {result && (state === 'PUBLISHED' || state === 'CLOSED') && <ResultView poll={poll} result={result} />}
+      {result && (state === 'PUBLISHED' || state === 'CLOSED') && <ResultView poll={poll} result={result} showRule={!poll.rule?.text} />}
       {state === 'CLOSED' && !result && <p className="muted" data-testid="poll-result-pending">{t('votes:result.pending')}</p>}
       {state === 'PUBLISHED' && view !== 'runner' && !poll.analog && <MyReceipts poll={poll} />}
 

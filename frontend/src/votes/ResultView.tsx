@@ -10,7 +10,7 @@ import { type Bar, barWidth, chartScale, formatShare, resultLayout } from './res
  * lies), the figures and the rule. The same component serves the tablet, the meeting page and the
  * room's screen (`display`: sized by the screen). Everything shown is the server's result.
  */
-export function ResultView({ poll, result, display }: { poll: Poll; result: PollResult; display?: boolean }) {
+export function ResultView({ poll, result, display, showRule = true }: { poll: Poll; result: PollResult; display?: boolean; showRule?: boolean }) {
   const { t } = useI18n();
   const layout = resultLayout(poll.kind, result);
   const scale = chartScale(layout);
@@ -46,28 +46,47 @@ export function ResultView({ poll, result, display }: { poll: Poll; result: Poll
       )}
 
       {layout.kind === 'CONFIDENCE' ? (
-        <ul className="result-chart result-ratings" data-testid="result-chart" aria-label={t('votes:result.chart')}>
-          {layout.rows.map((row) => (
-            <li key={row.key} className="result-rating-row" data-testid="result-row" data-outcome={row.outcome}>
-              <span className="result-row-head">
-                <span className="result-bar-label">{row.label}</span>
-                {row.outcome && <OutcomeBadge outcome={row.outcome} />}
+        <>
+          <p className="result-legend" aria-hidden="true">
+            {RATINGS.map((r) => (
+              <span key={r} className={`result-legend-item rating-${r.toLowerCase()}`}>
+                <span className="result-legend-swatch" /> {t(`votes:rating.${r}`)}
               </span>
-              {RATINGS.map((r: Rating) => (
-                <span key={r} className={`result-bar rating-${r.toLowerCase()}`} data-testid="result-bar" data-key={r} data-count={row.counts[r]}>
-                  <span className="result-bar-label">{t(`votes:rating.${r}`)}</span>
-                  <span className="result-bar-track">
-                    <span className="result-bar-fill" style={{ width: `${barWidth(row.counts[r], scale)}%` }} />
-                  </span>
-                  <span className="result-bar-value">
-                    {formatNumber(row.counts[r])}
-                    {row.shares[r] !== null && <span className="result-bar-share"> · {formatShare(row.shares[r])}</span>}
-                  </span>
+            ))}
+          </p>
+          <ul className="result-chart result-ratings" data-testid="result-chart" aria-label={t('votes:result.chart')}>
+            {layout.rows.map((row) => (
+              <li key={row.key} className={`result-bar result-rating-row${row.outcome ? ` outcome-${row.outcome.toLowerCase()}` : ''}`} data-testid="result-row" data-outcome={row.outcome}>
+                <span className="result-bar-label result-rating-who">
+                  <span>{row.label}</span>
+                  {row.outcome && <OutcomeBadge outcome={row.outcome} />}
                 </span>
-              ))}
-            </li>
-          ))}
-        </ul>
+                <span className="result-bar-track is-stacked">
+                  {RATINGS.map((r: Rating) => (
+                    <span
+                      key={r}
+                      className={`result-bar-seg rating-${r.toLowerCase()}`}
+                      style={{ width: `${barWidth(row.counts[r], scale)}%` }}
+                      data-testid="result-bar"
+                      data-key={r}
+                      data-count={row.counts[r]}
+                      title={`${t(`votes:rating.${r}`)}: ${formatNumber(row.counts[r])}`}
+                    />
+                  ))}
+                </span>
+                <span className="result-bar-value">
+                  {RATINGS.map((r: Rating, i) => (
+                    <span key={r} className={`result-rating-count rating-${r.toLowerCase()}`}>
+                      {i > 0 && ' · '}
+                      <span className="visually-hidden">{t(`votes:rating.${r}`)} </span>
+                      <strong>{formatNumber(row.counts[r])}</strong>
+                    </span>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         <ul className="result-chart" data-testid="result-chart" aria-label={t('votes:result.chart')}>
           {layout.bars.map((b) => (
@@ -83,7 +102,7 @@ export function ResultView({ poll, result, display }: { poll: Poll; result: Poll
         {result.invalid != null && result.invalid > 0 && <Figure label={t('votes:result.invalid')} value={result.invalid} />}
         <Figure label={t('votes:result.required')} value={result.required} testId="result-required" />
       </dl>
-      {rule && (
+      {rule && showRule && (
         <p className="result-rule" data-testid="result-rule">
           {t('votes:result.rule', { rule })}
         </p>
@@ -105,10 +124,7 @@ function ResultBar({ bar, kind, scale, requiredAt }: { bar: Bar; kind: 'YES_NO' 
       data-count={bar.count}
       data-outcome={bar.outcome}
     >
-      <span className="result-bar-label">
-        {label}
-        {bar.outcome && <OutcomeBadge outcome={bar.outcome} />}
-      </span>
+      <span className="result-bar-label">{label}</span>
       <span className="result-bar-track">
         <span className="result-bar-fill" style={{ width: `${barWidth(bar.count, scale)}%` }} />
         {mark && <span className="result-bar-mark" style={{ left: `${requiredAt}%` }} title={t('votes:result.required')} />}
@@ -116,6 +132,7 @@ function ResultBar({ bar, kind, scale, requiredAt }: { bar: Bar; kind: 'YES_NO' 
       <span className="result-bar-value">
         <strong>{formatNumber(bar.count)}</strong>
         {bar.share !== null && <span className="result-bar-share"> · {formatShare(bar.share)}</span>}
+        {bar.outcome && <OutcomeBadge outcome={bar.outcome} />}
       </span>
     </li>
   );

@@ -65,7 +65,7 @@ export function LiveVotes({ meeting, meetingId, withResult = true }: MeetingTabP
   const userId = useAuth().user?.id;
   const polls = usePolls(meetingId, meeting.status === 'IN_PROGRESS' || meeting.status === 'ENDED');
   const now = useServerNow();
-  const [dismissed, setDismissed] = useState<ReadonlySet<Id>>(new Set());
+  const [dismissed, setDismissed] = useState<ReadonlySet<Id>>(readDismissed);
   const shown = tabletPolls(polls.data ?? [], now, withResult).filter((poll) => poll.id == null || !dismissed.has(poll.id) || pendingVoters(poll).length > 0);
   if (shown.length === 0) return null;
   return (
@@ -78,7 +78,7 @@ export function LiveVotes({ meeting, meetingId, withResult = true }: MeetingTabP
               className="btn btn-icon live-vote-close"
               aria-label={t('common.close')}
               data-testid="live-vote-close"
-              onClick={() => setDismissed((d) => new Set(d).add(poll.id ?? 0))}
+              onClick={() => setDismissed((d) => keepDismissed(new Set(d).add(poll.id ?? 0)))}
             >
               <span aria-hidden="true">×</span>
             </button>
@@ -88,4 +88,25 @@ export function LiveVotes({ meeting, meetingId, withResult = true }: MeetingTabP
       ))}
     </div>
   );
+}
+
+/** Results closed on this tab stay closed while it is open (across the meeting's tabs). */
+const DISMISSED_KEY = 'hopso.votes.dismissed';
+
+function readDismissed(): ReadonlySet<Id> {
+  try {
+    const ids = JSON.parse(sessionStorage.getItem(DISMISSED_KEY) ?? '[]') as unknown;
+    return new Set(Array.isArray(ids) ? ids.filter((x): x is number => typeof x === 'number') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function keepDismissed(ids: Set<Id>): Set<Id> {
+  try {
+    sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...ids].slice(-50)));
+  } catch {
+    // storage unavailable: closed until the page is left
+  }
+  return ids;
 }
