@@ -25,7 +25,8 @@ final class CustomMessages {
           "vn.hopso.notify.NotifyMsg",
           "vn.hopso.speaker.SpeakerMsg",
           "vn.hopso.live.LiveMsg",
-          "vn.hopso.document.DocumentMsg");
+          "vn.hopso.document.DocumentMsg",
+          "vn.hopso.vote.PollMsg");
 
   private static final Map<String, Msg> BY_CODE = new HashMap<>();
 

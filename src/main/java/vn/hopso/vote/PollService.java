@@ -299,7 +299,7 @@ public class PollService {
       p.seats = null;
       p.electionStyle = null;
     }
-    if (in.analog() && in.secret()) {
+    if (in.isAnalog() && in.isSecret()) {
       throw ApiException.invalid("secret", PollMsg.ANALOG_NOT_SECRET);
     }
     p.rule(rule(in.rule(), in));
@@ -315,9 +315,9 @@ public class PollService {
     p.title = in.title().strip();
     p.description = Texts.blankToNull(in.description());
     p.kind = in.kind();
-    p.analog = in.analog();
-    p.secret = in.secret();
-    p.allowChange = in.allowChange() && !in.analog();
+    p.analog = in.isAnalog();
+    p.secret = in.isSecret();
+    p.allowChange = in.isAllowChange() && !in.isAnalog();
     p.durationSeconds = in.durationSeconds();
   }
 
@@ -342,10 +342,10 @@ public class PollService {
       rule = MajorityRule.of(r.base(), r.threshold(), r.tie());
     }
     if (r.tie() == MajorityRule.Tie.CHAIR_DECIDES) {
-      if (in.kind() != PollKind.YES_NO || in.analog()) {
+      if (in.kind() != PollKind.YES_NO || in.isAnalog()) {
         throw ApiException.invalid("rule.tie", PollMsg.CHAIR_TIE_YES_NO);
       }
-      if (in.secret()) {
+      if (in.isSecret()) {
         throw ApiException.invalid("rule.tie", PollMsg.CHAIR_TIE_SECRET);
       }
     }
@@ -515,7 +515,7 @@ public class PollService {
       t.add(0, 0, 0, c.ballots, c.invalid);
       for (Map.Entry<Long, OptionCount> e : options(c).entrySet()) {
         OptionCount o = e.getValue();
-        t.addOption(e.getKey(), o.votes(), o.high(), o.medium(), o.low());
+        t.addOption(e.getKey(), zero(o.votes()), zero(o.high()), zero(o.medium()), zero(o.low()));
       }
     }
   }
@@ -835,11 +835,11 @@ public class PollService {
       c.source = source;
     }
     c.endpointId = in.endpointId();
-    c.yes = in.yes();
-    c.no = in.no();
-    c.abstain = in.abstain();
-    c.invalid = in.invalid();
-    c.ballots = p.kind == PollKind.YES_NO ? in.yes() + in.no() + in.abstain() : in.ballots();
+    c.yes = zero(in.yes());
+    c.no = zero(in.no());
+    c.abstain = zero(in.abstain());
+    c.invalid = zero(in.invalid());
+    c.ballots = p.kind == PollKind.YES_NO ? c.yes + c.no + c.abstain : zero(in.ballots());
     c.options = opts.isEmpty() ? null : write(new TreeMap<>(opts));
     c.enteredBy = current.name();
     c.enteredAt = clock.instant();
@@ -848,6 +848,10 @@ public class PollService {
     }
     events.fire(new PollEvents.Counted(a.meeting(), p, source));
     return view(p, a);
+  }
+
+  static int zero(Integer n) {
+    return n == null ? 0 : n;
   }
 
   // --- reacting to the meeting ----------------------------------------------------------------

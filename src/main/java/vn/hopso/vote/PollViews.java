@@ -26,20 +26,33 @@ public final class PollViews {
       @NotNull MajorityRule.Tie tie) {}
 
   /** A new poll, or a draft's new content ({@code version}: the draft's, for updates). */
+  /** Booleans left out are false; so are figures left out of a count (zero). */
   public record PollInput(
       @NotBlank @Size(max = Limits.TITLE) String title,
       @Size(max = Limits.DESCRIPTION) String description,
       Long itemId,
       @NotNull PollKind kind,
-      boolean analog,
-      boolean secret,
-      boolean allowChange,
+      Boolean analog,
+      Boolean secret,
+      Boolean allowChange,
       @Min(10) @Max(86_400) Integer durationSeconds,
       @Min(1) @Max(500) Integer seats,
       ElectionStyle electionStyle,
       @Size(max = 500) List<@NotBlank @Size(max = Limits.TITLE) String> candidates,
       @NotNull @Valid RuleInput rule,
-      Long version) {}
+      Long version) {
+    boolean isAnalog() {
+      return Boolean.TRUE.equals(analog);
+    }
+
+    boolean isSecret() {
+      return Boolean.TRUE.equals(secret);
+    }
+
+    boolean isAllowChange() {
+      return Boolean.TRUE.equals(allowChange);
+    }
+  }
 
   public record RuleView(
       MajorityRule.Base base,
@@ -118,18 +131,18 @@ public final class PollViews {
   /** Figures of one source of an analog poll (the hall when endpointId is null). */
   public record CountInput(
       Long endpointId,
-      @Min(0) @Max(1_000_000) int yes,
-      @Min(0) @Max(1_000_000) int no,
-      @Min(0) @Max(1_000_000) int abstain,
-      @Min(0) @Max(1_000_000) int invalid,
-      @Min(0) @Max(1_000_000) int ballots,
+      @Min(0) @Max(1_000_000) Integer yes,
+      @Min(0) @Max(1_000_000) Integer no,
+      @Min(0) @Max(1_000_000) Integer abstain,
+      @Min(0) @Max(1_000_000) Integer invalid,
+      @Min(0) @Max(1_000_000) Integer ballots,
       @Size(max = 500) Map<Long, @NotNull @Valid OptionCount> options) {}
 
   public record OptionCount(
-      @Min(0) @Max(1_000_000) int votes,
-      @Min(0) @Max(1_000_000) int high,
-      @Min(0) @Max(1_000_000) int medium,
-      @Min(0) @Max(1_000_000) int low) {}
+      @Min(0) @Max(1_000_000) Integer votes,
+      @Min(0) @Max(1_000_000) Integer high,
+      @Min(0) @Max(1_000_000) Integer medium,
+      @Min(0) @Max(1_000_000) Integer low) {}
 
   public enum Decision {
     ADOPTED,

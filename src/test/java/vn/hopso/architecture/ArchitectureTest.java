@@ -44,8 +44,10 @@ class ArchitectureTest {
           Map.entry("notify", Set.of("meeting", "agenda", "org")),
           Map.entry("speaker", Set.of("meeting", "agenda", "org")),
           Map.entry("document", Set.of("meeting", "agenda", "org", "notify", "auth", "storage")),
+          Map.entry("vote", Set.of("meeting", "agenda", "org")),
           Map.entry(
-              "live", Set.of("meeting", "agenda", "speaker", "notify", "auth", "org", "document")));
+              "live",
+              Set.of("meeting", "agenda", "speaker", "notify", "auth", "org", "document", "vote")));
 
   static final ArchRule noCyclesBetweenFeatures =
       slices().matching("vn.hopso.(*)..").should().beFreeOfCycles();

@@ -1,0 +1,915 @@
+package vn.hopso.vote;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.hopso.meeting.MeetingFixture;
+import vn.hopso.meeting.MeetingFixture.Someone;
+import vn.hopso.support.Api;
+import vn.hopso.support.MoreApi;
+import vn.hopso.support.TestClock;
+
+/**
+ * Polls through the API on PostgreSQL (issue 9): the whole life of a named yes/no vote with a
+ * proxy, retries, changes and every refusal; a secret confidence vote after which no table, log
+ * line, audit entry or event links a voter to a choice; an election; analog figures from the hall
+ * and a room's device; the countdown and the close when everyone has voted.
+ */
+@QuarkusTest
+class VoteTest {
+  @Inject AgroalDataSource db;
+  @Inject PollTicker ticker;
+
+  String admin;
+  Someone secretary;
+  Someone chair;
+  List<Someone> d; // d0..d6 delegates with a vote
+  Someone nonVoter;
+  Someone outsider;
+  Map<Long, Long> participantOf = new HashMap<>(); // person id → participant id
+  long meeting;
+  long unit;
+  long item;
+  String base;
+
+  @BeforeEach
+  void aMeetingInProgress() {
+    admin = Api.admin();
+    unit = MoreApi.province(admin, "Tỉnh Biểu Quyết");
+    secretary = MeetingFixture.quiet(admin, "Thư Ký Biểu Quyết", "SECRETARY");
+    chair = MeetingFixture.quiet(admin, "Chủ Tọa Biểu Quyết", "CHAIR");
+    d = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      d.add(MeetingFixture.quiet(admin, "Đại Biểu Bỏ Phiếu " + i, "DELEGATE"));
+    }
+    nonVoter = MeetingFixture.quiet(admin, "Khách Mời Không Biểu Quyết", "DELEGATE");
+    outsider = MeetingFixture.quiet(admin, "Người Ngoài Cuộc", "DELEGATE");
+    Instant start = Instant.now().plus(Duration.ofMinutes(10));
+    meeting =
+        MeetingFixture.create(
+            secretary.token(),
+            MeetingFixture.meetingBody(
+                "Kỳ họp biểu quyết",
+                unit,
+                chair.id(),
+                secretary.id(),
+                start,
+                start.plus(Duration.ofHours(2))));
+    base = "/api/meetings/" + meeting;
+    MeetingFixture.inviteDelegates(secretary.token(), meeting, d);
+    Api.as(secretary.token())
+        .body(
+            Map.of(
+                "participants",
+                List.of(Map.of("personId", nonVoter.id(), "role", "DELEGATE", "voting", false))))
+        .post(base + "/participants")
+        .then()
+        .statusCode(200);
+    item =
+        MeetingFixture.agenda(secretary.token(), meeting, List.of("Thông qua nghị quyết")).get(0);
+    Api.as(secretary.token()).post(base + "/agenda/publish").then().statusCode(200);
+    Api.as(secretary.token()).post(base + "/schedule").then().statusCode(200);
+    Api.as(chair.token()).post(base + "/start").then().statusCode(200);
+    // the chair (a voting member), d0..d4 and the non-voter check in; d5 gives their vote to d0;
+    // d6 stays away
+    for (Someone s : List.of(chair, d.get(0), d.get(1), d.get(2), d.get(3), d.get(4), nonVoter)) {
+      long pid =
+          Api.as(s.token())
+              .post(base + "/check-in")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getLong("id");
+      participantOf.put(s.id(), pid);
+    }
+    for (Someone s : List.of(d.get(5), d.get(6))) {
+      participantOf.put(s.id(), participantId(s));
+    }
+    Api.as(secretary.token())
+        .body(Map.of("toParticipantId", participantOf.get(d.get(0).id())))
+        .put(base + "/participants/" + participantOf.get(d.get(5).id()) + "/proxy")
+        .then()
+        .statusCode(200);
+  }
+
+  long participantId(Someone s) {
+    JsonPath page =
+        Api.as(secretary.token())
+            .queryParam("size", 100)
+            .get(base + "/participants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    return page.getLong("items.find { it.personId == " + s.id() + " }.id");
+  }
+
+  Map<String, Object> poll(String title, String kind, boolean secret, Map<String, Object> extra) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("title", title);
+    body.put("kind", kind);
+    body.put("secret", secret);
+    body.put("itemId", item);
+    body.put(
+        "rule", Map.of("base", "ALL_MEMBERS", "threshold", "MORE_THAN_HALF", "tie", "NOT_ADOPTED"));
+    body.putAll(extra);
+    return body;
+  }
+
+  long create(Map<String, Object> body) {
+    return Api.as(secretary.token())
+        .body(body)
+        .post(base + "/polls")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("DRAFT"))
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  static Map<String, Object> ballot(UUID id, Object... fields) {
+    Map<String, Object> b = new HashMap<>();
+    b.put("ballotId", id.toString());
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      b.put((String) fields[i], fields[i + 1]);
+    }
+    return b;
+  }
+
+  io.restassured.response.Response cast(Someone who, long poll, Map<String, Object> ballot) {
+    return Api.as(who.token()).body(ballot).post("/api/polls/" + poll + "/ballots");
+  }
+
+  @Test
+  void aNamedYesNoVoteFromDraftToPublishedChain() {
+    long poll = create(poll("Thông qua Nghị quyết về đầu tư công", "YES_NO", false, Map.of()));
+    String p = "/api/polls/" + poll;
+    // a draft is the secretary's and the chair's only
+    Api.as(d.get(1).token()).get(p).then().statusCode(404);
+    Api.as(d.get(1).token()).get(base + "/polls").then().statusCode(200).body("size()", equalTo(0));
+    cast(d.get(1), poll, ballot(UUID.randomUUID(), "value", "YES"))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.not-open"));
+    Api.as(d.get(1).token()).post(p + "/open").then().statusCode(403);
+    Api.as(chair.token())
+        .post(p + "/open")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("OPEN"))
+        .body("entitled", equalTo(7)); // the chair, d0..d4, d5 through d0
+    Api.as(chair.token()).post(p + "/open").then().statusCode(409);
+
+    // the delegate's view: their vote to cast, a proxy holder's two
+    Api.as(d.get(1).token())
+        .get(p)
+        .then()
+        .statusCode(200)
+        .body("can.vote", equalTo(true))
+        .body("mine.size()", equalTo(1))
+        .body("result", nullValue());
+    Api.as(d.get(0).token())
+        .get(p)
+        .then()
+        .statusCode(200)
+        .body("mine.size()", equalTo(2))
+        .body("mine.proxy", equalTo(List.of(false, true)));
+
+    UUID b1 = UUID.randomUUID();
+    String receipt1 =
+        cast(d.get(1), poll, ballot(b1, "value", "YES"))
+            .then()
+            .statusCode(200)
+            .body("changed", equalTo(false))
+            .extract()
+            .path("receipt");
+    // a retry after a time-out: same id, same receipt, counted once
+    cast(d.get(1), poll, ballot(b1, "value", "YES"))
+        .then()
+        .statusCode(200)
+        .body("receipt", equalTo(receipt1));
+    // the same id with another choice is not a retry
+    cast(d.get(1), poll, ballot(b1, "value", "NO"))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.ballot-id-reused"));
+    // a second ballot
+    cast(d.get(1), poll, ballot(UUID.randomUUID(), "value", "NO"))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.already-voted"));
+    // changing is refused where the poll does not allow it
+    cast(d.get(1), poll, ballot(UUID.randomUUID(), "value", "NO", "replaces", b1.toString()))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.no-change"));
+
+    // the proxy holder casts both at once, each its own ballot
+    Api.as(d.get(0).token())
+        .body(
+            Map.of(
+                "ballots",
+                List.of(
+                    ballot(UUID.randomUUID(), "value", "YES"),
+                    ballot(
+                        UUID.randomUUID(),
+                        "value",
+                        "YES",
+                        "participantId",
+                        participantOf.get(d.get(5).id())))))
+        .post(p + "/ballots/batch")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(2));
+    // the principal who gave a proxy, someone absent, without a vote, not invited
+    cast(d.get(5), poll, ballot(UUID.randomUUID(), "value", "NO"))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.proxy-given"));
+    cast(d.get(6), poll, ballot(UUID.randomUUID(), "value", "NO"))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.not-present"));
+    cast(nonVoter, poll, ballot(UUID.randomUUID(), "value", "NO"))
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("poll.no-voting-right"));
+    cast(outsider, poll, ballot(UUID.randomUUID(), "value", "NO")).then().statusCode(403);
+    // someone else's principal
+    cast(
+            d.get(2),
+            poll,
+            ballot(
+                UUID.randomUUID(),
+                "value",
+                "NO",
+                "participantId",
+                participantOf.get(d.get(6).id())))
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("poll.not-your-proxy"));
+    // malformed ballots name their field
+    cast(d.get(2), poll, ballot(UUID.randomUUID()))
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("value"));
+    cast(d.get(2), poll, ballot(UUID.randomUUID(), "value", "YES", "selected", List.of(1)))
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("selected"));
+    cast(d.get(2), poll, ballot(UUID.randomUUID(), "value", "MAYBE")).then().statusCode(400);
+    cast(d.get(2), poll, ballot(UUID.randomUUID(), "value", "YES", "weight", 2))
+        .then()
+        .statusCode(400);
+    Api.as(d.get(2).token())
+        .body(Map.of("ballotId", "not-a-uuid", "value", "YES"))
+        .post(p + "/ballots")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("ballotId"));
+
+    cast(d.get(2), poll, ballot(UUID.randomUUID(), "value", "NO")).then().statusCode(200);
+    cast(d.get(3), poll, ballot(UUID.randomUUID(), "value", "ABSTAIN")).then().statusCode(200);
+    cast(chair, poll, ballot(UUID.randomUUID(), "value", "YES")).then().statusCode(200);
+    UUID b4 = UUID.randomUUID();
+    String receipt4 =
+        cast(d.get(4), poll, ballot(b4, "value", "YES"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("receipt");
+
+    // the chair sees who has voted; a delegate may not
+    Api.as(chair.token())
+        .get(p + "/voters")
+        .then()
+        .statusCode(200)
+        .body("voted", equalTo(7))
+        .body("entitled", equalTo(8))
+        .body(
+            "rows.find { it.participantId == " + participantOf.get(d.get(5).id()) + " }.castBy",
+            equalTo("Đại Biểu Bỏ Phiếu 0"));
+    Api.as(d.get(1).token()).get(p + "/voters").then().statusCode(403);
+    Api.as(d.get(1).token()).get(p).then().body("cast", equalTo(7)).body("result", nullValue());
+
+    Api.as(d.get(1).token()).post(p + "/close").then().statusCode(403);
+    Api.as(chair.token())
+        .post(p + "/close")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("CLOSED"))
+        .body("result.decision", equalTo("ADOPTED"));
+    // counted: yes: the chair, d0 d1 d4 d5 = 5 of 8 members (more than half), no 1, abstain 1
+    Api.as(d.get(1).token()).get(p).then().body("result", nullValue());
+    cast(d.get(6), poll, ballot(UUID.randomUUID(), "value", "NO"))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.not-open"));
+    // an acknowledged ballot sent again after the close still answers its receipt
+    cast(d.get(4), poll, ballot(b4, "value", "YES"))
+        .then()
+        .statusCode(200)
+        .body("receipt", equalTo(receipt4));
+    Api.as(d.get(1).token()).get(p + "/receipts").then().statusCode(409);
+
+    Api.as(chair.token())
+        .post(p + "/publish")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("PUBLISHED"));
+    JsonPath r = Api.as(d.get(1).token()).get(p).then().statusCode(200).extract().jsonPath();
+    assertEquals(5, r.getInt("result.yes"));
+    assertEquals(1, r.getInt("result.no"));
+    assertEquals(1, r.getInt("result.abstain"));
+    assertEquals(8, r.getInt("result.members"));
+    assertEquals(5, r.getInt("result.required"));
+    assertEquals("Thông qua", r.getString("result.text"));
+    assertEquals("Quá 1/2 tổng số đại biểu", r.getString("result.rule.text"));
+    Api.as(d.get(1).token())
+        .header("Accept-Language", "en")
+        .get(p)
+        .then()
+        .body("result.text", equalTo("Adopted"));
+
+    // the published list: the voter finds their receipt with their choice; a named poll names
+    JsonPath list =
+        Api.as(d.get(1).token()).get(p + "/receipts").then().statusCode(200).extract().jsonPath();
+    assertEquals(7, list.getList("entries").size());
+    assertEquals(
+        "YES", list.getString("entries.find { it.receipt == '" + receipt1 + "' }.choice.value"));
+    assertEquals(
+        "Đại Biểu Bỏ Phiếu 1",
+        list.getString("entries.find { it.receipt == '" + receipt1 + "' }.voter"));
+    assertEquals(5, list.getInt("tally.yes"));
+    assertTrue(list.getBoolean("recordVerifies"));
+    JsonPath chain =
+        Api.as(d.get(1).token())
+            .get(base + "/polls/chain")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertTrue(chain.getBoolean("intact"));
+    assertEquals(list.getString("recordHash"), chain.getString("head"));
+    assertEquals(chain.getString("genesis"), list.getString("prevHash"));
+    Api.as(chair.token()).post(p + "/publish").then().statusCode(409);
+  }
+
+  @Test
+  void aSecretConfidenceVoteLeavesNoLinkFromVoterToChoice() throws Exception {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      long poll =
+          create(
+              poll(
+                  "Lấy phiếu tín nhiệm",
+                  "CONFIDENCE",
+                  true,
+                  Map.of("allowChange", true, "candidates", List.of("Lê Văn An", "Lê Văn Ân"))));
+      String p = "/api/polls/" + poll;
+      JsonPath opened =
+          Api.as(chair.token()).post(p + "/open").then().statusCode(200).extract().jsonPath();
+      long a = opened.getLong("options[0].id");
+      long b = opened.getLong("options[1].id");
+      // every one rated, and only the poll's people
+      cast(d.get(1), poll, ballot(UUID.randomUUID(), "ratings", Map.of(String.valueOf(a), "HIGH")))
+          .then()
+          .statusCode(400)
+          .body("code", equalTo("request.invalid"))
+          .body("errors.field", hasItem("ratings"));
+      Map<String, String> receipts = new HashMap<>(); // voter → receipt (kept by each tablet)
+      Map<String, UUID> ids = new HashMap<>();
+      String[] ratings = {"HIGH", "MEDIUM", "LOW", "LOW", "HIGH"};
+      for (int i = 0; i < 5; i++) {
+        UUID id = UUID.randomUUID();
+        ids.put(d.get(i).username(), id);
+        receipts.put(
+            d.get(i).username(),
+            cast(
+                    d.get(i),
+                    poll,
+                    ballot(
+                        id,
+                        "ratings",
+                        Map.of(String.valueOf(a), ratings[i], String.valueOf(b), "MEDIUM")))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("receipt"));
+      }
+      // the proxy holder casts for d5; then d3 changes their mind
+      UUID d5 = UUID.randomUUID();
+      receipts.put(
+          d.get(5).username(),
+          cast(
+                  d.get(0),
+                  poll,
+                  ballot(
+                      d5,
+                      "participantId",
+                      participantOf.get(d.get(5).id()),
+                      "ratings",
+                      Map.of(String.valueOf(a), "LOW", String.valueOf(b), "LOW")))
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("receipt"));
+      UUID changed = UUID.randomUUID();
+      String old3 = receipts.get(d.get(3).username());
+      receipts.put(
+          d.get(3).username(),
+          cast(
+                  d.get(3),
+                  poll,
+                  ballot(
+                      changed,
+                      "replaces",
+                      ids.get(d.get(3).username()).toString(),
+                      "ratings",
+                      Map.of(String.valueOf(a), "MEDIUM", String.valueOf(b), "MEDIUM")))
+              .then()
+              .statusCode(200)
+              .body("changed", equalTo(true))
+              .extract()
+              .path("receipt"));
+      ids.put(d.get(3).username(), changed);
+      // who has voted in a secret poll is not shown while it is open
+      Api.as(chair.token()).get(p + "/voters").then().statusCode(409);
+      Api.as(d.get(3).token())
+          .get(p)
+          .then()
+          .body("mine[0].voted", equalTo(true))
+          .body("mine[0].choice", nullValue());
+
+      Api.as(chair.token()).post(p + "/close").then().statusCode(200);
+      Api.as(chair.token()).post(p + "/publish").then().statusCode(200);
+      JsonPath list =
+          Api.as(d.get(2).token()).get(p + "/receipts").then().statusCode(200).extract().jsonPath();
+      assertEquals(6, list.getList("entries").size());
+      assertFalse(list.getList("entries.receipt").contains(old3), "the replaced ballot is gone");
+      for (Map.Entry<String, String> e : receipts.entrySet()) {
+        assertTrue(list.getList("entries.receipt").contains(e.getValue()), e.getKey());
+      }
+      assertEquals(List.of(), list.getList("entries.findAll { it.voter != null }"));
+      // a: HIGH d0, HIGH d4; MEDIUM d1, d3; LOW d2, d5
+      assertEquals(2, list.getInt("tally.options[0].high"));
+      assertEquals(2, list.getInt("tally.options[0].low"));
+      assertEquals("CONFIDENCE", list.getString("tally.options[0].outcome"));
+      assertEquals(5, list.getInt("tally.options[1].medium"));
+      assertTrue(list.getBoolean("recordVerifies"));
+
+      assertNoLink(poll, receipts, ids);
+      for (LogRecord rec : logged) {
+        String text = rec.getMessage() + " " + java.util.Arrays.toString(rec.getParameters());
+        for (String receipt : receipts.values()) {
+          assertFalse(text.contains(receipt), "a log line names a receipt: " + text);
+        }
+        for (UUID id : ids.values()) {
+          assertFalse(text.contains(id.toString()), "a log line names a ballot id: " + text);
+        }
+        assertFalse(text.contains("R:"), "a log line names a choice: " + text);
+      }
+    } finally {
+      root.removeHandler(capture);
+    }
+  }
+
+  /**
+   * Searches every table: the ballots hold no voter, no time, and share no transaction with the
+   * "has voted" records; receipts and the client's ballot ids appear nowhere but in the ballot
+   * table (the ids not even there); no audit entry or event of the meeting carries a choice.
+   */
+  void assertNoLink(long poll, Map<String, String> receipts, Map<String, UUID> ids)
+      throws Exception {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      // the ballot table's shape: no voter, no time
+      Set<String> columns = new HashSet<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "select column_name from information_schema.columns where table_name = 'ballot'")) {
+        while (rs.next()) {
+          columns.add(rs.getString(1));
+        }
+      }
+      assertEquals(Set.of("id", "poll_id", "receipt", "choice", "participant_id"), columns);
+      try (ResultSet rs =
+          s.executeQuery(
+              "select count(*) from ballot where poll_id = "
+                  + poll
+                  + " and participant_id is not null")) {
+        rs.next();
+        assertEquals(0, rs.getInt(1));
+      }
+      // one transaction wrote every ballot row (the close), none of the "has voted" rows
+      Set<String> ballotTx = new HashSet<>();
+      try (ResultSet rs = s.executeQuery("select xmin::text from ballot where poll_id = " + poll)) {
+        while (rs.next()) {
+          ballotTx.add(rs.getString(1));
+        }
+      }
+      assertEquals(1, ballotTx.size());
+      try (ResultSet rs =
+          s.executeQuery("select xmin::text from poll_voter where poll_id = " + poll)) {
+        while (rs.next()) {
+          assertFalse(ballotTx.contains(rs.getString(1)), "a ballot shares a voter's transaction");
+        }
+      }
+      // every table, every row
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "select table_name from information_schema.tables where table_schema = 'public'"
+                  + " and table_type = 'BASE TABLE'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      assertTrue(
+          tables.contains("audit_entry") || tables.stream().anyMatch(t -> t.contains("audit")));
+      for (String table : tables) {
+        try (Statement q = c.createStatement();
+            ResultSet rs = q.executeQuery("select * from " + table)) {
+          ResultSetMetaData md = rs.getMetaData();
+          while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+              row.append(rs.getString(i)).append('|');
+            }
+            String text = row.toString();
+            for (UUID id : ids.values()) {
+              assertFalse(text.contains(id.toString()), table + " holds a client's ballot id");
+            }
+            if (!table.equals("ballot")) {
+              for (String receipt : receipts.values()) {
+                assertFalse(text.contains(receipt), table + " holds a receipt: " + text);
+              }
+              if (text.contains("poll:" + poll) || text.contains("\"pollId\":" + poll)) {
+                assertFalse(text.contains("R:"), table + " holds a choice: " + text);
+                assertFalse(
+                    text.contains("HIGH") || text.contains("LOW"),
+                    table + " holds a choice: " + text);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void anElectionStrikingNamesWithTwoSeats() {
+    long poll =
+        create(
+            poll(
+                "Bầu Ủy viên Thường trực",
+                "ELECTION",
+                true,
+                Map.of(
+                    "seats",
+                    2,
+                    "electionStyle",
+                    "STRIKE",
+                    "candidates",
+                    List.of("Nguyễn Văn Hải", "Trần Thị Hoa", "Phạm Minh Khôi"),
+                    "rule",
+                    Map.of(
+                        "base",
+                        "VOTES_CAST",
+                        "threshold",
+                        "MORE_THAN_HALF",
+                        "tie",
+                        "NOT_ADOPTED"))));
+    String p = "/api/polls/" + poll;
+    JsonPath opened =
+        Api.as(chair.token()).post(p + "/open").then().statusCode(200).extract().jsonPath();
+    List<Long> ids = opened.getList("options.id", Long.class);
+    cast(d.get(1), poll, ballot(UUID.randomUUID(), "selected", ids))
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("selected"));
+    cast(d.get(1), poll, ballot(UUID.randomUUID(), "selected", List.of(ids.get(0), 999_999)))
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("selected"));
+    // keeps: d0 A B, d1 A B, d2 A C, d3 A (strikes two), d4 none
+    cast(d.get(0), poll, ballot(UUID.randomUUID(), "selected", List.of(ids.get(0), ids.get(1))))
+        .then()
+        .statusCode(200);
+    cast(d.get(1), poll, ballot(UUID.randomUUID(), "selected", List.of(ids.get(1), ids.get(0))))
+        .then()
+        .statusCode(200);
+    cast(d.get(2), poll, ballot(UUID.randomUUID(), "selected", List.of(ids.get(0), ids.get(2))))
+        .then()
+        .statusCode(200);
+    cast(d.get(3), poll, ballot(UUID.randomUUID(), "selected", List.of(ids.get(0))))
+        .then()
+        .statusCode(200);
+    cast(d.get(4), poll, ballot(UUID.randomUUID(), "selected", List.of())).then().statusCode(200);
+    Api.as(chair.token()).post(p + "/close").then().statusCode(200);
+    JsonPath r =
+        Api.as(chair.token()).post(p + "/publish").then().statusCode(200).extract().jsonPath();
+    // 5 valid ballots: required 3. A 4 elected, B 2 and C 1 not elected
+    assertEquals(List.of(4, 2, 1), r.getList("result.options.votes", Integer.class));
+    assertEquals(
+        List.of("ELECTED", "NOT_ELECTED", "NOT_ELECTED"), r.getList("result.options.outcome"));
+    assertEquals("1 người trúng cử", r.getString("result.text"));
+  }
+
+  @Test
+  void analogFiguresFromTheHallAndARoom() {
+    long poll = create(poll("Biểu quyết giơ tay", "YES_NO", false, Map.of("analog", true)));
+    String p = "/api/polls/" + poll;
+    Api.as(chair.token()).post(p + "/open").then().statusCode(200);
+    cast(d.get(1), poll, ballot(UUID.randomUUID(), "value", "YES"))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.analog-no-ballots"));
+    Api.as(d.get(1).token()).body(Map.of("yes", 1)).put(p + "/counts").then().statusCode(403);
+    Api.as(secretary.token())
+        .body(Map.of("yes", 3, "no", 1, "abstain", 0))
+        .put(p + "/counts")
+        .then()
+        .statusCode(200);
+    Api.as(secretary.token())
+        .body(Map.of("yes", 4, "no", 1, "abstain", 0))
+        .put(p + "/counts")
+        .then()
+        .statusCode(200); // the hall's figures again: replaced, not added
+    String device = MoreApi.username("room");
+    long endpoint =
+        MoreApi.createEndpoint(admin, MoreApi.code("EPV"), "Điểm cầu Xã Biểu Quyết", unit, device);
+    MoreApi.setPassword(admin, MoreApi.personId(admin, device), Api.PASSWORD);
+    Api.as(secretary.token())
+        .body(Map.of("endpointIds", List.of(endpoint)))
+        .post(base + "/endpoints")
+        .then()
+        .statusCode(200);
+    String room = Api.login(device, Api.PASSWORD);
+    Api.as(room)
+        .body(Map.of("endpointId", endpoint, "yes", 2, "no", 0, "abstain", 1))
+        .put(p + "/counts")
+        .then()
+        .statusCode(200);
+    Api.as(room)
+        .body(Map.of("yes", 2))
+        .put(p + "/counts")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("endpointId"));
+    Api.as(secretary.token())
+        .body(Map.of("yes", -1))
+        .put(p + "/counts")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("yes"));
+    Api.as(chair.token())
+        .post(p + "/close")
+        .then()
+        .statusCode(200)
+        .body("result.yes", equalTo(6))
+        .body("result.no", equalTo(1))
+        .body("result.abstain", equalTo(1))
+        .body("result.decision", equalTo("ADOPTED"));
+  }
+
+  @Test
+  void theCountdownAndEveryoneHavingVotedCloseThePoll() {
+    long timed =
+        create(poll("Có giới hạn thời gian", "YES_NO", false, Map.of("durationSeconds", 60)));
+    Api.as(chair.token())
+        .post("/api/polls/" + timed + "/open")
+        .then()
+        .statusCode(200)
+        .body("closesAt", org.hamcrest.Matchers.notNullValue());
+    cast(d.get(1), timed, ballot(UUID.randomUUID(), "value", "YES")).then().statusCode(200);
+    ticker.tick();
+    Api.as(chair.token()).get("/api/polls/" + timed).then().body("state", equalTo("OPEN"));
+    TestClock.advance(Duration.ofSeconds(61));
+    cast(d.get(2), timed, ballot(UUID.randomUUID(), "value", "YES"))
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.time-up"));
+    ticker.tick();
+    Api.as(chair.token())
+        .get("/api/polls/" + timed)
+        .then()
+        .body("state", equalTo("CLOSED"))
+        .body("result.yes", equalTo(1));
+    TestClock.reset();
+
+    long all = create(poll("Đủ phiếu thì kết thúc", "YES_NO", false, Map.of()));
+    Api.as(chair.token()).post("/api/polls/" + all + "/open").then().statusCode(200);
+    for (int i = 1; i <= 4; i++) {
+      cast(d.get(i), all, ballot(UUID.randomUUID(), "value", "NO")).then().statusCode(200);
+    }
+    ticker.tick();
+    Api.as(chair.token())
+        .get("/api/polls/" + all)
+        .then()
+        .body("state", equalTo("OPEN"))
+        .body("cast", equalTo(4));
+    Api.as(d.get(0).token())
+        .body(
+            Map.of(
+                "ballots",
+                List.of(
+                    ballot(UUID.randomUUID(), "value", "NO"),
+                    ballot(
+                        UUID.randomUUID(),
+                        "value",
+                        "NO",
+                        "participantId",
+                        participantOf.get(d.get(5).id())))))
+        .post("/api/polls/" + all + "/ballots/batch")
+        .then()
+        .statusCode(200);
+    ticker.tick();
+    Api.as(chair.token()).get("/api/polls/" + all).then().body("state", equalTo("OPEN"));
+    cast(chair, all, ballot(UUID.randomUUID(), "value", "YES")).then().statusCode(200);
+    ticker.tick();
+    Api.as(chair.token())
+        .get("/api/polls/" + all)
+        .then()
+        .body("state", equalTo("CLOSED"))
+        .body("result.decision", equalTo("NOT_ADOPTED"));
+  }
+
+  @Test
+  void preparingRefusesWhatCannotBeCounted() {
+    String polls = base + "/polls";
+    Api.as(d.get(1).token())
+        .body(poll("x", "YES_NO", false, Map.of()))
+        .post(polls)
+        .then()
+        .statusCode(403);
+    Map<String, Object> chairTie = poll("Ngang phiếu kín", "YES_NO", true, Map.of());
+    chairTie.put(
+        "rule", Map.of("base", "YES_NO", "threshold", "MORE_THAN_HALF", "tie", "CHAIR_DECIDES"));
+    Api.as(secretary.token())
+        .body(chairTie)
+        .post(polls)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("rule.tie"));
+    Api.as(secretary.token())
+        .body(poll("Có ứng viên", "YES_NO", false, Map.of("candidates", List.of("A"))))
+        .post(polls)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("candidates"));
+    Api.as(secretary.token())
+        .body(poll("Bầu thiếu", "ELECTION", false, Map.of("candidates", List.of("A"), "seats", 2)))
+        .post(polls)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("seats"));
+    Api.as(secretary.token())
+        .body(
+            poll(
+                "Trùng tên",
+                "ELECTION",
+                false,
+                Map.of("candidates", List.of("Lê Văn An", " lê văn  an "))))
+        .post(polls)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("candidates"));
+    Map<String, Object> custom = poll("Tùy chọn", "YES_NO", false, Map.of());
+    custom.put("rule", Map.of("base", "PRESENT", "threshold", "CUSTOM", "tie", "NOT_ADOPTED"));
+    Api.as(secretary.token())
+        .body(custom)
+        .post(polls)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("rule.numerator"));
+    Api.as(secretary.token())
+        .body(poll("", "YES_NO", false, Map.of()))
+        .post(polls)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("title"));
+    // one poll open at a time
+    long first = create(poll("Thứ nhất", "YES_NO", false, Map.of()));
+    long second = create(poll("Thứ hai", "YES_NO", false, Map.of()));
+    Api.as(chair.token()).post("/api/polls/" + first + "/open").then().statusCode(200);
+    Api.as(chair.token())
+        .post("/api/polls/" + second + "/open")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("poll.another-open"));
+    // an opened poll is no longer edited or deleted; a draft is
+    Api.as(secretary.token()).delete("/api/polls/" + first).then().statusCode(409);
+    Api.as(secretary.token()).delete("/api/polls/" + second).then().statusCode(204);
+    Api.as(secretary.token()).get("/api/polls/" + second).then().statusCode(404);
+    assertNotEquals(first, second);
+  }
+
+  @Test
+  void theLiveChannelCarriesStatesCountsAndThePublishedResultNeverABallot() throws Exception {
+    String ticket =
+        Api.as(d.get(1).token())
+            .post(base + "/live-ticket")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("ticket");
+    try (vn.hopso.support.LiveClient live =
+        vn.hopso.support.LiveClient.connect(
+            "ws://localhost:"
+                + io.restassured.RestAssured.port
+                + "/ws/meetings/"
+                + meeting
+                + "?ticket="
+                + ticket)) {
+      live.next("hello", 10, null);
+      long poll = create(poll("Biểu quyết trực tiếp", "YES_NO", true, Map.of()));
+      Api.as(chair.token()).post("/api/polls/" + poll + "/open").then().statusCode(200);
+      com.fasterxml.jackson.databind.JsonNode opened = nextEvent(live, "poll.changed");
+      assertEquals("OPEN", opened.path("data").path("state").asText(), "a draft is not announced");
+      String receipt =
+          cast(d.get(2), poll, ballot(UUID.randomUUID(), "value", "NO"))
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("receipt");
+      ticker.tick();
+      com.fasterxml.jackson.databind.JsonNode progress = nextEvent(live, "poll.progress");
+      assertEquals(1, progress.path("data").path("cast").asInt());
+      assertEquals(7, progress.path("data").path("entitled").asInt());
+      ticker.tick(); // unchanged: nothing announced
+      Api.as(chair.token()).post("/api/polls/" + poll + "/close").then().statusCode(200);
+      assertEquals("CLOSED", nextEvent(live, "poll.changed").path("data").path("state").asText());
+      Api.as(chair.token()).post("/api/polls/" + poll + "/publish").then().statusCode(200);
+      com.fasterxml.jackson.databind.JsonNode published = nextEvent(live, "poll.published");
+      assertEquals("NOT_ADOPTED", published.path("data").path("result").path("decision").asText());
+      assertEquals(1, published.path("data").path("result").path("no").asInt());
+      for (com.fasterxml.jackson.databind.JsonNode m : seen) {
+        assertFalse(m.toString().contains(receipt), "an event names a receipt: " + m);
+      }
+      assertEquals(
+          0,
+          seen.stream().filter(m -> m.path("event").asText().equals("poll.progress")).count() - 1,
+          "one announcement per change of the count");
+    }
+  }
+
+  final List<com.fasterxml.jackson.databind.JsonNode> seen = new ArrayList<>();
+
+  com.fasterxml.jackson.databind.JsonNode nextEvent(vn.hopso.support.LiveClient live, String type)
+      throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < end) {
+      com.fasterxml.jackson.databind.JsonNode m = live.next("event", 10, null);
+      seen.add(m);
+      if (type.equals(m.path("event").asText())) {
+        return m;
+      }
+    }
+    throw new AssertionError("no " + type);
+  }
+}
