@@ -1,8 +1,8 @@
 import type { Poll, PollResult, Rating } from '../api/types';
 import { RATINGS } from '../api/types';
 import { formatNumber } from '../format';
-import { useI18n } from '../lib/i18n';
-import { type Bar, barWidth, chartScale, formatShare, resultLayout } from './results';
+import { type TFunction, useI18n } from '../lib/i18n';
+import { type Bar, barWidth, chartScale, formatShare, outcomeCounts, resultLayout } from './results';
 
 /**
  * A published (or, for those who run it, closed) poll's result: the decision in large type, the
@@ -39,9 +39,9 @@ export function ResultView({ poll, result, display, showRule = true }: { poll: P
         </p>
       )}
 
-      {poll.kind !== 'YES_NO' && result.text && (
+      {poll.kind !== 'YES_NO' && (
         <p className="poll-decision is-neutral" data-testid="result-text">
-          {result.text}
+          {outcomeSummary(poll.kind, result, t)}
         </p>
       )}
 
@@ -109,6 +109,14 @@ export function ResultView({ poll, result, display, showRule = true }: { poll: P
       )}
     </section>
   );
+}
+
+/** "2 người trúng cử", "1 người bằng phiếu"; "0 người có số phiếu tín nhiệm thấp đạt ngưỡng": from the outcomes. */
+function outcomeSummary(kind: Poll['kind'], result: PollResult, t: TFunction): string {
+  const n = outcomeCounts(result);
+  if (kind === 'CONFIDENCE') return t('votes:result.lowConfidence', { count: n.lowConfidence });
+  const elected = t('votes:result.elected', { count: n.elected });
+  return n.tied > 0 ? `${elected} · ${t('votes:result.tied', { count: n.tied })}` : elected;
 }
 
 function ResultBar({ bar, kind, scale, requiredAt }: { bar: Bar; kind: 'YES_NO' | 'ELECTION'; scale: number; requiredAt: number | null }) {

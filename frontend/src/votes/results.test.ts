@@ -9,6 +9,7 @@ import {
   choiceComplete,
   electionSelection,
   formatShare,
+  outcomeCounts,
   parseCount,
   pendingVoters,
   pollRemainingMs,
@@ -86,6 +87,15 @@ describe('resultLayout', () => {
     expect(l.rows[0].counts).toEqual({ HIGH: 30, MEDIUM: 15, LOW: 5 });
     expect(l.rows[0].shares).toEqual({ HIGH: 60, MEDIUM: 30, LOW: 10 });
     expect(l.required).toBeNull();
+  });
+
+  it('counts the outcomes the server found', () => {
+    expect(
+      outcomeCounts({
+        options: [{ outcome: 'ELECTED' }, { outcome: 'TIED' }, { outcome: 'TIED' }, { outcome: 'NOT_ELECTED' }, { outcome: 'LOW_CONFIDENCE' }],
+      }),
+    ).toEqual({ elected: 1, tied: 2, lowConfidence: 1 });
+    expect(outcomeCounts({})).toEqual({ elected: 0, tied: 0, lowConfidence: 0 });
   });
 
   it('scales to the largest count when typed-in figures exceed the base', () => {

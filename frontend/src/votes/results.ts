@@ -87,6 +87,12 @@ export function resultLayout(kind: Poll['kind'], r: PollResult): ResultLayout {
   return { kind: 'YES_NO', base, required, bars: [bar('YES', n(r.yes)), bar('NO', n(r.no)), bar('ABSTAIN', n(r.abstain))] };
 }
 
+/** How many candidates the server found elected, tied across the last seat, or of low confidence. */
+export function outcomeCounts(r: PollResult): { elected: number; tied: number; lowConfidence: number } {
+  const count = (o: Outcome) => (r.options ?? []).filter((x) => x.outcome === o).length;
+  return { elected: count('ELECTED'), tied: count('TIED'), lowConfidence: count('LOW_CONFIDENCE') };
+}
+
 /** A bar's width in per cent of the track: its count against the base (or the largest count). */
 export function barWidth(count: number, scale: number): number {
   if (scale <= 0) return 0;
