@@ -9,6 +9,16 @@
 import type { components } from './schema';
 import {
   attendanceValues,
+  baseValues,
+  decisionValues,
+  electionStyleValues,
+  outcomeValues,
+  pollKindValues,
+  pollStateValues,
+  ratingValues,
+  thresholdValues,
+  tieValues,
+  yesNoValues,
   confidentialityValues,
   conversionValues,
   documentAudienceValues,
@@ -232,6 +242,58 @@ export type Sharing = Schemas['Sharing'];
 /** GET /api/meetings/{id}/pack: "Tải về để đọc ngoại tuyến". */
 export type Pack = Schemas['Pack'];
 export type PackFile = Schemas['PackFile'];
+
+// ---- Votes (issue 9) ----
+
+export const POLL_KINDS = pollKindValues;
+export type PollKind = Schemas['PollKind'];
+export const POLL_STATES = pollStateValues;
+export type PollState = Schemas['PollState'];
+export const ELECTION_STYLES = electionStyleValues;
+export type ElectionStyle = Schemas['ElectionStyle'];
+/** What a majority is counted on: all members, those present, the votes cast, yes + no. */
+export const MAJORITY_BASES = baseValues;
+export type MajorityBase = Schemas['Base'];
+export const THRESHOLDS = thresholdValues;
+export type Threshold = Schemas['Threshold'];
+export const TIE_RULES = tieValues;
+export type TieRule = Schemas['Tie'];
+/** A yes/no ballot's value: YES, NO, ABSTAIN. */
+export const VOTE_VALUES = yesNoValues;
+export type VoteValue = Schemas['YesNo'];
+export const RATINGS = ratingValues;
+export type Rating = Schemas['Rating'];
+export const DECISIONS = decisionValues;
+export type Decision = Schemas['Decision'];
+export const OUTCOMES = outcomeValues;
+export type Outcome = Schemas['Outcome'];
+
+/** A poll as the signed-in person sees it: its count, their own ballots (`mine`), what they may do (`can`). */
+export type Poll = Schemas['PollView'];
+export type PollInput = Schemas['PollInput'];
+/** The majority rule with its words (`text`, in the request's language). */
+export type PollRule = Schemas['RuleView'];
+export type PollRuleInput = Schemas['RuleInput'];
+export type PollOption = Schemas['OptionView'];
+/** What the caller may do with a poll now (decided by the server). */
+export type PollCan = Schemas['PollCan'];
+/** One ballot the caller casts: their own, or a principal's whose proxy they hold. */
+export type MyBallot = Schemas['MyVote'];
+/** What a ballot chose: a value, the candidates it keeps, or a rating per candidate. */
+export type Choice = Schemas['BallotChoice'];
+export type BallotInput = Schemas['BallotInput'];
+export type BallotAck = Schemas['BallotAck'];
+/** An analog poll's figures from one source (the hall, or a room). */
+export type CountInput = Schemas['CountInput'];
+export type OptionCount = Schemas['OptionCount'];
+export type PollResult = Schemas['PollResult'];
+export type OptionResult = Schemas['OptionResult'];
+/** GET /api/polls/{id}/receipts: every receipt with its choice, the tally recomputed, the chain link. */
+export type ReceiptList = Schemas['ReceiptList'];
+export type ReceiptEntry = Schemas['ReceiptEntry'];
+/** GET /api/polls/{id}/voters: who may vote, who has. */
+export type Voters = Schemas['Voters'];
+export type VoterRow = Schemas['VoterRow'];
 
 /** `value` when it is one of `values` (narrows a plain string from the server to a union). */
 export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {

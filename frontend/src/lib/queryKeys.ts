@@ -67,6 +67,17 @@ export const queryKeys = {
     documents: (id: Id) => ['meetings', id, 'documents'] as const,
     /** who opened which document (managers) */
     documentReceipts: (id: Id) => ['meetings', id, 'documents', 'receipts'] as const,
+    /** its polls (PollView[], newest first), patched by the live channel's poll events */
+    polls: (id: Id) => ['meetings', id, 'polls'] as const,
+  },
+
+  polls: {
+    /** one poll; as a prefix also who voted and its receipts */
+    detail: (pollId: Id) => ['polls', pollId] as const,
+    /** who has and has not voted (named polls while open; any poll after close) */
+    voters: (pollId: Id) => ['polls', pollId, 'voters'] as const,
+    /** every receipt with its choice, after publish */
+    receipts: (pollId: Id) => ['polls', pollId, 'receipts'] as const,
   },
 
   documents: {

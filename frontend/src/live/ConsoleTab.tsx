@@ -18,6 +18,7 @@ import { useMeetingLive, useServerNow } from './hooks';
 import { ItemStateBadge, ItemTime, KindBadge, SpeechClock, SpeechWho, speakerName } from './LiveBits';
 import { currentItem } from './liveState';
 import { formatSeconds } from './timing';
+import { ConsolePolls } from '../votes/ConsolePolls';
 
 /** Speech limits the chair can choose from (seconds). */
 const LIMITS = [60, 120, 180, 300, 420, 600, 900];
@@ -114,6 +115,7 @@ export function ConsoleTab({ meeting, meetingId }: MeetingTabProps) {
             <QueuePanel meetingId={meetingId} state={state} now={now} running={running} />
           </div>
           <div className="console-col">
+            <ConsolePolls meeting={meeting} meetingId={meetingId} now={now} items={state.items ?? []} />
             <AgendaRunPanel meetingId={meetingId} state={state} now={now} running={running} />
             <AttendancePanel meetingId={meetingId} state={state} />
           </div>

@@ -14,6 +14,9 @@ import { ItemTime, KindBadge, LiveIndicator, speakerName, speakerSub } from './L
 import { currentItem } from './liveState';
 import { SpeakPanel } from './SpeakPanel';
 import { countdown, formatElapsed, speechElapsedMs, speechRemainingMs } from './timing';
+import { DisplayPoll } from '../votes/DisplayPoll';
+import { stagePoll } from '../votes/results';
+import { usePolls } from '../votes/usePolls';
 
 /** How many waiting speakers the screen names. */
 const NEXT_SHOWN = 3;
@@ -28,8 +31,8 @@ const HOME_AFTER_END_MS = 60_000;
  * turns red when the time is over, the next speakers, attendance and quorum, the time. It follows
  * the meeting by itself (live channel) and reconnects by itself; nothing needs a touch.
  *
- * The middle of the screen (`display-stage`) is where the room's video and the results of votes
- * will go; the speaker then moves into the side column.
+ * The middle of the screen (`display-stage`) shows a poll while it is on (the live count, then the
+ * result); the speaker then moves into the side column. The room's video will go there too.
  */
 export function DisplayPage() {
   const id = routeId(useParams().meetingId);
@@ -43,6 +46,8 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
   // the capabilities as they change with the meeting (meeting.changed refreshes it)
   const meeting = useQuery(meetingQuery(meetingId)).data;
   const now = useServerNow();
+  // a poll takes the stage while it is open, counted and for a while after its result
+  const poll = stagePoll(usePolls(meetingId).data, now);
   const idle = useIdleCursor();
   useWakeLock();
   useTitle(state?.title ?? t('live:display.title'));
@@ -100,10 +105,15 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
       </section>
 
       <main className="display-body">
-        <section className="display-stage" data-testid="display-stage">
-          <SpeakerStage current={running ? state.speaker?.current : undefined} now={now} />
+        <section className={`display-stage${poll ? ' has-poll' : ''}`} data-testid="display-stage">
+          {poll ? <DisplayPoll poll={poll} now={now} /> : <SpeakerStage current={running ? state.speaker?.current : undefined} now={now} />}
         </section>
         <aside className="display-side">
+          {poll && running && state.speaker?.current && (
+            <section className="display-box display-side-speaker">
+              <SpeakerStage current={state.speaker.current} now={now} />
+            </section>
+          )}
           <NextSpeakers waiting={running ? (state.speaker?.waiting ?? []) : []} open={state.speaker?.open !== false} />
           <QuorumBox state={state} />
         </aside>

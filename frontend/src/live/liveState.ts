@@ -1,8 +1,9 @@
 // The live state of a meeting and how each event changes it. Pure functions: the channel
 // (meetingChannel.ts) applies them to the cached LiveState and invalidates what they name.
 
-import type { Id, LiveState, RunItem, SpeakerQueue, Speech } from '../api/types';
+import type { Id, LiveState, Poll, RunItem, SpeakerQueue, Speech } from '../api/types';
 import { queryKeys } from '../lib/queryKeys';
+import { applyPollEvent, applyPollListEvent, pollIdOf } from '../votes/pollEvents';
 import type {
   AttendanceChangedData,
   EventMessage,
@@ -147,7 +148,38 @@ export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
       const docId = num(ev.data.documentId);
       return docId !== undefined ? [{ queryKey: queryKeys.documents.allAnnotations(docId) }] : [];
     }
+    case 'poll.changed': {
+      // a state changes what each person may do and see (ballots, voters, the result): read again
+      const pollId = pollIdOf(ev.event, ev.data);
+      const out: Stale[] = [{ queryKey: k.polls(meetingId), exact: true }];
+      if (pollId !== undefined) out.push({ queryKey: queryKeys.polls.detail(pollId) });
+      return out;
+    }
+    case 'poll.progress': {
+      // the count is patched (cachePatches); who has voted is read again where it is shown
+      const pollId = pollIdOf(ev.event, ev.data);
+      return pollId !== undefined ? [{ queryKey: queryKeys.polls.voters(pollId), exact: true }] : [];
+    }
     default:
       return [];
   }
+}
+
+/** A cached read an event changes in place: its key and the change. */
+export interface CachePatch {
+  queryKey: readonly unknown[];
+  update: (old: unknown) => unknown;
+}
+
+/**
+ * The cached reads an event patches in place (besides the live state): the meeting's polls and
+ * the poll itself take the count and the published result from the events, without a request.
+ */
+export function cachePatches(ev: EventMessage, meetingId: Id): CachePatch[] {
+  const pollId = pollIdOf(ev.event, ev.data);
+  if (pollId === undefined) return [];
+  return [
+    { queryKey: queryKeys.meetings.polls(meetingId), update: (old) => applyPollListEvent(old as Poll[] | undefined, ev.event, ev.data) },
+    { queryKey: queryKeys.polls.detail(pollId), update: (old) => (old ? applyPollEvent(old as Poll, ev.event, ev.data) : old) },
+  ];
 }

@@ -12,7 +12,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/problem';
 import type { Id, LiveState, LiveTicket } from '../api/types';
 import { queryKeys } from '../lib/queryKeys';
-import { type Me, applyEvent, markMine, staleQueries } from './liveState';
+import { type Me, applyEvent, cachePatches, markMine, staleQueries } from './liveState';
 import type { EventMessage, LiveStatus, ServerMessage } from './protocol';
 import { noteServerTime } from './serverClock';
 import { LiveSocket, type SocketLike } from './socket';
@@ -137,6 +137,7 @@ export class MeetingChannel {
         this.recent.push(m);
         if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
         this.client.setQueryData<LiveState>(key, (s) => (s ? applyEvent(s, m, this.me) : s));
+        for (const patch of cachePatches(m, this.meetingId)) this.client.setQueryData(patch.queryKey, patch.update);
         for (const stale of staleQueries(m, this.meetingId, this.me)) void this.client.invalidateQueries(stale);
         return;
       }

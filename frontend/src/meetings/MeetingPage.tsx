@@ -20,6 +20,9 @@ import { AttendanceTab } from './AttendanceTab';
 import { InfoTab } from './InfoTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { MeetingStatusBadge, ParticipantRoleBadge, capsOf } from './shared';
+import { canCreatePolls } from '../votes/caps';
+import { usePolls } from '../votes/usePolls';
+import { LiveVotes, VotesTab } from '../votes/VotesTab';
 
 // The documents (list, upload, offline pack: IndexedDB) are a chunk of their own.
 const DocumentsTab = lazy(() => import('../documents/DocumentsTab').then((m) => ({ default: m.DocumentsTab })));
@@ -47,11 +50,12 @@ function useReloadWhenWindowOpens(meetingId: Id, opensAt: string | undefined) {
   }, [queryClient, meetingId, opensAt]);
 }
 
-type Tab = 'console' | 'info' | 'agenda' | 'documents' | 'participants' | 'attendance';
+type Tab = 'console' | 'info' | 'votes' | 'agenda' | 'documents' | 'participants' | 'attendance';
 
 const TABS: { id: Tab; label: MsgKey }[] = [
   { id: 'console', label: 'live:console.tab' },
   { id: 'info', label: 'meetings:meeting.tabInfo' },
+  { id: 'votes', label: 'votes:tab' },
   { id: 'agenda', label: 'meetings:meeting.tabAgenda' },
   { id: 'documents', label: 'meetings:meeting.tabDocuments' },
   { id: 'participants', label: 'meetings:meeting.tabParticipants' },
@@ -87,6 +91,9 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
   useTitle(meeting?.title ?? t('meetings:meetings.title'));
   const caps = capsOf(meeting);
   useReloadWhenWindowOpens(meetingId, caps.checkInOpensAt);
+  // the polls follow the channel; the tab is there once there is one, or for those who create them
+  const polls = usePolls(meetingId, !!meeting && !unreachable);
+  const showVotes = canCreatePolls(meeting) || (polls.data?.length ?? 0) > 0;
 
   const justSaved = (location.state as { warnings?: Clash[] } | null)?.warnings;
 
@@ -114,7 +121,11 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
   // the chair's console while the session may be run (or started from there)
   const showConsole = !!(caps.canRunSession || caps.canStart);
   const tabs = TABS.filter(
-    (x) => (x.id !== 'attendance' || showAttendance) && (x.id !== 'console' || showConsole) && (x.id !== 'documents' || !!caps.canReadDocuments),
+    (x) =>
+      (x.id !== 'attendance' || showAttendance) &&
+      (x.id !== 'console' || showConsole) &&
+      (x.id !== 'documents' || !!caps.canReadDocuments) &&
+      (x.id !== 'votes' || showVotes),
   );
   const requested = params.get('tab') as Tab | null;
   // a running session opens on the console for those who run it
@@ -170,9 +181,12 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
         ))}
       </div>
 
+      {tab !== 'votes' && <LiveVotes meeting={meeting} meetingId={meetingId} withResult={tab !== 'console'} />}
+
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         <FormError message={error ? errorText(error, t) : null} />
         {tab === 'console' && <ConsoleTab meeting={meeting} meetingId={meetingId} />}
+        {tab === 'votes' && <VotesTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'info' && <InfoTab meeting={meeting} meetingId={meetingId} savedWarnings={justSaved} />}
         {tab === 'agenda' && <AgendaTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'documents' && (

@@ -143,4 +143,39 @@ final class DemoApi {
     as(sec).post("/api/meetings/{id}/schedule", id).then().statusCode(200);
     return id;
   }
+
+  /** The id of {@code username}'s participant row in a meeting. */
+  static long participantId(long meetingId, String username) {
+    long personId = personId(username);
+    return as(token("thuky1"))
+        .queryParam("size", 500)
+        .get("/api/meetings/{id}/participants", meetingId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("items.find { it.personId == " + personId + " }.id");
+  }
+
+  /** {@code giver} gives their vote in a meeting to {@code holder} (set by the secretary). */
+  static void proxy(long meetingId, String giver, String holder) {
+    as(token("thuky1"))
+        .body(Map.of("toParticipantId", participantId(meetingId, holder)))
+        .put(
+            "/api/meetings/{id}/participants/{pid}/proxy",
+            meetingId,
+            participantId(meetingId, giver))
+        .then()
+        .statusCode(200);
+  }
+
+  /** The chair starts the session. */
+  static void start(long meetingId) {
+    as(token("chutich")).post("/api/meetings/{id}/start", meetingId).then().statusCode(200);
+  }
+
+  /** {@code username} checks in (present in the room). */
+  static void checkIn(long meetingId, String username) {
+    as(token(username)).post("/api/meetings/{id}/check-in", meetingId).then().statusCode(200);
+  }
 }

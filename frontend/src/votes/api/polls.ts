@@ -1,0 +1,116 @@
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, pathId, request } from '../../api/client';
+import type { BallotAck, BallotInput, CountInput, Id, Poll, PollInput, ReceiptList, Voters } from '../../api/types';
+import { queryKeys } from '../../lib/queryKeys';
+import { meetingApi } from '../../meetings/api/paths';
+
+// The votes API (docs/votes.md). The meeting's channel keeps the poll list current (poll.changed
+// makes it stale, poll.progress and poll.published patch it); every write also puts its answer in
+// the cache, so that a press shows at once, with or without the channel.
+
+/** `/api/polls/{pollId}{rest}` */
+export function pollApi(pollId: Id | undefined, rest = ''): string {
+  return `/api/polls/${pathId(pollId)}${rest}`;
+}
+
+/** GET /api/meetings/{id}/polls: the meeting's polls, newest first (drafts for those who manage them). */
+export const pollsQuery = (meetingId: Id) =>
+  queryOptions({
+    queryKey: queryKeys.meetings.polls(meetingId),
+    queryFn: ({ signal }) => api.get<Poll[]>(meetingApi(meetingId, '/polls'), undefined, signal),
+  });
+
+/** GET /api/polls/{id}/voters: who has and has not voted. */
+export const votersQuery = (pollId: Id) =>
+  queryOptions({
+    queryKey: queryKeys.polls.voters(pollId),
+    queryFn: ({ signal }) => api.get<Voters>(pollApi(pollId, '/voters'), undefined, signal),
+  });
+
+/** GET /api/polls/{id}/receipts: after publish, every receipt with its choice. */
+export const receiptsQuery = (pollId: Id) =>
+  queryOptions({
+    queryKey: queryKeys.polls.receipts(pollId),
+    queryFn: ({ signal }) => api.get<ReceiptList>(pollApi(pollId, '/receipts'), undefined, signal),
+    // a published poll never changes again
+    staleTime: Infinity,
+  });
+
+/** A poll answered by a write: put in place in the meeting's list (or the list read again). */
+export function storePoll(client: QueryClient, meetingId: Id, poll: Poll | undefined): void {
+  if (!poll || poll.id == null) {
+    void client.invalidateQueries({ queryKey: queryKeys.meetings.polls(meetingId), exact: true });
+    return;
+  }
+  let found = false;
+  client.setQueryData<Poll[]>(queryKeys.meetings.polls(meetingId), (list) =>
+    list?.map((p) => {
+      if (p.id !== poll.id) return p;
+      found = true;
+      return poll;
+    }),
+  );
+  if (!found) void client.invalidateQueries({ queryKey: queryKeys.meetings.polls(meetingId), exact: true });
+  client.setQueryData(queryKeys.polls.detail(poll.id), poll);
+}
+
+/** POST /api/meetings/{id}/polls (a draft) or PUT /api/polls/{pollId} (a draft, with its `version`). */
+export function useSavePoll(meetingId: Id) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ pollId, body }: { pollId?: Id; body: PollInput }) =>
+      pollId == null ? api.post<Poll>(meetingApi(meetingId, '/polls'), body) : api.put<Poll>(pollApi(pollId), body),
+    onSuccess: (poll) => storePoll(client, meetingId, poll),
+  });
+}
+
+/** DELETE /api/polls/{pollId} (drafts only). */
+export function useDeletePoll(meetingId: Id) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (pollId: Id | undefined) => api.del(pollApi(pollId)),
+    onSuccess: (_r, pollId) => {
+      client.setQueryData<Poll[]>(queryKeys.meetings.polls(meetingId), (list) => list?.filter((p) => p.id !== pollId));
+      void client.invalidateQueries({ queryKey: queryKeys.meetings.polls(meetingId), exact: true });
+    },
+  });
+}
+
+export type PollAction = 'open' | 'close' | 'publish';
+
+/** POST /api/polls/{pollId}/{open|close|publish} → PollView */
+export function usePollAction(meetingId: Id) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ pollId, action }: { pollId: Id | undefined; action: PollAction }) => api.post<Poll>(pollApi(pollId, `/${action}`)),
+    onSuccess: (poll, { pollId }) => {
+      storePoll(client, meetingId, poll);
+      if (pollId != null) void client.invalidateQueries({ queryKey: queryKeys.polls.voters(pollId) });
+    },
+  });
+}
+
+/** PUT /api/polls/{pollId}/counts: an analog poll's figures from one source (the hall or a room). */
+export function useEnterCounts(meetingId: Id) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ pollId, body }: { pollId: Id | undefined; body: CountInput }) => api.put<Poll>(pollApi(pollId, '/counts'), body),
+    onSuccess: (poll) => storePoll(client, meetingId, poll),
+  });
+}
+
+/** A ballot's request gives up after this long without an answer (then it is sent again, same id). */
+export const BALLOT_TIMEOUT_MS = 12_000;
+
+/**
+ * POST /api/polls/{id}/ballots (one) or /ballots/batch (several: a proxy holder's "vote for all"),
+ * each answering its acknowledgement with the receipt. Not retried here: see votes/ballots.ts.
+ */
+export async function sendBallots(pollId: Id, bodies: BallotInput[]): Promise<BallotAck[]> {
+  const signal = typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(BALLOT_TIMEOUT_MS) : undefined;
+  if (bodies.length === 1) {
+    const ack = await request<BallotAck>(pollApi(pollId, '/ballots'), { method: 'POST', body: bodies[0], signal });
+    return [ack];
+  }
+  return request<BallotAck[]>(pollApi(pollId, '/ballots/batch'), { method: 'POST', body: { ballots: bodies }, signal });
+}

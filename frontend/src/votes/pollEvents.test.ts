@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Poll } from '../api/types';
+import { queryKeys } from '../lib/queryKeys';
+import { cachePatches, staleQueries } from '../live/liveState';
+import type { EventMessage } from '../live/protocol';
+import { applyPollEvent, applyPollListEvent, pollIdOf } from './pollEvents';
+
+const ev = (event: string, data: Record<string, unknown>): EventMessage => ({ type: 'event', seq: 20, event, data });
+
+const open: Poll = { id: 7, state: 'OPEN', cast: 3, entitled: 45, title: 'Thông qua Nghị quyết' };
+const other: Poll = { id: 8, state: 'DRAFT' };
+
+describe('poll events on the cached polls', () => {
+  it('name their poll', () => {
+    expect(pollIdOf('poll.progress', { pollId: 7 })).toBe(7);
+    expect(pollIdOf('speaker.changed', { pollId: 7 })).toBeUndefined();
+    expect(pollIdOf('poll.changed', { pollId: '7' })).toBeUndefined();
+  });
+
+  it('take the count while open, never back', () => {
+    expect(applyPollEvent(open, 'poll.progress', { pollId: 7, cast: 12, entitled: 44 })).toEqual({ ...open, cast: 12, entitled: 44 });
+    expect(applyPollEvent({ ...open, cast: 12 }, 'poll.progress', { pollId: 7, cast: 11, entitled: 45 }).cast).toBe(12);
+    expect(applyPollEvent({ ...open, state: 'CLOSED' }, 'poll.progress', { pollId: 7, cast: 40 }).cast).toBe(3);
+  });
+
+  it('take the state, and the result when published', () => {
+    expect(applyPollEvent(open, 'poll.changed', { pollId: 7, state: 'CLOSED' }).state).toBe('CLOSED');
+    expect(applyPollEvent(open, 'poll.changed', { pollId: 7, state: 'NONSENSE' })).toBe(open);
+    const result = { yes: 30, no: 6, abstain: 2, decision: 'ADOPTED' };
+    expect(applyPollEvent(open, 'poll.published', { pollId: 7, result })).toEqual({ ...open, state: 'PUBLISHED', result });
+  });
+
+  it('drop a deleted draft from the list', () => {
+    expect(applyPollListEvent([open, other], 'poll.changed', { pollId: 8, state: 'DELETED' })).toEqual([open]);
+    const list = [open];
+    expect(applyPollListEvent(list, 'poll.changed', { pollId: 8, state: 'DELETED' })).toBe(list);
+  });
+
+  it('leave other polls and lists alone', () => {
+    expect(applyPollEvent(other, 'poll.progress', { pollId: 7, cast: 12 })).toBe(other);
+    const list = [open, other];
+    expect(applyPollListEvent(list, 'poll.progress', { pollId: 9, cast: 1 })).toBe(list);
+    expect(applyPollListEvent(undefined, 'poll.progress', { pollId: 7, cast: 1 })).toBeUndefined();
+    const next = applyPollListEvent(list, 'poll.progress', { pollId: 7, cast: 5 });
+    expect(next?.[0].cast).toBe(5);
+    expect(next?.[1]).toBe(other);
+  });
+});
+
+describe('the channel and poll events', () => {
+  it('reads the poll list and the poll again on poll.changed, the voters on poll.progress', () => {
+    expect(staleQueries(ev('poll.changed', { pollId: 7, state: 'OPEN' }), 3, {})).toEqual([
+      { queryKey: queryKeys.meetings.polls(3), exact: true },
+      { queryKey: queryKeys.polls.detail(7) },
+    ]);
+    expect(staleQueries(ev('poll.progress', { pollId: 7, cast: 1, entitled: 2 }), 3, {})).toEqual([
+      { queryKey: queryKeys.polls.voters(7), exact: true },
+    ]);
+    // the result comes with the event: nothing is read again
+    expect(staleQueries(ev('poll.published', { pollId: 7, result: {} }), 3, {})).toEqual([]);
+  });
+
+  it('patches the list and the poll in place', () => {
+    const patches = cachePatches(ev('poll.progress', { pollId: 7, cast: 9, entitled: 45 }), 3);
+    expect(patches.map((p) => p.queryKey)).toEqual([queryKeys.meetings.polls(3), queryKeys.polls.detail(7)]);
+    expect((patches[0].update([open, other]) as Poll[])[0].cast).toBe(9);
+    expect((patches[1].update(open) as Poll).cast).toBe(9);
+    expect(patches[1].update(undefined)).toBeUndefined();
+    expect(cachePatches(ev('speaker.changed', {}), 3)).toEqual([]);
+  });
+});
