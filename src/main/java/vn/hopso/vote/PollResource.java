@@ -55,13 +55,15 @@ public class PollResource {
   @POST
   @Path("/close")
   public PollView close(@PathParam("pollId") long pollId) {
-    return polls.close(pollId);
+    polls.close(pollId); // committed here: the event is on its way before the answer is made
+    return polls.get(pollId);
   }
 
   @POST
   @Path("/publish")
   public PollView publish(@PathParam("pollId") long pollId) {
-    return polls.publish(pollId);
+    polls.publish(pollId);
+    return polls.get(pollId);
   }
 
   /**

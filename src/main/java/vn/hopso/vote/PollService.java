@@ -394,14 +394,17 @@ public class PollService {
     return view(p, a);
   }
 
-  public PollView close(long pollId) {
+  /**
+   * Closes the poll. Answers nothing: the resource reads the poll after the commit, so that the
+   * event reaches the sockets without waiting for the caller's view to be computed.
+   */
+  public void close(long pollId) {
     Poll p = Poll.locked(pollId, true);
-    Access a = access.require(p.meeting.id, MeetingOp.RUN_POLLS);
+    access.require(p.meeting.id, MeetingOp.RUN_POLLS);
     if (p.state != PollState.OPEN) {
       throw ApiException.conflict(PollMsg.NOT_OPEN);
     }
     closeLocked(p, current.name());
-    return view(p, a);
   }
 
   /**
@@ -431,16 +434,20 @@ public class PollService {
    * record written in the same transaction as it.
    */
   private void shuffle(Poll p) {
-    List<Ballot> ballots = Ballot.list("pollId", p.id);
-    List<String[]> rows = new ArrayList<>(ballots.size());
-    for (Ballot b : ballots) {
-      rows.add(new String[] {b.receipt, b.choice});
-      em.detach(b);
+    List<String[]> rows = new ArrayList<>();
+    for (Object[] r :
+        em.createQuery(
+                "select b.receipt, b.choice from Ballot b where b.pollId = ?1", Object[].class)
+            .setParameter(1, p.id)
+            .getResultList()) {
+      rows.add(new String[] {(String) r[0], (String) r[1]});
     }
     Collections.shuffle(rows, new java.security.SecureRandom());
     Ballot.delete("pollId", p.id);
+    List<Ballot> written = new ArrayList<>(rows.size());
     for (String[] r : rows) {
       Ballot b = new Ballot();
+      written.add(b);
       b.id = java.util.UUID.randomUUID().toString();
       b.pollId = p.id;
       b.receipt = r[0];
@@ -448,6 +455,7 @@ public class PollService {
       b.persist();
     }
     em.flush();
+    written.forEach(em::detach); // nothing more to write: later flushes need not check them
   }
 
   private Voters voters(Poll p, Meeting m, Instant now) {
@@ -457,9 +465,16 @@ public class PollService {
                 + " left join fetch p.proxy h left join fetch h.person"
                 + " where p.meeting = ?1 and p.voting = true order by p.person.sortKey, p.id",
             m);
-    Map<Long, PollVoter> voted = new HashMap<>();
+    Map<Long, Long> voted = new HashMap<>(); // participant → who cast it
     if (!p.analog) {
-      PollVoter.<PollVoter>list("pollId", p.id).forEach(v -> voted.put(v.participantId, v));
+      for (Object[] v :
+          em.createQuery(
+                  "select v.participantId, v.castBy from PollVoter v where v.pollId = ?1",
+                  Object[].class)
+              .setParameter(1, p.id)
+              .getResultList()) {
+        voted.put((Long) v[0], (Long) v[1]);
+      }
     }
     Map<Long, String> casters = new HashMap<>();
     List<VoterRow> rows = new ArrayList<>();
@@ -469,10 +484,10 @@ public class PollService {
       if (here) {
         present++;
       }
-      PollVoter v = voted.get(x.id);
+      Long v = voted.get(x.id);
       String castBy = null;
-      if (v != null && v.castBy != x.person.id) {
-        castBy = casters.computeIfAbsent(v.castBy, id -> personName(id));
+      if (v != null && !v.equals(x.person.id)) {
+        castBy = casters.computeIfAbsent(v, id -> personName(id));
       }
       rows.add(
           new VoterRow(
@@ -500,8 +515,11 @@ public class PollService {
         addCount(p, t, c);
       }
     } else {
-      for (Ballot b : Ballot.<Ballot>list("pollId", p.id)) {
-        t.add(BallotChoice.decode(b.choice));
+      for (String choice :
+          em.createQuery("select b.choice from Ballot b where b.pollId = ?1", String.class)
+              .setParameter(1, p.id)
+              .getResultList()) {
+        t.add(BallotChoice.decode(choice));
       }
     }
     return Counting.decide(
@@ -552,7 +570,8 @@ public class PollService {
     return b == null ? null : BallotChoice.decode(b.choice).value();
   }
 
-  public PollView publish(long pollId) {
+  /** Publishes a closed poll's result (answers nothing, as {@link #close}). */
+  public void publish(long pollId) {
     Poll p = Poll.locked(pollId, true);
     Access a = access.require(p.meeting.id, MeetingOp.RUN_POLLS);
     if (p.state == PollState.PUBLISHED) {
@@ -573,7 +592,6 @@ public class PollService {
     p.state = PollState.PUBLISHED;
     p.publishedAt = clock.instant();
     events.fire(new PollEvents.Changed(a.meeting(), p, "poll.published", false));
-    return view(p, a);
   }
 
   /** The first link of a meeting's chain of published polls. */
