@@ -77,7 +77,7 @@ create table ballot (
     id              varchar(36)   primary key,
     poll_id         bigint        not null references poll (id) on delete cascade,
     receipt         varchar(16)   not null,
-    choice          varchar(4000) not null,
+    choice          text          not null,
     -- named polls only (no foreign key, as in poll_voter)
     participant_id  bigint
 );

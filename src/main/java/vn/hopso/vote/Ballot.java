@@ -14,15 +14,17 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ballot")
 public class Ballot extends PanacheEntityBase {
-  @Id public String id;
+  @Id
+  @Column(length = 36)
+  public String id;
 
   @Column(name = "poll_id", nullable = false)
   public long pollId;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 16)
   public String receipt;
 
-  @Column(nullable = false)
+  @Column(nullable = false, columnDefinition = "text")
   public String choice;
 
   @Column(name = "participant_id")

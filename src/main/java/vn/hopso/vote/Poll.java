@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import vn.hopso.agenda.AgendaItem;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.Limits;
 import vn.hopso.meeting.Meeting;
 
 /** A poll of a meeting, usually on an agenda item; its rule, its state, and at close its result. */
@@ -37,9 +38,10 @@ public class Poll extends PanacheEntityBase {
   @JoinColumn(name = "agenda_item_id")
   public AgendaItem item;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = Limits.TITLE)
   public String title;
 
+  @Column(length = Limits.DESCRIPTION)
   public String description;
 
   @Enumerated(EnumType.STRING)
@@ -87,7 +89,7 @@ public class Poll extends PanacheEntityBase {
   public PollState state = PollState.DRAFT;
 
   /** The receipts' HMAC key (base64), made at opening; never leaves the server. */
-  @Column(name = "ballot_key")
+  @Column(name = "ballot_key", length = 64)
   public String ballotKey;
 
   @Column(name = "opened_at")
@@ -105,13 +107,16 @@ public class Poll extends PanacheEntityBase {
   @Column(name = "published_at")
   public Instant publishedAt;
 
+  @Column(columnDefinition = "text")
   public String snapshot;
+
+  @Column(columnDefinition = "text")
   public String result;
 
-  @Column(name = "prev_hash")
+  @Column(name = "prev_hash", length = 64)
   public String prevHash;
 
-  @Column(name = "record_hash")
+  @Column(name = "record_hash", length = 64)
   public String recordHash;
 
   @Column(name = "created_by")

@@ -23,7 +23,7 @@ public class PollCount extends PanacheEntityBase {
   public long pollId;
 
   /** "hall", or "endpoint:{id}". */
-  @Column(nullable = false)
+  @Column(nullable = false, length = 32)
   public String source;
 
   @Column(name = "endpoint_id")
@@ -36,6 +36,7 @@ public class PollCount extends PanacheEntityBase {
   public int ballots;
 
   /** Per option id: votes, high, medium, low (JSON). */
+  @Column(columnDefinition = "text")
   public String options;
 
   @Column(name = "entered_by", nullable = false)

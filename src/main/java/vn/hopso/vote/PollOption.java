@@ -27,7 +27,7 @@ public class PollOption extends PanacheEntityBase {
 
   public int position;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = vn.hopso.common.Limits.TITLE)
   public String label;
 
   public static List<PollOption> of(long pollId) {

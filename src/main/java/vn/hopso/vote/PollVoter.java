@@ -36,7 +36,7 @@ public class PollVoter extends PanacheEntityBase {
   @Column(name = "cast_by", nullable = false)
   public long castBy;
 
-  @Column(name = "ballot_hash", nullable = false)
+  @Column(name = "ballot_hash", nullable = false, length = 64)
   public String ballotHash;
 
   @Column(name = "voted_at", nullable = false)
