@@ -33,6 +33,10 @@ public enum MeetingMsg implements Msg {
       "meeting.need-room-or-manager",
       "Chỉ tài khoản của điểm cầu hoặc thư ký cuộc họp được báo số người",
       "Only the room's own account or the meeting's secretary may report its head count"),
+  NEED_ROOM_OR_RUNNER(
+      "meeting.need-room-or-runner",
+      "Chỉ chủ trì, thư ký cuộc họp hoặc tài khoản của điểm cầu được nhập số liệu này",
+      "Only the chair, the meeting's secretary or the room's own account may enter these figures"),
   WRONG_STATE(
       "meeting.wrong-state",
       "Không thể {action} khi cuộc họp {status}",

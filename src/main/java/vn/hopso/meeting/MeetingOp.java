@@ -176,11 +176,11 @@ public enum MeetingOp implements Localized {
   RUN_POLLS("điều hành biểu quyết", "run the polls", Who.RUNNER, false, IN_PROGRESS, ENDED),
   /** Casting a ballot, for oneself or for the principals whose proxy one holds. */
   VOTE("biểu quyết", "vote", Who.PARTICIPANT, false, IN_PROGRESS),
-  /** Typing in the figures of a show of hands or paper ballots (a room: its own). */
+  /** Typing in the figures of a show of hands or paper ballots (a room: its own; the chair too). */
   ENTER_COUNTS(
       "nhập kết quả biểu quyết",
       "enter the figures of a poll",
-      Who.ROOM_OR_MANAGER,
+      Who.ROOM_OR_RUNNER,
       false,
       IN_PROGRESS),
   RETRY_DELIVERY(
@@ -206,6 +206,8 @@ public enum MeetingOp implements Localized {
     VOTER_OR_MANAGER,
     /** The device account of an invited room (for that room), or a manager. */
     ROOM_OR_MANAGER,
+    /** The device account of an invited room (for that room), a manager or the chair. */
+    ROOM_OR_RUNNER,
     /** A participant (for themselves) or the device account of an invited room (for the room). */
     PARTICIPANT_OR_ROOM,
     /** A manager, the chair, or a participant. */

@@ -103,6 +103,7 @@ public class MeetingPolicy {
               ? null
               : MeetingMsg.NEED_VOTER_OR_MANAGER;
       case ROOM_OR_MANAGER -> r.manager() || r.room() ? null : MeetingMsg.NEED_ROOM_OR_MANAGER;
+      case ROOM_OR_RUNNER -> r.runner() || r.room() ? null : MeetingMsg.NEED_ROOM_OR_RUNNER;
       case PARTICIPANT_OR_ROOM ->
           r.participant() != null || r.room() ? null : MeetingMsg.NEED_PARTICIPANT;
       case READER -> r.runner() || r.participant() != null ? null : MeetingMsg.NEED_PARTICIPANT;

@@ -819,8 +819,9 @@ public class PollService {
       throw ApiException.conflict(PollMsg.NOT_OPEN);
     }
     String source;
+    boolean runner = a.relation().runner();
     if (in.endpointId() == null) {
-      if (!a.manager()) {
+      if (!runner) {
         throw ApiException.invalid("endpointId", PollMsg.NOT_YOUR_ROOM);
       }
       source = "hall";
@@ -832,7 +833,7 @@ public class PollService {
           invited
               && MeetingEndpoint.operatedBy(a.meeting(), current.personId()).stream()
                   .anyMatch(x -> x.endpoint.id.equals(in.endpointId()));
-      if (!invited || !(a.manager() || mine)) {
+      if (!invited || !(runner || mine)) {
         throw ApiException.invalid("endpointId", PollMsg.NOT_YOUR_ROOM);
       }
       source = "endpoint:" + in.endpointId();
