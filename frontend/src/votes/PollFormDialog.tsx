@@ -38,6 +38,21 @@ export function PollFormDialog({
   const form = useApiForm(useSavePoll(meetingId), { fields: FIELDS });
   const [v, setV] = useState<PollFormValues>(() => (poll ? pollValues(poll) : emptyPoll(defaultItemId)));
   const set = <K extends keyof PollFormValues>(key: K, value: PollFormValues[K]) => setV((x) => ({ ...x, [key]: value }));
+  /** A choice among one of the rule's or election's enums, each value worded by `word`. */
+  const enumSelect = <K extends 'electionStyle' | 'base' | 'threshold' | 'tie'>(
+    key: K,
+    label: string,
+    values: readonly PollFormValues[K][],
+    word: (value: PollFormValues[K]) => string,
+  ) => (
+    <SelectField label={label} name={key} value={v[key]} error={form.fieldErrors[key]} onChange={(e) => set(key, e.target.value as PollFormValues[K])}>
+      {values.map((x) => (
+        <option key={x} value={x}>
+          {word(x)}
+        </option>
+      ))}
+    </SelectField>
+  );
   const named = v.kind !== 'YES_NO';
 
   function submit(e: FormEvent) {
@@ -134,13 +149,7 @@ export function PollFormDialog({
                   error={form.fieldErrors.seats}
                   onChange={(e) => set('seats', e.target.value)}
                 />
-                <SelectField label={t('votes:form.style')} name="electionStyle" value={v.electionStyle} onChange={(e) => set('electionStyle', e.target.value as PollFormValues['electionStyle'])}>
-                  {ELECTION_STYLES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`votes:style.${s}`)}
-                    </option>
-                  ))}
-                </SelectField>
+                {enumSelect('electionStyle', t('votes:form.style'), ELECTION_STYLES, (x) => t(`votes:style.${x}`))}
               </div>
             )}
             <ol className="poll-candidate-inputs">
@@ -178,26 +187,8 @@ export function PollFormDialog({
         <fieldset className="poll-form-group">
           <legend>{t('votes:form.rule')}</legend>
           <div className="poll-form-row">
-            <SelectField label={t('votes:form.base')} name="base" value={v.base} error={form.fieldErrors.base} onChange={(e) => set('base', e.target.value as PollFormValues['base'])}>
-              {MAJORITY_BASES.map((b) => (
-                <option key={b} value={b}>
-                  {t(`votes:base.${b}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('votes:form.threshold')}
-              name="threshold"
-              value={v.threshold}
-              error={form.fieldErrors.threshold}
-              onChange={(e) => set('threshold', e.target.value as PollFormValues['threshold'])}
-            >
-              {THRESHOLDS.map((x) => (
-                <option key={x} value={x}>
-                  {t(`votes:threshold.${x}`)}
-                </option>
-              ))}
-            </SelectField>
+            {enumSelect('base', t('votes:form.base'), MAJORITY_BASES, (x) => t(`votes:base.${x}`))}
+            {enumSelect('threshold', t('votes:form.threshold'), THRESHOLDS, (x) => t(`votes:threshold.${x}`))}
           </div>
           {v.threshold === 'CUSTOM' && (
             <div className="poll-form-row">
@@ -224,13 +215,7 @@ export function PollFormDialog({
             (v.secret && !v.analog ? (
               <p className="hint">{t('votes:form.tieSecret')}</p>
             ) : (
-              <SelectField label={t('votes:form.tie')} name="tie" value={v.tie} error={form.fieldErrors.tie} onChange={(e) => set('tie', e.target.value as PollFormValues['tie'])}>
-                {TIE_RULES.map((x) => (
-                  <option key={x} value={x}>
-                    {t(`votes:tie.${x}`)}
-                  </option>
-                ))}
-              </SelectField>
+              enumSelect('tie', t('votes:form.tie'), TIE_RULES, (x) => t(`votes:tie.${x}`))
             ))}
         </fieldset>
 

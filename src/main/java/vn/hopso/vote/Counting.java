@@ -3,7 +3,9 @@ package vn.hopso.vote;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.hopso.common.Lang;
 import vn.hopso.vote.PollViews.Decision;
 import vn.hopso.vote.PollViews.OptionResult;
@@ -75,7 +77,7 @@ public final class Counting {
       case ELECTION -> options = elect(q, t, base, cast);
       case CONFIDENCE -> {
         for (OptionView o : q.options()) {
-          long[] c = t.option(o.id(), true);
+          long[] c = t.counts(o.id());
           options.add(
               new OptionResult(
                   o.id(),
@@ -112,32 +114,31 @@ public final class Counting {
   private static List<OptionResult> elect(Question q, Tally t, long base, long valid) {
     MajorityRule rule = q.rule();
     int seats = q.seats() == null ? 1 : q.seats();
-    List<OptionView> passing = new ArrayList<>();
-    for (OptionView o : q.options()) {
-      if (rule.reached(t.option(o.id(), true)[0], base)) {
-        passing.add(o);
-      }
-    }
-    passing.sort(Comparator.comparingLong((OptionView o) -> -t.option(o.id(), true)[0]));
-    // the votes of the candidate on the last seat; those above are in, those level with it are
-    // in only if all of them fit
-    long cut = passing.size() > seats ? t.option(passing.get(seats - 1).id(), true)[0] : -1;
-    long above = passing.stream().filter(o -> t.option(o.id(), true)[0] > cut).count();
-    long level = passing.stream().filter(o -> t.option(o.id(), true)[0] == cut).count();
+    Map<Long, Long> votes = new HashMap<>();
+    q.options().forEach(o -> votes.put(o.id(), t.counts(o.id())[0]));
+    List<Long> passing =
+        q.options().stream()
+            .map(OptionView::id)
+            .filter(id -> rule.reached(votes.get(id), base))
+            .sorted(Comparator.comparingLong((Long id) -> -votes.get(id)))
+            .toList();
+    // the votes of the candidate on the last seat: those above it are in, those level with it
+    // only if all of them fit
+    long cut = passing.size() > seats ? votes.get(passing.get(seats - 1)) : -1;
+    long above = passing.stream().filter(id -> votes.get(id) > cut).count();
+    long level = passing.stream().filter(id -> votes.get(id) == cut).count();
     List<OptionResult> out = new ArrayList<>();
     for (OptionView o : q.options()) {
-      long votes = t.option(o.id(), true)[0];
+      long v = votes.get(o.id());
       Outcome outcome;
-      if (!passing.contains(o)) {
+      if (!passing.contains(o.id()) || v < cut) {
         outcome = Outcome.NOT_ELECTED;
-      } else if (cut < 0 || votes > cut) {
-        outcome = Outcome.ELECTED;
-      } else if (votes == cut) {
-        outcome = above + level <= seats ? Outcome.ELECTED : Outcome.TIED;
+      } else if (v > cut) {
+        outcome = Outcome.ELECTED; // also every passing candidate when they fit the seats
       } else {
-        outcome = Outcome.NOT_ELECTED;
+        outcome = above + level <= seats ? Outcome.ELECTED : Outcome.TIED;
       }
-      out.add(new OptionResult(o.id(), o.label(), votes, valid - votes, 0, 0, 0, outcome));
+      out.add(new OptionResult(o.id(), o.label(), v, valid - v, 0, 0, 0, outcome));
     }
     return out;
   }

@@ -5,7 +5,6 @@ import vn.hopso.common.Msg;
 /** Messages of polls and ballots. */
 public enum PollMsg implements Msg {
   POLL("noun.poll", "cuộc biểu quyết", "poll"),
-  OPTION("noun.poll-option", "ứng cử viên", "candidate"),
   NOT_DRAFT(
       "poll.not-draft",
       "Biểu quyết đã mở nên không sửa hoặc xóa được",

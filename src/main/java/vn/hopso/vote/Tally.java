@@ -95,7 +95,8 @@ public final class Tally {
     return invalid;
   }
 
-  public long[] option(Long id, boolean copy) {
-    return options.get(id).clone();
+  /** One option's figures: votes (ballots keeping it), high, medium, low. */
+  public long[] counts(long id) {
+    return option(id).clone();
   }
 }

@@ -46,6 +46,14 @@ class VoteBrowserIT extends BrowserTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(false));
   }
 
+  /** A tablet's or laptop's page in landscape (1280×800) and in portrait (800×1280). */
+  static void shotBothWays(Page page, String name) {
+    shot(page, name + ".png");
+    page.setViewportSize(800, 1280);
+    shot(page, name + "-portrait.png");
+    page.setViewportSize(1280, 800);
+  }
+
   /** A delegate's tablet on the meeting page, checked in and following the meeting live. */
   static Page tablet(String username, long meetingId) {
     Page page = signIn(username);
@@ -112,7 +120,7 @@ class VoteBrowserIT extends BrowserTest {
     Locator screenCount = display.getByTestId("display-poll-count");
     assertThat(screenCount).hasAttribute("data-cast", "0");
     assertThat(screenCount).hasAttribute("data-entitled", "5");
-    shot(t1, "vote-tablet-ballot.png");
+    shotBothWays(t1, "vote-tablet-ballot");
 
     // --- delegate 1: in favour, two taps ---
     t1.getByTestId("ballot-choice-YES").click();
@@ -171,7 +179,7 @@ class VoteBrowserIT extends BrowserTest {
     assertThat(missing).hasCount(2, LIVE_COUNT);
     assertThat(card.getByTestId("voters"))
         .containsText((String) DemoApi.person("daibieu005").get("fullName"));
-    shot(chair, "vote-chair-panel.png");
+    shotBothWays(chair, "vote-chair-panel");
 
     // --- the chair closes the vote and publishes the result ---
     card.getByTestId("poll-close").click();
@@ -205,7 +213,7 @@ class VoteBrowserIT extends BrowserTest {
       }
     }
     assertEquals(receipt1, t1.getByTestId("receipt-code").innerText().trim());
-    shot(t1, "vote-tablet-result.png");
+    shotBothWays(t1, "vote-tablet-result");
 
     // the published list holds four ballots, delegate 1's among them
     List<String> receipts =

@@ -84,6 +84,24 @@ public final class MeetingFixture {
         .getLong("id");
   }
 
+  /** A two-hour meeting that starts in ten minutes (check-in and the start are open already). */
+  public static long startingSoon(
+      String token, String title, long unitId, long chairId, long secretaryId) {
+    java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofMinutes(10));
+    return create(
+        token,
+        meetingBody(
+            title, unitId, chairId, secretaryId, start, start.plus(java.time.Duration.ofHours(2))));
+  }
+
+  /** Publishes the agenda and schedules the meeting (its secretary), then the chair starts it. */
+  public static void startSession(String secretaryToken, String chairToken, long meeting) {
+    String base = "/api/meetings/" + meeting;
+    Api.as(secretaryToken).post(base + "/agenda/publish").then().statusCode(200);
+    Api.as(secretaryToken).post(base + "/schedule").then().statusCode(200);
+    Api.as(chairToken).post(base + "/start").then().statusCode(200);
+  }
+
   /** Invites these people as delegates (as the meeting's secretary or another manager). */
   public static void inviteDelegates(String token, long meeting, List<Someone> delegates) {
     List<Map<String, Object>> people = new ArrayList<>();

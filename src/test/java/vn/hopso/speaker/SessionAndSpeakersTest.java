@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +46,9 @@ class SessionAndSpeakersTest {
     for (int i = 0; i < 4; i++) {
       delegates.add(MeetingFixture.quiet(admin, "Đại Biểu Phát Biểu " + (i + 1), "DELEGATE"));
     }
-    Instant start = Instant.now().plus(Duration.ofMinutes(10));
     meeting =
-        MeetingFixture.create(
-            secretary.token(),
-            MeetingFixture.meetingBody(
-                "Phiên có phát biểu",
-                unit,
-                chair.id(),
-                secretary.id(),
-                start,
-                start.plus(Duration.ofHours(2))));
+        MeetingFixture.startingSoon(
+            secretary.token(), "Phiên có phát biểu", unit, chair.id(), secretary.id());
     base = "/api/meetings/" + meeting;
     MeetingFixture.inviteDelegates(secretary.token(), meeting, delegates);
     items = new ArrayList<>();
@@ -72,9 +63,7 @@ class SessionAndSpeakersTest {
               .jsonPath()
               .getLong("id"));
     }
-    Api.as(secretary.token()).post(base + "/agenda/publish").then().statusCode(200);
-    Api.as(secretary.token()).post(base + "/schedule").then().statusCode(200);
-    Api.as(chair.token()).post(base + "/start").then().statusCode(200);
+    MeetingFixture.startSession(secretary.token(), chair.token(), meeting);
   }
 
   JsonPath live(String token) {

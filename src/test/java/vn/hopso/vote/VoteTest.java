@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,17 +70,9 @@ class VoteTest {
     }
     nonVoter = MeetingFixture.quiet(admin, "Khách Mời Không Biểu Quyết", "DELEGATE");
     outsider = MeetingFixture.quiet(admin, "Người Ngoài Cuộc", "DELEGATE");
-    Instant start = Instant.now().plus(Duration.ofMinutes(10));
     meeting =
-        MeetingFixture.create(
-            secretary.token(),
-            MeetingFixture.meetingBody(
-                "Kỳ họp biểu quyết",
-                unit,
-                chair.id(),
-                secretary.id(),
-                start,
-                start.plus(Duration.ofHours(2))));
+        MeetingFixture.startingSoon(
+            secretary.token(), "Kỳ họp biểu quyết", unit, chair.id(), secretary.id());
     base = "/api/meetings/" + meeting;
     MeetingFixture.inviteDelegates(secretary.token(), meeting, d);
     Api.as(secretary.token())
@@ -94,9 +85,7 @@ class VoteTest {
         .statusCode(200);
     item =
         MeetingFixture.agenda(secretary.token(), meeting, List.of("Thông qua nghị quyết")).get(0);
-    Api.as(secretary.token()).post(base + "/agenda/publish").then().statusCode(200);
-    Api.as(secretary.token()).post(base + "/schedule").then().statusCode(200);
-    Api.as(chair.token()).post(base + "/start").then().statusCode(200);
+    MeetingFixture.startSession(secretary.token(), chair.token(), meeting);
     // the chair (a voting member), d0..d4 and the non-voter check in; d5 gives their vote to d0;
     // d6 stays away
     for (Someone s : List.of(chair, d.get(0), d.get(1), d.get(2), d.get(3), d.get(4), nonVoter)) {
