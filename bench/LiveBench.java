@@ -1,16 +1,25 @@
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -32,6 +41,13 @@ import java.util.regex.Pattern;
  *       missed or repeated an event.
  * </ul>
  *
+ * <p>The clients share the server's two cores, so they are kept lean: every socket is read by one
+ * selector thread ({@link Sockets}, a minimal RFC 6455 client: handshake, unmasked server frames,
+ * masked pong and close), as 2,000 tablets would each read their own with no cost to the server.
+ * The JDK's WebSocket client, used before, spent about as much CPU per message as the server and
+ * ran one selector per client instance plus a thread hand-off per message, which the fan-out
+ * figures then measured (p99 324–345 ms with it; see docs/live-performance.md).
+ *
  * java bench/LiveBench.java fanout BASE MEETING CHAIR_TOKEN VIEWER_TOKEN N ROUNDS
  * java bench/LiveBench.java restart BASE MEETING CHAIR_TOKEN VIEWER_TOKEN N CONTROL_FILE
  */
@@ -49,31 +65,22 @@ public class LiveBench {
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(20))
+          // a small fixed pool: the default executor starts a thread per burst of async calls
+          // (8,863 threads in one restart run), CPU taken from the server being measured
+          .executor(Executors.newFixedThreadPool(4))
           .build();
 
-  /**
-   * The sockets are spread over several HTTP clients: each JDK client reads all its sockets on one
-   * selector thread, which would otherwise be what the benchmark measures.
-   */
-  static final HttpClient[] SOCKETS = new HttpClient[8];
-
-  static {
-    for (int i = 0; i < SOCKETS.length; i++) {
-      SOCKETS[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-    }
-  }
   static String base;
   static long meeting;
   static String viewer;
 
   /** One simulated tablet or room screen. */
-  static final class Client implements WebSocket.Listener {
+  static final class Client {
     final int n;
-    volatile WebSocket ws;
+    volatile Sockets.Conn ws;
     volatile long lastSeq = -1;
     volatile boolean open;
     volatile long openedAtNanos;
-    final StringBuilder partial = new StringBuilder();
     final Map<Long, Long> received = new ConcurrentHashMap<>();
     final AtomicInteger gaps = new AtomicInteger();
     final AtomicInteger repeats = new AtomicInteger();
@@ -92,42 +99,24 @@ public class LiveBench {
     CompletableFuture<Void> connectAsync() {
       return ticketAsync()
           .thenCompose(
-              ticket -> {
-                String url =
-                    base.replace("http", "ws")
-                        + "/ws/meetings/"
-                        + meeting
-                        + "?ticket="
-                        + ticket
-                        + (lastSeq >= 0 ? "&after=" + lastSeq : "");
-                return SOCKETS[n % SOCKETS.length]
-                    .newWebSocketBuilder()
-                    .connectTimeout(Duration.ofSeconds(20))
-                    .buildAsync(URI.create(url), this);
-              })
-          .thenAccept(w -> ws = w);
+              ticket ->
+                  Sockets.open(
+                      this,
+                      "/ws/meetings/"
+                          + meeting
+                          + "?ticket="
+                          + ticket
+                          + (lastSeq >= 0 ? "&after=" + lastSeq : "")))
+          .thenAccept(
+              w -> {
+                ws = w;
+                open = true;
+                openedAtNanos = System.nanoTime();
+              });
     }
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
-      open = true;
-      openedAtNanos = System.nanoTime();
-      webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        handle(partial.toString());
-        partial.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    void handle(String msg) {
-      long now = System.nanoTime();
+    /** Called on the selector thread for each complete text message, when it was read. */
+    void handle(String msg, long now) {
       Matcher s = SEQ.matcher(msg);
       long seq = s.find() ? Long.parseLong(s.group(1)) : -1;
       if (msg.startsWith("{\"type\":\"event\"")) {
@@ -157,33 +146,334 @@ public class LiveBench {
       }
     }
 
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      open = false;
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
+    void closed() {
       open = false;
     }
   }
 
+  /**
+   * A minimal WebSocket client (RFC 6455) on one selector thread, for the benchmark only: it
+   * speaks to HopSo's server over loopback, sends the upgrade request, checks the 101, reads the
+   * server's unmasked frames (text, continuation, ping, close) and answers pings and closes with
+   * masked frames. Nothing else (no extensions, no TLS).
+   */
+  static final class Sockets implements Runnable {
+    static final Sockets LOOP = new Sockets();
+    static InetSocketAddress address;
+    static String hostHeader;
+
+    final Selector selector;
+    final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+    Sockets() {
+      try {
+        selector = Selector.open();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      Thread t = new Thread(this, "ws-clients");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    static CompletableFuture<Conn> open(Client client, String pathAndQuery) {
+      CompletableFuture<Conn> opened = new CompletableFuture<>();
+      LOOP.submit(
+          () -> {
+            try {
+              SocketChannel ch = SocketChannel.open();
+              ch.configureBlocking(false);
+              ch.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+              Conn c = new Conn(ch, client, opened, pathAndQuery);
+              if (ch.connect(address)) {
+                c.connected();
+              } else {
+                ch.register(LOOP.selector, SelectionKey.OP_CONNECT, c);
+              }
+            } catch (IOException e) {
+              opened.completeExceptionally(e);
+            }
+          });
+      return opened;
+    }
+
+    /** Sends one HTTP request on a new connection and answers everything read until it closes. */
+    static CompletableFuture<String> exchange(String request) {
+      CompletableFuture<String> answer = new CompletableFuture<>();
+      LOOP.submit(
+          () -> {
+            try {
+              SocketChannel ch = SocketChannel.open();
+              ch.configureBlocking(false);
+              ch.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+              Conn c = new Conn(ch, null, null, null);
+              c.request = request;
+              c.answer = answer;
+              if (ch.connect(address)) {
+                c.connected();
+              } else {
+                ch.register(LOOP.selector, SelectionKey.OP_CONNECT, c);
+              }
+            } catch (IOException e) {
+              answer.completeExceptionally(e);
+            }
+          });
+      return answer;
+    }
+
+    void submit(Runnable r) {
+      tasks.add(r);
+      selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        try {
+          selector.select();
+          Runnable r;
+          while ((r = tasks.poll()) != null) {
+            r.run();
+          }
+          var it = selector.selectedKeys().iterator();
+          while (it.hasNext()) {
+            SelectionKey k = it.next();
+            it.remove();
+            Conn c = (Conn) k.attachment();
+            try {
+              if (!k.isValid()) {
+                continue;
+              }
+              if (k.isConnectable()) {
+                c.ch.finishConnect();
+                c.connected();
+              } else if (k.isReadable()) {
+                c.read();
+              }
+            } catch (IOException | RuntimeException e) {
+              c.fail(e);
+            }
+          }
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+
+    static final class Conn {
+      final SocketChannel ch;
+      final Client client;
+      final CompletableFuture<Conn> opened;
+      final String pathAndQuery;
+      ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+      boolean upgraded;
+      final java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+      boolean closed;
+      /** For a plain HTTP exchange ({@link #exchange}): the request, and its answer. */
+      String request;
+      CompletableFuture<String> answer;
+
+      Conn(SocketChannel ch, Client client, CompletableFuture<Conn> opened, String pathAndQuery) {
+        this.ch = ch;
+        this.client = client;
+        this.opened = opened;
+        this.pathAndQuery = pathAndQuery;
+      }
+
+      void connected() throws IOException {
+        if (answer != null) {
+          write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+          ch.register(LOOP.selector, SelectionKey.OP_READ, this);
+          return;
+        }
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        String req =
+            "GET "
+                + pathAndQuery
+                + " HTTP/1.1\r\nHost: "
+                + hostHeader
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(key)
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        write(ByteBuffer.wrap(req.getBytes(StandardCharsets.US_ASCII)));
+        ch.register(LOOP.selector, SelectionKey.OP_READ, this);
+      }
+
+      /** Small writes only (upgrade, pong, close): loopback takes them whole. */
+      void write(ByteBuffer b) throws IOException {
+        int spins = 0;
+        while (b.hasRemaining()) {
+          if (ch.write(b) == 0 && ++spins > 1000) {
+            throw new IOException("socket not writable");
+          }
+        }
+      }
+
+      void read() throws IOException {
+        if (!in.hasRemaining()) {
+          ByteBuffer bigger = ByteBuffer.allocate(in.capacity() * 2);
+          in.flip();
+          bigger.put(in);
+          in = bigger;
+        }
+        int r = ch.read(in);
+        if (answer != null) {
+          if (r < 0) {
+            ch.close();
+            answer.complete(new String(in.array(), 0, in.position(), StandardCharsets.UTF_8));
+          }
+          return;
+        }
+        if (r < 0) {
+          fail(new IOException("closed by the server"));
+          return;
+        }
+        long now = System.nanoTime();
+        in.flip();
+        if (!upgraded) {
+          int end = headerEnd(in);
+          if (end < 0) {
+            in.compact();
+            return;
+          }
+          String head = new String(in.array(), 0, end, StandardCharsets.US_ASCII);
+          in.position(end);
+          if (!head.startsWith("HTTP/1.1 101")) {
+            in.compact();
+            fail(new IOException(head.lines().findFirst().orElse("no answer")));
+            return;
+          }
+          upgraded = true;
+          opened.complete(this);
+        }
+        while (frame(now)) {
+          // one more
+        }
+        in.compact();
+      }
+
+      static int headerEnd(ByteBuffer b) {
+        for (int i = b.position(); i + 3 < b.limit(); i++) {
+          if (b.get(i) == '\r' && b.get(i + 1) == '\n' && b.get(i + 2) == '\r' && b.get(i + 3) == '\n') {
+            return i + 4;
+          }
+        }
+        return -1;
+      }
+
+      /** Consumes one complete frame from {@code in} (flipped); false when more bytes are needed. */
+      boolean frame(long now) throws IOException {
+        int start = in.position();
+        if (in.remaining() < 2) {
+          return false;
+        }
+        int b0 = in.get(start) & 0xff;
+        int b1 = in.get(start + 1) & 0xff;
+        long len = b1 & 0x7f;
+        int header = 2;
+        if (len == 126) {
+          if (in.remaining() < 4) {
+            return false;
+          }
+          len = ((in.get(start + 2) & 0xff) << 8) | (in.get(start + 3) & 0xff);
+          header = 4;
+        } else if (len == 127) {
+          if (in.remaining() < 10) {
+            return false;
+          }
+          len = in.getLong(start + 2);
+          header = 10;
+        }
+        if (in.remaining() < header + len) {
+          return false;
+        }
+        boolean fin = (b0 & 0x80) != 0;
+        int opcode = b0 & 0x0f;
+        byte[] payload = new byte[(int) len];
+        in.position(start + header);
+        in.get(payload);
+        switch (opcode) {
+          case 0x0, 0x1 -> {
+            message.write(payload, 0, payload.length);
+            if (fin) {
+              String text = message.toString(StandardCharsets.UTF_8);
+              message.reset();
+              client.handle(text, now);
+            }
+          }
+          case 0x8 -> {
+            if (!closed) {
+              closed = true;
+              write(masked(0x8, payload));
+            }
+            fail(new IOException("closed by the server"));
+          }
+          case 0x9 -> write(masked(0xA, payload));
+          default -> {
+            // pong or binary: nothing to do
+          }
+        }
+        return true;
+      }
+
+      static ByteBuffer masked(int opcode, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(6 + payload.length); // control frames are < 126 bytes
+        b.put((byte) (0x80 | opcode));
+        b.put((byte) (0x80 | payload.length));
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        b.put(mask);
+        for (int i = 0; i < payload.length; i++) {
+          b.put((byte) (payload[i] ^ mask[i & 3]));
+        }
+        return b.flip();
+      }
+
+      void fail(Exception e) {
+        try {
+          ch.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
+        if (answer != null) {
+          answer.completeExceptionally(e);
+          return;
+        }
+        client.closed();
+        opened.completeExceptionally(e);
+      }
+
+      /** Drops the connection at once, as a tablet that goes away does. */
+      void abort() {
+        LOOP.submit(() -> fail(new IOException("aborted")));
+      }
+    }
+  }
+
+  /**
+   * A ticket over its own short HTTP/1.1 connection on the selector thread (as a device's fetch; a
+   * refused connection while the server is down costs next to nothing here, where the JDK client
+   * spent close to a core on 856 devices retrying, slowing the restarting server it shares the
+   * machine with).
+   */
   static CompletableFuture<String> ticketAsync() {
-    return http.sendAsync(
-            HttpRequest.newBuilder(URI.create(base + "/api/meetings/" + meeting + "/live-ticket"))
-                .header("Authorization", "Bearer " + viewer)
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
+    String request =
+        "POST /api/meetings/"
+            + meeting
+            + "/live-ticket HTTP/1.1\r\nHost: "
+            + Sockets.hostHeader
+            + "\r\nAuthorization: Bearer "
+            + viewer
+            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    return Sockets.exchange(request)
         .thenApply(
             r -> {
-              Matcher m = TICKET.matcher(r.body());
-              if (r.statusCode() == 200 && m.find()) {
+              Matcher m = TICKET.matcher(r);
+              if (r.startsWith("HTTP/1.1 200") && m.find()) {
                 return m.group(1);
               }
-              throw new IllegalStateException(r.statusCode() + " " + r.body());
+              throw new IllegalStateException(r.lines().findFirst().orElse("no answer"));
             });
   }
 
@@ -240,6 +530,9 @@ public class LiveBench {
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     base = args[1];
+    URI u = URI.create(base);
+    Sockets.address = new InetSocketAddress(u.getHost(), u.getPort());
+    Sockets.hostHeader = u.getHost() + ":" + u.getPort();
     meeting = Long.parseLong(args[2]);
     String chair = args[3];
     viewer = args[4];

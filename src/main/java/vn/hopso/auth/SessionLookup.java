@@ -15,11 +15,20 @@ public class SessionLookup {
 
   public record LiveSession(long personId, String username, Set<Role> roles) {}
 
+  /**
+   * One query on every authenticated request: the session, its person and the person's roles
+   * together (the roles, a collection, would otherwise be a second round trip).
+   */
   @Transactional
   public LiveSession find(String sessionId, long personId) {
     AuthSession s =
-        AuthSession.find("from AuthSession s join fetch s.person where s.id = ?1", sessionId)
-            .firstResult();
+        AuthSession.find(
+                "from AuthSession s join fetch s.person p left join fetch p.roles where s.id = ?1",
+                sessionId)
+            // not firstResult(): a limit with a collection fetch is applied in memory, with a
+            // warning; the id is the key, and Hibernate 6 gives the session once
+            .<AuthSession>singleResultOptional()
+            .orElse(null);
     if (s == null || !s.isLive(clock.instant()) || s.person.id != personId || !s.person.active) {
       return null;
     }
