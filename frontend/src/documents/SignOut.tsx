@@ -10,7 +10,8 @@ import { PinDialog } from './PinForm';
 /**
  * "Đăng xuất". When the person keeps documents on this device (a PIN is set), it asks first:
  * keep them (read later with the PIN) or remove them (a shared tablet), saying how many notes
- * would be lost with them.
+ * would be lost with them. Without a PIN, notes not sent yet are sealed with this session's key
+ * and would be lost: it says so before signing out.
  */
 export function SignOutButton() {
   const { t } = useI18n();
@@ -20,6 +21,7 @@ export function SignOutButton() {
   const notes = useOutboxCounts().notes ?? 0;
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const stored = state === 'locked' || state === 'open';
 
   async function done(wipe: boolean) {
     setBusy(true);
@@ -39,26 +41,28 @@ export function SignOutButton() {
         className="btn btn-outline-light"
         data-testid="logout"
         disabled={busy}
-        onClick={() => (state === 'locked' || state === 'open' ? setAsking(true) : void done(false))}
+        onClick={() => (stored || notes > 0 ? setAsking(true) : void done(false))}
       >
         {t('header.logout')}
       </button>
       {asking && (
         <Dialog title={t('documents:signOut.title')} onClose={() => setAsking(false)} testId="signout-dialog">
-          <p>{t('documents:signOut.stored')}</p>
-          <p>{t('documents:signOut.shared')}</p>
+          {stored && <p>{t('documents:signOut.stored')}</p>}
+          {stored && <p>{t('documents:signOut.shared')}</p>}
           {notes > 0 && (
             <p className="alert alert-warn" data-testid="signout-pending">
-              {t('documents:signOut.pending', { count: notes })}
+              {t(stored ? 'documents:signOut.pending' : 'documents:signOut.pendingLost', { count: notes })}
             </p>
           )}
           <div className="signout-actions">
             <button type="button" className="btn btn-primary btn-large" data-testid="signout-keep" disabled={busy} onClick={() => void done(false)}>
-              {t('documents:signOut.keep')}
+              {stored ? t('documents:signOut.keep') : t('header.logout')}
             </button>
-            <button type="button" className="btn btn-danger btn-large" data-testid="signout-wipe" disabled={busy} onClick={() => void done(true)}>
-              {t('documents:signOut.wipe')}
-            </button>
+            {stored && (
+              <button type="button" className="btn btn-danger btn-large" data-testid="signout-wipe" disabled={busy} onClick={() => void done(true)}>
+                {t('documents:signOut.wipe')}
+              </button>
+            )}
             <button type="button" className="btn btn-large" disabled={busy} onClick={() => setAsking(false)}>
               {t('common.cancel')}
             </button>

@@ -43,6 +43,7 @@ export function OfflineSync() {
       },
     });
     const runner = outboxRunner();
+    // started again when a session begins for the person reading with the PIN: it may send now
     runner.start(viewer);
     const offKeys = onKeysChanged(() => {
       void refreshDevice(queryClient);
@@ -53,7 +54,7 @@ export function OfflineSync() {
       offKeys();
       runner.stop();
     };
-  }, [viewer, queryClient, notify, t]);
+  }, [viewer, device, queryClient, notify, t]);
 
   // the name the sign-in page shows with the person's stored documents
   const fullName = user?.fullName;

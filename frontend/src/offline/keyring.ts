@@ -10,7 +10,7 @@
 // Stored packs are sealed with the vault key only.
 
 import type { Id } from '../api/types';
-import { type Sealed, exportKey, importKey, newDataKey, newKid, openBytes, sealBytes, sealJson } from './crypto';
+import { type Sealed, exportKey, hasWebCrypto, importKey, newDataKey, newKid, openBytes, sealBytes, sealJson, utf8 } from './crypto';
 
 /** Seals and opens one person's rows. */
 export interface Sealer {
@@ -228,7 +228,31 @@ export function sessionKeys(viewer: Id): KeySource {
 
 /** The sealer of `viewer`'s annotations and waiting changes in this session. */
 export function sessionSealer(viewer: Id): Sealer {
-  return sealerOf(viewer, sessionKeys(viewer));
+  return hasWebCrypto() ? sealerOf(viewer, sessionKeys(viewer)) : plainSealer(viewer);
+}
+
+const PLAIN = 'plain';
+
+/**
+ * Where the page has no Web Crypto (plain http on a LAN address: it needs https or localhost),
+ * annotations are kept as the app kept them before the PIN: in clear. No pack can be stored there
+ * (checking its files needs Web Crypto too), so nothing confidential is. Only this sealer opens
+ * such rows.
+ */
+function plainSealer(viewer: Id): Sealer {
+  const seal = async (data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<Sealed> => ({ kid: PLAIN, iv: new Uint8Array(0), data: data instanceof Uint8Array ? (data.slice().buffer as ArrayBuffer) : data });
+  const open = async (sealed: Sealed) => (sealed?.kid === PLAIN ? sealed.data : null);
+  return {
+    viewer,
+    seal: (value) => seal(utf8(JSON.stringify(value))),
+    sealBytes: (data) => seal(data),
+    open: async <T>(sealed: Sealed) => {
+      const data = await open(sealed);
+      return data === null ? null : (JSON.parse(new TextDecoder().decode(data)) as T);
+    },
+    openBytes: open,
+    lost: () => false,
+  };
 }
 
 /** `viewer`'s vault key when held in this session (stored packs need it). */
