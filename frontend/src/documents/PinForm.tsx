@@ -7,7 +7,7 @@ import { useI18n } from '../lib/i18n';
 import { isValidPin } from '../offline/crypto';
 import type { VaultPerson } from '../offline/db';
 import { MAX_PIN_ATTEMPTS, WARN_REMAINING, remainingAttempts } from '../offline/vault';
-import { enterPin, refreshDevice, removeStored, setPin, useVaultState } from '../offline/vaultHooks';
+import { changeDevicePin, enterPin, refreshDevice, removeStored, setPin, useVaultState } from '../offline/vaultHooks';
 
 /** Digits only, at most 8 (what a numeric keyboard may add otherwise is dropped). */
 const digits = (v: string) => v.replace(/\D/g, '').slice(0, 8);
@@ -34,11 +34,11 @@ function PinInput({ id, label, value, onChange, autoFocus, testId, autoComplete 
   );
 }
 
-export type PinMode = 'create' | 'unlock';
+export type PinMode = 'create' | 'unlock' | 'change';
 
 export interface PinFormProps {
   mode: PinMode;
-  /** the person: for 'create' the signed-in person, for 'unlock' the vault's */
+  /** the person: for 'create' and 'change' the signed-in person, for 'unlock' the vault's */
   person: VaultPerson;
   /** wrong PINs already counted (the form warns from the start when few are left) */
   failures?: number;
@@ -75,7 +75,8 @@ export function PinForm({ mode: initial, person, failures = 0, onDone, onWiped, 
       setError(t('documents:pin.format'));
       return;
     }
-    if (mode === 'create' && pin !== again) {
+    const twice = mode === 'create' || mode === 'change';
+    if (twice && pin !== again) {
       setError(t('documents:pin.mismatch'));
       return;
     }
@@ -84,6 +85,12 @@ export function PinForm({ mode: initial, person, failures = 0, onDone, onWiped, 
     try {
       if (mode === 'create') {
         await setPin(person, pin);
+        await refreshDevice(queryClient);
+        onDone();
+        return;
+      }
+      if (mode === 'change') {
+        await changeDevicePin(person.id, pin);
         await refreshDevice(queryClient);
         onDone();
         return;
@@ -154,7 +161,7 @@ export function PinForm({ mode: initial, person, failures = 0, onDone, onWiped, 
   return (
     <form className="pin-form" onSubmit={(e) => void submit(e)} noValidate data-testid="pin-form" data-mode={mode}>
       {intro && <p>{intro}</p>}
-      {mode === 'create' ? <p className="hint">{t('documents:pin.createHint')}</p> : null}
+      {mode !== 'unlock' ? <p className="hint">{t('documents:pin.createHint')}</p> : null}
       {warn && (
         <p className="alert alert-warn" role="alert" data-testid="pin-warning" data-left={left}>
           {t('documents:pin.lastTries', { count: left })}
@@ -162,7 +169,7 @@ export function PinForm({ mode: initial, person, failures = 0, onDone, onWiped, 
       )}
       <PinInput
         id={`${ids}-pin`}
-        label={mode === 'create' ? t('documents:pin.new') : t('documents:pin.enter')}
+        label={mode !== 'unlock' ? t('documents:pin.new') : t('documents:pin.enter')}
         value={pin}
         onChange={(v) => {
           setPinValue(v);
@@ -170,9 +177,9 @@ export function PinForm({ mode: initial, person, failures = 0, onDone, onWiped, 
         }}
         autoFocus
         testId="pin-input"
-        autoComplete={mode === 'create' ? 'new-password' : 'current-password'}
+        autoComplete={mode !== 'unlock' ? 'new-password' : 'current-password'}
       />
-      {mode === 'create' && (
+      {mode !== 'unlock' && (
         <PinInput
           id={`${ids}-again`}
           label={t('documents:pin.again')}
@@ -191,7 +198,7 @@ export function PinForm({ mode: initial, person, failures = 0, onDone, onWiped, 
         </p>
       )}
       <button type="submit" className="btn btn-primary btn-large btn-block" data-testid="pin-submit" disabled={busy}>
-        {busy ? t('documents:pin.checking') : mode === 'create' ? t('documents:pin.set') : t('documents:pin.open')}
+        {busy ? t('documents:pin.checking') : mode !== 'unlock' ? t('documents:pin.set') : t('documents:pin.open')}
       </button>
       {mode === 'unlock' && canForget && (
         <button type="button" className="btn btn-link pin-forget" data-testid="pin-forget" disabled={busy} onClick={() => setForgetting(true)}>
@@ -206,7 +213,7 @@ export function PinForm({ mode: initial, person, failures = 0, onDone, onWiped, 
 export function PinDialog({ mode, person, failures, onDone, onClose, intro }: { mode: PinMode; person: VaultPerson; failures?: number; onDone: () => void; onClose: () => void; intro?: string }) {
   const { t } = useI18n();
   return (
-    <Dialog title={mode === 'create' ? t('documents:pin.createTitle') : t('documents:pin.unlockTitle')} onClose={onClose} testId="pin-dialog">
+    <Dialog title={mode === 'create' ? t('documents:pin.createTitle') : mode === 'change' ? t('documents:pin.changeTitle') : t('documents:pin.unlockTitle')} onClose={onClose} testId="pin-dialog">
       <PinForm mode={mode} person={person} failures={failures} onDone={onDone} canForget={mode === 'unlock'} intro={intro} />
     </Dialog>
   );

@@ -7,7 +7,7 @@ import type { Id } from '../api/types';
 import { queryKeys } from '../lib/queryKeys';
 import { type VaultPerson, type VaultRecord, hasIndexedDb, offlineDb } from './db';
 import { type Sealer, fixedSealer, heldVaultKid, holdVaultKey, keyringVersion, onKeysChanged, releaseVaultKey, sessionSealer, vaultKeyOf } from './keyring';
-import { type UnlockResult, createVault, getVault, listVaults, rekey, unlockVault, wipeViewer } from './vault';
+import { type UnlockResult, changePin, createVault, getVault, listVaults, rekey, unlockVault, wipeViewer } from './vault';
 
 /** The sealer of `viewer`'s stored packs in this session (null while their PIN is not entered). */
 export async function vaultSealer(viewer: Id): Promise<Sealer | null> {
@@ -82,4 +82,11 @@ export async function enterPin(viewer: Id, pin: string): Promise<UnlockResult> {
 export async function removeStored(viewer: Id): Promise<void> {
   await wipeViewer(offlineDb(), viewer);
   if (heldVaultKid(viewer)) await releaseVaultKey();
+}
+
+/** A new PIN for the key this session holds (the old PIN was entered, or set, in this session). */
+export async function changeDevicePin(viewer: Id, pin: string): Promise<void> {
+  const held = await vaultKeyOf(viewer);
+  if (!held) throw new Error('the PIN is needed first');
+  await changePin(offlineDb(), viewer, held, pin);
 }
