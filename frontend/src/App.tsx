@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { AdminDashboard } from './admin/AdminDashboard';
 import { AuditPage } from './admin/audit/AuditPage';
@@ -7,7 +7,7 @@ import { EndpointsPage } from './admin/endpoints/EndpointsPage';
 import { ImportPage } from './admin/import/ImportPage';
 import { PeoplePage } from './admin/people/PeoplePage';
 import { UnitsPage } from './admin/units/UnitsPage';
-import { AuthProvider } from './auth/AuthContext';
+import { AuthProvider, useAuth } from './auth/AuthContext';
 import { RequireAuth, RequireRole, Splash } from './auth/guards';
 import { LoginPage } from './auth/LoginPage';
 import { NoticeProvider } from './components/Notice';
@@ -25,6 +25,10 @@ import { UpdateBanner } from './offline/UpdateBanner';
 const ReaderPage = lazy(() => import('./documents/reader/ReaderPage'));
 // The outbox of annotation changes (IndexedDB) starts just after the app.
 const OfflineSync = lazy(() => import('./offline/OfflineSync').then((m) => ({ default: m.OfflineSync })));
+// Reading the documents stored on this device with the PIN, without a session.
+const DeviceShell = lazy(() => import('./documents/StoredMeetings').then((m) => ({ default: m.DeviceShell })));
+const StoredMeetings = lazy(() => import('./documents/StoredMeetings').then((m) => ({ default: m.StoredMeetings })));
+const StoredMeeting = lazy(() => import('./documents/StoredMeetings').then((m) => ({ default: m.StoredMeeting })));
 
 /**
  * Routes. The server answers index.html for unknown non-API paths, so deep links such as
@@ -40,88 +44,118 @@ export function App() {
             <OfflineSync />
           </Suspense>
           <UpdateBanner />
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            {/* the room's big screen: full screen, without the app's header */}
-            <Route
-              path="/display/:meetingId"
-              element={
-                <RequireAuth>
-                  <DisplayPage />
-                </RequireAuth>
-              }
-            />
-            {/* a document, full screen (tablet-first), offline too from the stored pack */}
-            <Route
-              path="/meetings/:id/documents/:docId"
-              element={
-                <RequireAuth>
-                  <Suspense fallback={<Splash />}>
-                    <ReaderPage />
-                  </Suspense>
-                </RequireAuth>
-              }
-            />
-            <Route
-              element={
-                <RequireAuth>
-                  <AppShell />
-                </RequireAuth>
-              }
-            >
-              <Route index element={<HomePage />} />
-              <Route path="account" element={<AccountPage />} />
-              <Route path="meetings">
-                <Route index element={<MeetingsPage />} />
-                <Route path="calendar" element={<CalendarPage />} />
-                <Route
-                  path="new"
-                  element={
-                    <RequireRole roles={['SECRETARY', 'ADMIN']}>
-                      <MeetingForm />
-                    </RequireRole>
-                  }
-                />
-                <Route path=":id" element={<MeetingPage />} />
-                <Route path=":id/edit" element={<MeetingEditPage />} />
-              </Route>
-              <Route
-                path="endpoints"
-                element={
-                  <RequireRole roles={DIRECTORY_ROLES}>
-                    <EndpointsPage readOnly />
-                  </RequireRole>
-                }
-              />
-              <Route
-                path="people"
-                element={
-                  <RequireRole roles={DIRECTORY_ROLES}>
-                    <PeoplePage readOnly />
-                  </RequireRole>
-                }
-              />
-              <Route
-                path="admin"
-                element={
-                  <RequireRole roles={['ADMIN']}>
-                    <Outlet />
-                  </RequireRole>
-                }
-              >
-                <Route index element={<AdminDashboard />} />
-                <Route path="units" element={<UnitsPage />} />
-                <Route path="endpoints" element={<EndpointsPage />} />
-                <Route path="people" element={<PeoplePage />} />
-                <Route path="import" element={<ImportPage />} />
-                <Route path="audit" element={<AuditPage />} />
-                <Route path="*" element={<NotFound />} />
-              </Route>
-              <Route path="*" element={<NotFound />} />
-            </Route>
-          </Routes>
+          <AppRoutes />
         </NoticeProvider>
       </AuthProvider>
     </BrowserRouter>
+  );
+}
+
+/**
+ * The stored documents opened with the PIN (no session): the sign-in page, the list of stored
+ * meetings, a meeting's stored documents and the reader; nothing else, and nothing that asks the
+ * server.
+ */
+function DeviceRoutes() {
+  return (
+    <Suspense fallback={<Splash />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/meetings/:id/documents/:docId" element={<ReaderPage />} />
+        <Route element={<DeviceShell />}>
+          <Route index element={<StoredMeetings />} />
+          <Route path="meetings" element={<StoredMeetings />} />
+          <Route path="meetings/:id" element={<StoredMeeting />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function AppRoutes() {
+  const { device } = useAuth();
+  if (device) return <DeviceRoutes />;
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      {/* the room's big screen: full screen, without the app's header */}
+      <Route
+        path="/display/:meetingId"
+        element={
+          <RequireAuth>
+            <DisplayPage />
+          </RequireAuth>
+        }
+      />
+      {/* a document, full screen (tablet-first), offline too from the stored pack */}
+      <Route
+        path="/meetings/:id/documents/:docId"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<Splash />}>
+              <ReaderPage />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="meetings">
+          <Route index element={<MeetingsPage />} />
+          <Route path="calendar" element={<CalendarPage />} />
+          <Route
+            path="new"
+            element={
+              <RequireRole roles={['SECRETARY', 'ADMIN']}>
+                <MeetingForm />
+              </RequireRole>
+            }
+          />
+          <Route path=":id" element={<MeetingPage />} />
+          <Route path=":id/edit" element={<MeetingEditPage />} />
+        </Route>
+        <Route
+          path="endpoints"
+          element={
+            <RequireRole roles={DIRECTORY_ROLES}>
+              <EndpointsPage readOnly />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="people"
+          element={
+            <RequireRole roles={DIRECTORY_ROLES}>
+              <PeoplePage readOnly />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin"
+          element={
+            <RequireRole roles={['ADMIN']}>
+              <Outlet />
+            </RequireRole>
+          }
+        >
+          <Route index element={<AdminDashboard />} />
+          <Route path="units" element={<UnitsPage />} />
+          <Route path="endpoints" element={<EndpointsPage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="audit" element={<AuditPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
   );
 }

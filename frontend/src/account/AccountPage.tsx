@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Suspense, lazy, useState, type FormEvent } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { RoleBadges } from '../components/Badges';
 import { FormError, TextField } from '../components/Field';
@@ -8,6 +8,9 @@ import { useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
 import { useChangePassword } from './api/changePassword';
 import { CalendarFeed } from './CalendarFeed';
+
+// the device PIN of the documents stored for reading offline (IndexedDB)
+const DevicePin = lazy(() => import('../documents/DevicePin').then((m) => ({ default: m.DevicePin })));
 
 /** Fields whose server errors appear next to their input. */
 const SHOWN_FIELDS = ['currentPassword', 'newPassword'];
@@ -117,6 +120,9 @@ export function AccountPage() {
         </form>
       </section>
       <CalendarFeed />
+      <Suspense fallback={null}>
+        <DevicePin />
+      </Suspense>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/problem';
 import { TextField } from '../components/Field';
@@ -8,6 +8,25 @@ import { useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { useAuth } from './AuthContext';
+
+// "Đọc tài liệu đã lưu" (IndexedDB, the PIN): loaded with the sign-in page's first paint
+const StoredAccess = lazy(() => import('./StoredAccess'));
+
+/** The browser says it has no network (it may say online without reaching the server). */
+function useBrowserOffline(): boolean {
+  const [offline, setOffline] = useState(() => typeof navigator !== 'undefined' && navigator.onLine === false);
+  useEffect(() => {
+    const on = () => setOffline(false);
+    const off = () => setOffline(true);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return offline;
+}
 
 interface FromState {
   from?: string;
@@ -20,7 +39,8 @@ function target(state: unknown): string {
 
 export function LoginPage() {
   const { t } = useI18n();
-  const { status, signIn, expired } = useAuth();
+  const { status, signIn, expired, device } = useAuth();
+  const browserOffline = useBrowserOffline();
   const location = useLocation();
   const navigate = useNavigate();
   useTitle(t('login.title'));
@@ -57,7 +77,7 @@ export function LoginPage() {
     return () => clearInterval(id);
   }, [blockedUntil, reset]);
 
-  if (status === 'authenticated') return <Navigate to={target(location.state)} replace />;
+  if (status === 'authenticated' && !device) return <Navigate to={target(location.state)} replace />;
 
   const secondsLeft = blockedUntil !== null ? Math.max(0, Math.ceil((blockedUntil - now) / 1000)) : 0;
 
@@ -85,6 +105,8 @@ export function LoginPage() {
     message = form.error;
   }
   const fieldErrors = form.fieldErrors;
+  // the server could not be reached: the stored documents come first
+  const unreachable = browserOffline || problemStatus === 0;
 
   return (
     <div className="login-page">
@@ -110,6 +132,8 @@ export function LoginPage() {
             {message}
           </div>
         )}
+
+        <div className="login-body">
         <form onSubmit={onSubmit} noValidate>
           <TextField
             label={t('login.username')}
@@ -147,6 +171,11 @@ export function LoginPage() {
             {form.busy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        {/* one instance (its dialog survives the network coming back); prominent ones go first */}
+        <Suspense fallback={null}>
+          <StoredAccess prominent={unreachable} />
+        </Suspense>
+        </div>
       </main>
     </div>
   );

@@ -15,10 +15,11 @@ import { agendaQuery } from '../meetings/api/agenda';
 import type { MeetingTabProps } from '../meetings/MeetingPage';
 import { capsOf } from '../meetings/shared';
 import type { StoredPack } from '../offline/db';
-import { useStoredPack } from '../offline/packHooks';
+import { type LockedPack, useStoredPack } from '../offline/packHooks';
 import { documentsQuery, useWithdrawDocument } from './api/documents';
 import { EditDocumentDialog, ReplaceDialog, VersionsDialog } from './DocumentDialogs';
 import { PackPanel } from './PackPanel';
+import { UnlockPanel } from './PinForm';
 import { ReadingStatus } from './ReadingStatus';
 import { type DocEntry, type ItemChoice, DocBadges, entryOf, flattenAgenda, formatBytes, groupByItem, packEntries, readerUrl } from './shared';
 import { UploadPanel } from './UploadPanel';
@@ -37,7 +38,7 @@ export function DocumentsTab({ meeting, meetingId }: MeetingTabProps) {
   const caps = capsOf(meeting);
   const [sub, setSub] = useState<Sub>('list');
   const list = useQuery({ ...documentsQuery(meetingId), ...useLiveFallback(meetingId) });
-  const pack = useStoredPack(meetingId).data;
+  const { pack, locked } = useStoredPack(meetingId);
   const offline = !list.data && (isNetworkError(list.error) || isNetworkError(list.failureReason) || list.fetchStatus === 'paused');
 
   return (
@@ -57,9 +58,9 @@ export function DocumentsTab({ meeting, meetingId }: MeetingTabProps) {
       {sub === 'reads' && caps.canViewReads && !offline ? (
         <ReadingStatus meetingId={meetingId} canRemind={!!caps.canRemindReaders} />
       ) : offline ? (
-        <OfflineDocuments meetingId={meetingId} pack={pack} />
+        <OfflineDocuments meetingId={meetingId} pack={pack} locked={!!locked} />
       ) : (
-        <OnlineDocuments meetingId={meetingId} manage={!!caps.canManageDocuments} canAnnotate={!!caps.canAnnotate} list={list} pack={pack} />
+        <OnlineDocuments meetingId={meetingId} manage={!!caps.canManageDocuments} canAnnotate={!!caps.canAnnotate} list={list} pack={pack} locked={locked} />
       )}
     </div>
   );
@@ -71,12 +72,14 @@ function OnlineDocuments({
   canAnnotate,
   list,
   pack,
+  locked,
 }: {
   meetingId: Id;
   manage: boolean;
   canAnnotate: boolean;
   list: UseQueryResult<DocumentList>;
   pack: StoredPack | null | undefined;
+  locked: LockedPack | null;
 }) {
   const { t } = useI18n();
   const notify = useNotify();
@@ -94,7 +97,7 @@ function OnlineDocuments({
       {canUpload && <UploadPanel meetingId={meetingId} items={items} officeConversion={data?.officeConversion !== false} maxBytes={data?.maxUploadBytes} />}
       {list.isPending && <p className="muted">{t('app.loading')}</p>}
       <FormError message={list.error && !data ? errorText(list.error, t) : null} />
-      {data && entries.length > 0 && <PackPanel meetingId={meetingId} pack={pack} docs={data.documents} offline={false} canAnnotate={canAnnotate} />}
+      {data && entries.length > 0 && <PackPanel meetingId={meetingId} pack={pack} locked={locked} docs={data.documents} offline={false} canAnnotate={canAnnotate} />}
       {data && entries.length === 0 && (
         <p className="empty" data-testid="empty">
           {t('documents:list.empty')}
@@ -149,9 +152,10 @@ function OnlineDocuments({
   );
 }
 
-/** Without network: the stored pack's documents, each opening its stored copy. */
-export function OfflineDocuments({ meetingId, pack }: { meetingId: Id; pack: StoredPack | null | undefined }) {
+/** Without network: the stored pack's documents, each opening its stored copy (the PIN first when locked). */
+export function OfflineDocuments({ meetingId, pack, locked }: { meetingId: Id; pack: StoredPack | null | undefined; locked: boolean }) {
   const { t } = useI18n();
+  if (!pack && locked) return <UnlockPanel />;
   if (!pack) {
     return (
       <div className="alert alert-warn" role="alert" data-testid="docs-offline-none">

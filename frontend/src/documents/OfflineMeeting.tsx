@@ -13,7 +13,7 @@ import { OfflineDocuments } from './DocumentsTab';
  */
 export function OfflineMeeting({ meetingId }: { meetingId: Id }) {
   const { t } = useI18n();
-  const { data: pack, isPending } = useStoredPack(meetingId);
+  const { pack, locked, isPending } = useStoredPack(meetingId);
   useTitle(pack?.meetingTitle ?? t('meetings:meetings.title'));
   if (isPending) return <p className="muted">{t('app.loading')}</p>;
   return (
@@ -24,7 +24,7 @@ export function OfflineMeeting({ meetingId }: { meetingId: Id }) {
         </p>
         <h1 data-testid="meeting-heading">{pack?.meetingTitle ?? t('meetings:meetings.title')}</h1>
       </header>
-      {!pack && <FormError message={t('error.network')} />}
+      {!pack && !locked && <FormError message={t('error.network')} />}
       <div className="tabs" role="tablist" aria-label={t('meetings:meeting.tabs')}>
         <button type="button" role="tab" id="tab-documents" aria-selected className="tab is-on" data-testid="tab-documents">
           {t('meetings:meeting.tabDocuments')}
@@ -32,7 +32,7 @@ export function OfflineMeeting({ meetingId }: { meetingId: Id }) {
       </div>
       <div role="tabpanel" aria-labelledby="tab-documents" className="tab-panel">
         <div className="documents-tab" data-testid="documents-tab">
-          <OfflineDocuments meetingId={meetingId} pack={pack} />
+          <OfflineDocuments meetingId={meetingId} pack={pack} locked={!!locked} />
         </div>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Id, MeetingDocument, Pack } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
 import { FormError } from '../components/Field';
 import { useNotify } from '../components/Notice';
 import { formatDateTime } from '../format';
@@ -7,8 +8,10 @@ import { errorText } from '../lib/errors';
 import { type TFunction, useI18n } from '../lib/i18n';
 import type { StoredPack } from '../offline/db';
 import { type PackError, type PackProgress, freeSpace } from '../offline/pack';
-import { useDownloadPack, usePreparePack, useRemovePack } from '../offline/packHooks';
+import { type LockedPack, useDownloadPack, useLegacyDropped, usePreparePack, useRemovePack } from '../offline/packHooks';
 import { useServiceWorker } from '../offline/pwa';
+import { useVaultState } from '../offline/vaultHooks';
+import { PinDialog, personOf } from './PinForm';
 import { formatBytes } from './shared';
 
 function packErrorText(e: PackError | undefined, t: TFunction): string {
@@ -49,24 +52,35 @@ export function packOutdated(pack: StoredPack, docs: readonly MeetingDocument[] 
 }
 
 /**
- * "Tải về để đọc ngoại tuyến": asks for the manifest, says how much it is and asks, downloads each
- * file with a progress bar, checks it against the manifest's SHA-256 and stores it. Then shows the
- * pack's fingerprint and the time, which delegates compare ("bộ tài liệu 3F2A-91C0-…").
+ * "Tải về để đọc ngoại tuyến": the first time on this device, asks the person to set a device PIN
+ * (the stored documents are encrypted under it, and it opens them without network); in a new
+ * browser session, asks for the PIN before an update. Then asks for the manifest, says how much it
+ * is and asks, downloads each file with a progress bar, checks it against the manifest's SHA-256,
+ * encrypts and stores it. Then shows the pack's fingerprint and the time, which delegates compare
+ * ("bộ tài liệu 3F2A-91C0-…").
  */
 export function PackPanel({
   meetingId,
   pack,
+  locked,
   docs,
   offline,
   canAnnotate,
 }: {
   meetingId: Id;
   pack: StoredPack | null | undefined;
+  /** a pack is stored but the PIN was not entered in this session */
+  locked: LockedPack | null;
   docs: readonly MeetingDocument[] | undefined;
   offline: boolean;
   canAnnotate: boolean;
 }) {
   const { t } = useI18n();
+  const { user } = useAuth();
+  const person = personOf(user);
+  const vault = useVaultState(user?.id);
+  const [pinFor, setPinFor] = useState<'download' | 'open' | null>(null);
+  const legacyDropped = useLegacyDropped();
   const notify = useNotify();
   const sw = useServiceWorker();
   const [manifest, setManifest] = useState<Pack | null>(null);
@@ -79,6 +93,12 @@ export function PackPanel({
   const outdated = pack ? packOutdated(pack, docs) : false;
 
   useEffect(() => () => abort.current?.abort(), []);
+
+  /** The PIN first (set it, or enter it in a new browser session), then the manifest. */
+  function begin() {
+    if (vault.state === 'none' || vault.state === 'locked') setPinFor('download');
+    else void ask();
+  }
 
   async function ask() {
     setProgress(null);
@@ -140,16 +160,35 @@ export function PackPanel({
             </p>
           )}
         </div>
+      ) : locked ? (
+        <div className="pack-info pack-locked" data-testid="pack-locked" data-fingerprint={locked.fingerprint}>
+          <p>
+            {t('documents:pack.holds', { count: locked.fileCount, size: formatBytes(locked.totalBytes) })}{' '}
+            <span className="badge badge-muted">{t('documents:pack.lockedBadge')}</span>
+          </p>
+          <p className="hint">{t('documents:pack.lockedText')}</p>
+          <button type="button" className="btn btn-primary btn-large" data-testid="pack-unlock" onClick={() => setPinFor('open')}>
+            {t('documents:pin.open')}
+          </button>
+        </div>
       ) : (
-        <p>{t('documents:pack.explain')}</p>
+        <>
+          <p>{t('documents:pack.explain')}</p>
+          {vault.state === 'none' && <p className="hint">{t('documents:pack.pinFirst')}</p>}
+          {legacyDropped && (
+            <p className="alert alert-info" data-testid="pack-legacy-dropped">
+              {t('documents:pack.legacyDropped')}
+            </p>
+          )}
+        </>
       )}
 
       {!offline && !manifest && (
         <div className="btn-row wrap">
-          <button type="button" className="btn btn-primary btn-large" data-testid="pack-download" disabled={busy} onClick={() => void ask()}>
-            {prepare.isPending ? t('app.loading') : pack ? t('documents:pack.update') : t('documents:pack.download')}
+          <button type="button" className="btn btn-primary btn-large" data-testid="pack-download" disabled={busy || vault.state === 'loading' || !person} onClick={begin}>
+            {prepare.isPending ? t('app.loading') : pack || locked ? t('documents:pack.update') : t('documents:pack.download')}
           </button>
-          {pack && !busy && (
+          {(pack || locked) && !busy && (
             <button type="button" className="btn btn-danger-outline" data-testid="pack-delete" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => notify(t('documents:pack.removed')) })}>
               {t('documents:pack.remove')}
             </button>
@@ -215,12 +254,27 @@ export function PackPanel({
             </button>
           )}
           {!download.isPending && failed.length > 0 && (
-            <button type="button" className="btn btn-primary" data-testid="pack-retry" onClick={() => void ask()}>
+            <button type="button" className="btn btn-primary" data-testid="pack-retry" onClick={begin}>
               {t('common.retry')}
             </button>
           )}
           <FormError message={download.error ? errorText(download.error, t) : null} />
         </div>
+      )}
+
+      {pinFor && person && (
+        <PinDialog
+          mode={vault.state === 'none' ? 'create' : 'unlock'}
+          person={vault.vault?.person ?? person}
+          failures={vault.vault?.failures}
+          intro={vault.state === 'none' ? t('documents:pin.createIntro') : undefined}
+          onClose={() => setPinFor(null)}
+          onDone={() => {
+            const next = pinFor;
+            setPinFor(null);
+            if (next === 'download') void ask();
+          }}
+        />
       )}
     </section>
   );

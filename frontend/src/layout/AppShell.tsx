@@ -15,6 +15,9 @@ interface NavItem {
 
 // "n ghi chú chờ gửi": annotation changes made offline and not sent yet (IndexedDB, loaded after the app)
 const OutboxCount = lazy(() => import('../documents/OutboxCount').then((m) => ({ default: m.OutboxCount })));
+// signing out offers to remove the documents stored on this device; notes waiting for the PIN ask for it
+const SignOutButton = lazy(() => import('../documents/SignOut').then((m) => ({ default: m.SignOutButton })));
+const VaultBanner = lazy(() => import('../documents/SignOut').then((m) => ({ default: m.VaultBanner })));
 
 /** Roles that may read the endpoint and people lists. */
 export const DIRECTORY_ROLES: readonly Role[] = ['ADMIN', 'SECRETARY', 'CHAIR'];
@@ -64,17 +67,23 @@ export function AppShell() {
             {user?.fullName || user?.username}
           </NavLink>
           <LanguageSwitch />
-          <button
-            type="button"
-            className="btn btn-outline-light"
-            data-testid="logout"
-            onClick={async () => {
-              await signOut();
-              navigate('/login', { replace: true });
-            }}
+          <Suspense
+            fallback={
+              <button
+                type="button"
+                className="btn btn-outline-light"
+                data-testid="logout"
+                onClick={async () => {
+                  await signOut();
+                  navigate('/login', { replace: true });
+                }}
+              >
+                {t('header.logout')}
+              </button>
+            }
           >
-            {t('header.logout')}
-          </button>
+            <SignOutButton />
+          </Suspense>
         </div>
       </header>
       {items.length > 1 && (
@@ -91,6 +100,9 @@ export function AppShell() {
         </nav>
       )}
       <main id="main" className="app-main" tabIndex={-1}>
+        <Suspense fallback={null}>
+          <VaultBanner />
+        </Suspense>
         <Outlet />
       </main>
     </div>

@@ -99,6 +99,12 @@ export const queryKeys = {
     all: () => ['offline'] as const,
     /** the signed-in person's stored pack of a meeting */
     pack: (meetingId: Id, viewer: Id | undefined) => ['offline', 'pack', meetingId, viewer ?? 0] as const,
+    /** every pack the person stored (the offline list of meetings) */
+    packs: (viewer: Id | undefined) => ['offline', 'packs', viewer ?? 0] as const,
+    /** the person's PIN on this device (VaultRecord or null) */
+    vault: (viewer: Id | undefined) => ['offline', 'vault', viewer ?? 0] as const,
+    /** everyone with stored documents on this device (the sign-in page) */
+    vaults: () => ['offline', 'vaults'] as const,
   },
 
   notifications: {

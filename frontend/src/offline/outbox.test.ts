@@ -3,19 +3,26 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, networkError } from '../api/problem';
 import type { AnnotationInput, AnnotationView } from '../api/types';
 import { deleteAnnotation, mergeServerList, readAnnotations, saveAnnotation, storeSent, storeServerList } from './annotationCache';
+import { newDataKey, newKid } from './crypto';
 import { OfflineDb, type StoredAnnotation } from './db';
-import { type OutboxSender, type OutboxStore, OutboxRunner, dexieOutbox, flushOutbox, verdict } from './outbox';
+import { type HeldKey, type Sealer, fixedSealer, sealerOf } from './keyring';
+import { type OutboxSender, type OutboxStore, OutboxRunner, annotationQueue, dexieOutbox, flushOutbox, verdict } from './outbox';
+import { bytesInclude } from './testing';
 
 const ME = 7;
 const author = { personId: ME, name: 'Nguyễn Văn An' };
 
 let db: OfflineDb;
 let store: OutboxStore;
+let sealer: Sealer;
+let key: HeldKey;
 let dbNo = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
   db = new OfflineDb(`outbox-test-${++dbNo}`, { indexedDB, IDBKeyRange });
-  store = dexieOutbox(db);
+  key = { kid: newKid('v'), key: await newDataKey() };
+  sealer = fixedSealer(ME, key);
+  store = dexieOutbox(db, (viewer) => fixedSealer(viewer, key));
 });
 
 afterEach(() => db.close());
@@ -166,8 +173,8 @@ describe('OutboxRunner', () => {
     let online = false;
     const events = new EventTarget();
     const server = fakeServer();
-    const runner = new OutboxRunner(store, server.sender, {}, { isOnline: () => online, events, intervalMs: 60_000 });
-    await saveAnnotation(db, store, author, 'n-1', body(3, 'Ghi chú ngoại tuyến'));
+    const runner = new OutboxRunner({ notes: annotationQueue(store, server.sender) }, { isOnline: () => online, events, intervalMs: 60_000 });
+    await saveAnnotation(db, sealer, author, 'n-1', body(3, 'Ghi chú ngoại tuyến'));
     const counts: number[] = [];
     runner.subscribe(() => counts.push(runner.count));
     runner.start(ME);
@@ -181,6 +188,7 @@ describe('OutboxRunner', () => {
     expect(server.calls).toEqual(['put n-1 p3']);
     expect(runner.count).toBe(0);
     expect(counts).toEqual([1, 0]);
+    expect(runner.counts).toEqual({ notes: 0 });
     runner.stop();
   });
 });
@@ -196,9 +204,9 @@ describe('annotation cache', () => {
   });
 
   it('shows a change made offline at once, keeps it over the server list until sent, then takes the answer', async () => {
-    await storeServerList(db, ME, 31, 2, [view('s-1', { note: 'cũ' })]);
-    await saveAnnotation(db, store, author, 'n-1', body(5, 'mới'));
-    let shown = await readAnnotations(db, ME, 31, 2);
+    await storeServerList(db, sealer, 31, 2, [view('s-1', { note: 'cũ' })]);
+    await saveAnnotation(db, sealer, author, 'n-1', body(5, 'mới'));
+    let shown = await readAnnotations(db, sealer, 31, 2);
     expect(shown.map((a) => [a.id, a.pending ?? false])).toEqual([
       ['s-1', false],
       ['n-1', true],
@@ -206,22 +214,64 @@ describe('annotation cache', () => {
     expect(shown[1]?.authorName).toBe('Nguyễn Văn An');
 
     // the server does not know n-1 yet: reading its list must not remove it
-    await storeServerList(db, ME, 31, 2, [view('s-1', { note: 'cũ' })]);
-    expect((await readAnnotations(db, ME, 31, 2)).map((a) => a.id)).toContain('n-1');
+    await storeServerList(db, sealer, 31, 2, [view('s-1', { note: 'cũ' })]);
+    expect((await readAnnotations(db, sealer, 31, 2)).map((a) => a.id)).toContain('n-1');
 
     const server = fakeServer();
-    await flushOutbox(store, server.sender, ME, { onSent: (item, v) => storeSent(db, ME, item.annotationId, v, item.op === 'delete') });
-    shown = await readAnnotations(db, ME, 31, 2);
+    await flushOutbox(store, server.sender, ME, { onSent: (item, v) => storeSent(db, sealer, item.annotationId, v, item.op === 'delete') });
+    shown = await readAnnotations(db, sealer, 31, 2);
     expect(shown.find((a) => a.id === 'n-1')?.pending).toBeUndefined();
     expect(shown.find((a) => a.id === 'n-1')?.rev).toBe(1);
   });
 
   it('hides a deleted annotation at once and sends the deletion', async () => {
-    await storeServerList(db, ME, 31, 2, [view('s-1')]);
-    await deleteAnnotation(db, store, ME, view('s-1'));
-    expect(await readAnnotations(db, ME, 31, 2)).toEqual([]);
+    await storeServerList(db, sealer, 31, 2, [view('s-1')]);
+    await deleteAnnotation(db, sealer, view('s-1'));
+    expect(await readAnnotations(db, sealer, 31, 2)).toEqual([]);
     const server = fakeServer();
     await flushOutbox(store, server.sender, ME);
     expect(server.calls).toEqual(['delete s-1']);
+  });
+});
+
+describe('sealed at rest', () => {
+  it('keeps the body of a waiting change and the cached annotation sealed', async () => {
+    await saveAnnotation(db, sealer, author, 'n-1', body(3, 'Số liệu mật quý IV'));
+    const [item] = await db.outbox.toArray();
+    expect(item?.body).toBeUndefined();
+    expect(item?.sealed?.kid).toBe(key.kid);
+    const [row] = await db.annotations.toArray();
+    const plain = 'Số liệu mật quý IV';
+    expect(bytesInclude(item?.sealed?.data as ArrayBuffer, plain)).toBe(false);
+    expect(bytesInclude(row?.sealed.data as ArrayBuffer, plain)).toBe(false);
+    expect(JSON.stringify(row)).not.toContain('quý IV');
+  });
+
+  it('waits (and the queue behind it) while the key is not held, and sends once it is', async () => {
+    await saveAnnotation(db, sealer, author, 'n-1', body(3, 'một'));
+    let held = false;
+    const locked = dexieOutbox(db, (viewer) =>
+      sealerOf(viewer, { current: async () => key, find: async (kid) => (held && kid === key.kid ? key.key : null), lost: () => false }),
+    );
+    const server = fakeServer();
+    const first = await flushOutbox(locked, server.sender, ME);
+    expect(first).toMatchObject({ sent: 0, remaining: 1, locked: true });
+    expect(server.calls).toEqual([]);
+    held = true;
+    expect((await flushOutbox(locked, server.sender, ME)).remaining).toBe(0);
+    expect(server.saved.get('n-1')?.note).toBe('một');
+  });
+
+  it('drops a change sealed in a browser session that has ended, and tells', async () => {
+    const old: HeldKey = { kid: newKid('s'), key: await newDataKey() };
+    await saveAnnotation(db, fixedSealer(ME, old), author, 'gone', body(1, 'mất'));
+    await saveAnnotation(db, sealer, author, 'kept', body(2, 'còn'));
+    const now = dexieOutbox(db, (viewer) => sealerOf(viewer, { current: async () => key, find: async (kid) => (kid === key.kid ? key.key : null), lost: (kid) => kid === old.kid }));
+    const dropped: string[] = [];
+    const server = fakeServer();
+    const result = await flushOutbox(now, server.sender, ME, { onDropped: (item, e) => dropped.push(`${item.annotationId} ${(e as Error).name}`) });
+    expect(result).toMatchObject({ sent: 1, dropped: 1, remaining: 0 });
+    expect(dropped).toEqual(['gone LostChange']);
+    expect(server.calls).toEqual(['put kept p2']);
   });
 });

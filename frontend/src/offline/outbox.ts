@@ -3,6 +3,12 @@
 // (on the `online` event, when the app starts, and every 15 s while something is waiting). Every
 // change names the annotation's UUID, which the client made, so sending one again (after an answer
 // that was lost) changes nothing. This is the app's own queue, not the browser's Background Sync.
+// The same runner sends the read receipts waiting in receipts.ts.
+//
+// A change's body is sealed at rest (keyring.ts). A change sealed with a key this session does not
+// hold (the PIN not entered yet since the browser was opened) waits, and the queue behind it too,
+// until the PIN is entered; one sealed with the session key of a session that has ended cannot be
+// opened by anyone any more and is dropped (the user is told).
 //
 // After a failure:
 //   - no answer, 5xx, 401 (the session is being renewed), 408 or 429: the change stays at the head
@@ -13,6 +19,8 @@
 import { ApiError } from '../api/problem';
 import type { AnnotationInput, AnnotationView, Id } from '../api/types';
 import type { OfflineDb, OutboxItem } from './db';
+import type { Sealer } from './keyring';
+import { outboxAad } from './vault';
 
 /** What to do with a change the server did not take. */
 export type Verdict = 'retry' | 'drop';
@@ -24,26 +32,42 @@ export function verdict(err: unknown): Verdict {
   return s >= 400 ? 'drop' : 'retry';
 }
 
+/** A waiting change as the queue reads it: its body opened, or why it cannot be. */
+export interface PendingItem extends OutboxItem {
+  /** sealed with a key not held now (the PIN is needed): it waits */
+  locked?: boolean;
+  /** sealed with a key gone for good: it is dropped */
+  lost?: boolean;
+}
+
 /** Where the queue lives (IndexedDB through Dexie; the tests use the same over fake-indexeddb). */
 export interface OutboxStore {
   /** Queue a change; an earlier change of the same annotation still waiting is replaced by it. */
-  enqueue(item: Omit<OutboxItem, 'seq' | 'attempts' | 'createdAt'>): Promise<number>;
-  /** The person's waiting changes, oldest first. */
-  pending(viewer: Id): Promise<OutboxItem[]>;
+  enqueue(item: Omit<OutboxItem, 'seq' | 'attempts' | 'createdAt' | 'sealed'>): Promise<number>;
+  /** The person's waiting changes, oldest first, their bodies opened. */
+  pending(viewer: Id): Promise<PendingItem[]>;
   remove(seq: number): Promise<void>;
   /** A failed attempt of a change that stays. */
   failed(seq: number, error: string): Promise<void>;
   count(viewer: Id): Promise<number>;
 }
 
-export function dexieOutbox(db: OfflineDb): OutboxStore {
+/**
+ * The outbox in IndexedDB; `sealer` (per person) seals the bodies at rest. Enqueue inside a
+ * transaction of the caller's only after sealing (sealing is not an IndexedDB operation): see
+ * {@link sealItem}.
+ */
+export function dexieOutbox(db: OfflineDb, sealer: (viewer: Id) => Sealer): OutboxStore {
   return {
-    enqueue: (item) =>
-      db.transaction('rw', db.outbox, async () => {
-        await db.outbox.where('[viewer+annotationId]').equals([item.viewer, item.annotationId]).delete();
-        return db.outbox.add({ ...item, attempts: 0, createdAt: Date.now() });
-      }),
-    pending: (viewer) => db.outbox.where('viewer').equals(viewer).sortBy('seq'),
+    enqueue: async (item) => {
+      const row = await sealItem(sealer(item.viewer), item);
+      return putItem(db, row);
+    },
+    pending: async (viewer) => {
+      const rows = await db.outbox.where('viewer').equals(viewer).sortBy('seq');
+      const s = sealer(viewer);
+      return Promise.all(rows.map((r) => openItem(s, r)));
+    },
     remove: async (seq) => {
       await db.outbox.delete(seq);
     },
@@ -60,6 +84,28 @@ export function dexieOutbox(db: OfflineDb): OutboxStore {
   };
 }
 
+/** A change ready to be stored: its body sealed. */
+export async function sealItem(sealer: Sealer, item: Omit<OutboxItem, 'seq' | 'attempts' | 'createdAt' | 'sealed'>): Promise<Omit<OutboxItem, 'seq'>> {
+  const { body, ...rest } = item;
+  const sealed = body !== undefined ? await sealer.seal(body, outboxAad(item.viewer, item.annotationId)) : undefined;
+  return { ...rest, sealed, attempts: 0, createdAt: Date.now() };
+}
+
+/** Store a sealed change, replacing a waiting change of the same annotation (inside a transaction when there is one). */
+export function putItem(db: OfflineDb, row: Omit<OutboxItem, 'seq'>): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    await db.outbox.where('[viewer+annotationId]').equals([row.viewer, row.annotationId]).delete();
+    return db.outbox.add(row);
+  });
+}
+
+async function openItem(sealer: Sealer, row: OutboxItem): Promise<PendingItem> {
+  if (!row.sealed) return row;
+  const body = await sealer.open<AnnotationInput>(row.sealed, outboxAad(row.viewer, row.annotationId));
+  if (body !== null) return { ...row, body };
+  return sealer.lost(row.sealed) ? { ...row, lost: true } : { ...row, locked: true };
+}
+
 /** How changes reach the server. */
 export interface OutboxSender {
   put(id: string, body: AnnotationInput): Promise<AnnotationView | undefined>;
@@ -69,7 +115,7 @@ export interface OutboxSender {
 export interface FlushHooks {
   /** the server took the change (its answer for a put) */
   onSent?: (item: OutboxItem, view: AnnotationView | undefined) => unknown;
-  /** the server refused the change for good: it was taken out of the queue */
+  /** the server refused the change for good, or it could not be opened any more: it was taken out of the queue */
   onDropped?: (item: OutboxItem, error: unknown) => unknown;
 }
 
@@ -80,6 +126,16 @@ export interface FlushResult {
   remaining: number;
   /** why the queue stopped, when it did */
   error?: unknown;
+  /** it stopped at a change sealed with a key not held now */
+  locked?: boolean;
+}
+
+/** A change whose sealed body nobody can open any more (sealed in a browser session that ended). */
+export class LostChange extends Error {
+  constructor() {
+    super('sealed with the key of a session that has ended');
+    this.name = 'LostChange';
+  }
 }
 
 function describe(err: unknown): string {
@@ -93,9 +149,11 @@ export async function flushOutbox(store: OutboxStore, sender: OutboxSender, view
   let sent = 0;
   let dropped = 0;
   for (let i = 0; i < items.length; i++) {
-    const item = items[i] as OutboxItem;
+    const item = items[i] as PendingItem;
     if (item.seq === undefined) continue;
+    if (item.locked) return { sent, dropped, remaining: await store.count(viewer), locked: true };
     try {
+      if (item.lost) throw new LostChange();
       let view: AnnotationView | undefined;
       if (item.op === 'put') {
         if (!item.body) throw new ApiError({ status: 400, errors: [] });
@@ -107,7 +165,7 @@ export async function flushOutbox(store: OutboxStore, sender: OutboxSender, view
       sent++;
       await hooks.onSent?.(item, view);
     } catch (err) {
-      if (verdict(err) === 'drop') {
+      if (err instanceof LostChange || verdict(err) === 'drop') {
         await store.remove(item.seq);
         dropped++;
         await hooks.onDropped?.(item, err);
@@ -120,26 +178,46 @@ export async function flushOutbox(store: OutboxStore, sender: OutboxSender, view
   return { sent, dropped, remaining: await store.count(viewer) };
 }
 
+/** One queue the runner sends: what waits is sent by `flush`, which tells how many still wait. */
+export interface Queue {
+  flush(viewer: Id): Promise<number>;
+  count(viewer: Id): Promise<number>;
+}
+
+/** The annotation changes as a queue of the runner. */
+export function annotationQueue(store: OutboxStore, sender: OutboxSender, hooks: FlushHooks = {}): Queue {
+  return {
+    flush: async (viewer) => (await flushOutbox(store, sender, viewer, hooks)).remaining,
+    count: (viewer) => store.count(viewer),
+  };
+}
+
 export interface RunnerOptions {
   /** how often to try again while changes wait (ms) */
   intervalMs?: number;
-  /** the browser says it is online (no attempt while it says not; the `online` event wakes the runner) */
+  /** changes may be sent now: the browser says it is online (the `online` event wakes the runner), and there is a session */
   isOnline?: () => boolean;
   /** where `online` is listened to (the window; none in tests) */
   events?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
 }
 
+/** What waits, per queue. */
+export type Counts = Readonly<Record<string, number>>;
+
+const NONE: Counts = Object.freeze({});
+
 /**
- * Sends one person's outbox: at start, on every `online` event, after each new change, and every
- * `intervalMs` while changes remain. One flush at a time; a request during a flush runs another
- * right after it. Tells subscribers the number of waiting changes.
+ * Sends one person's queues (annotation changes, read receipts): at start, on every `online`
+ * event, after each new change, and every `intervalMs` while something remains. One flush at a
+ * time; a request during a flush runs another right after it. Tells subscribers the number of
+ * waiting items, per queue.
  */
 export class OutboxRunner {
   private viewer: Id | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private pendingCount = 0;
+  private current: Counts = NONE;
   private readonly listeners = new Set<() => void>();
   private readonly intervalMs: number;
   private readonly isOnline: () => boolean;
@@ -147,9 +225,7 @@ export class OutboxRunner {
   private readonly onOnline = () => void this.kick();
 
   constructor(
-    private readonly store: OutboxStore,
-    private readonly sender: OutboxSender,
-    private readonly hooks: FlushHooks = {},
+    private readonly queues: Readonly<Record<string, Queue>>,
     options: RunnerOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? 15_000;
@@ -171,10 +247,10 @@ export class OutboxRunner {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.viewer = null;
-    this.setCount(0);
+    this.setCounts(NONE);
   }
 
-  /** Try to send now (or right after the flush under way). Resolves when the queue has been tried. */
+  /** Try to send now (or right after the flush under way). Resolves when the queues have been tried. */
   kick(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -186,8 +262,14 @@ export class OutboxRunner {
     return this.running;
   }
 
+  /** Everything that waits. */
   get count(): number {
-    return this.pendingCount;
+    return Object.values(this.current).reduce((a, b) => a + b, 0);
+  }
+
+  /** What waits per queue (the same object until a number changes). */
+  get counts(): Counts {
+    return this.current;
   }
 
   subscribe(listener: () => void): () => void {
@@ -195,9 +277,10 @@ export class OutboxRunner {
     return () => this.listeners.delete(listener);
   }
 
-  private setCount(n: number): void {
-    if (n === this.pendingCount) return;
-    this.pendingCount = n;
+  private setCounts(next: Counts): void {
+    const names = new Set([...Object.keys(next), ...Object.keys(this.current)]);
+    if ([...names].every((n) => (next[n] ?? 0) === (this.current[n] ?? 0))) return;
+    this.current = Object.freeze({ ...next });
     for (const l of this.listeners) l();
   }
 
@@ -206,17 +289,20 @@ export class OutboxRunner {
       this.again = false;
       const viewer = this.viewer;
       if (viewer === null) return;
-      let remaining: number;
-      try {
-        remaining = this.isOnline() ? (await flushOutbox(this.store, this.sender, viewer, this.hooks)).remaining : await this.store.count(viewer);
-      } catch {
-        // the database itself failed: try again later
-        remaining = Math.max(1, this.pendingCount);
+      const next: Record<string, number> = {};
+      const online = this.isOnline();
+      for (const [name, queue] of Object.entries(this.queues)) {
+        try {
+          next[name] = online ? await queue.flush(viewer) : await queue.count(viewer);
+        } catch {
+          // the database itself failed: try again later
+          next[name] = Math.max(1, this.current[name] ?? 0);
+        }
       }
       if (this.viewer !== viewer) return;
-      this.setCount(remaining);
+      this.setCounts(next);
       if (this.timer !== undefined) clearTimeout(this.timer);
-      this.timer = remaining > 0 ? setTimeout(() => void this.kick(), this.intervalMs) : undefined;
+      this.timer = this.count > 0 ? setTimeout(() => void this.kick(), this.intervalMs) : undefined;
     } while (this.again);
   }
 }

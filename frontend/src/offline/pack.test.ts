@@ -1,8 +1,11 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Pack } from '../api/types';
-import { OfflineDb } from './db';
-import { type PackProgress, downloadPack, sha256Hex, storedFile, storedPack, verifyBytes } from './pack';
+import { newDataKey, newKid } from './crypto';
+import { OfflineDb, type StoredPack } from './db';
+import { type HeldKey, type Sealer, fixedSealer } from './keyring';
+import { type PackProgress, downloadPack, sha256Hex, storedFile, storedPack, storedPacks, verifyBytes } from './pack';
+import { bytesInclude } from './testing';
 
 const enc = new TextEncoder();
 const bytesOf = (s: string) => enc.encode(s);
@@ -29,9 +32,13 @@ describe('verifyBytes', () => {
 
 describe('downloadPack', () => {
   let db: OfflineDb;
+  let key: HeldKey;
+  let sealer: Sealer;
   let n = 0;
-  beforeEach(() => {
+  beforeEach(async () => {
     db = new OfflineDb(`pack-test-${++n}`, { indexedDB, IDBKeyRange });
+    key = { kid: newKid('v'), key: await newDataKey() };
+    sealer = fixedSealer(7, key);
   });
   afterEach(() => db.close());
 
@@ -61,29 +68,29 @@ describe('downloadPack', () => {
   it('stores verified files and the manifest, with progress up to the total', async () => {
     const seen: PackProgress[] = [];
     const pack = await manifest();
-    const result = await downloadPack(db, pack, { viewer: 7, onProgress: (p) => seen.push(p), renew: async () => pack, fetcher: fetcher(content) });
+    const result = await downloadPack(db, sealer, pack, { viewer: 7, onProgress: (p) => seen.push(p), renew: async () => pack, fetcher: fetcher(content) });
     expect(result.pack?.fingerprint).toBe('3F2A-91C0-0000-1111');
     expect(seen[seen.length - 1]?.loaded).toBe(13);
     expect(seen[seen.length - 1]?.files.every((f) => f.state === 'done')).toBe(true);
-    expect((await storedPack(db, 7, 5))?.files).toHaveLength(2);
-    const b = await storedFile(db, 7, 2, 3);
+    expect(((await storedPack(db, sealer, 7, 5)) as StoredPack).files).toHaveLength(2);
+    const b = await storedFile(db, sealer, 7, 2, 3);
     expect(new TextDecoder().decode(b?.data)).toBe('%PDF bb');
-    expect(await storedPack(db, 8, 5)).toBeNull();
+    expect(await storedPack(db, fixedSealer(8, key), 8, 5)).toBeNull();
   });
 
   it('detects a file whose hash does not match the manifest and stores no pack', async () => {
     const pack = await manifest('0'.repeat(64));
-    const result = await downloadPack(db, pack, { viewer: 7, onProgress: () => undefined, renew: async () => pack, fetcher: fetcher(content) });
+    const result = await downloadPack(db, sealer, pack, { viewer: 7, onProgress: () => undefined, renew: async () => pack, fetcher: fetcher(content) });
     expect(result.pack).toBeNull();
     const failed = result.progress.files.find((f) => f.documentId === 2);
     expect(failed?.state).toBe('failed');
     expect(failed?.error?.code).toBe('hash-mismatch');
-    expect(await storedFile(db, 7, 2, 3)).toBeNull();
-    expect(await storedPack(db, 7, 5)).toBeNull();
+    expect(await storedFile(db, sealer, 7, 2, 3)).toBeNull();
+    expect(await storedPack(db, sealer, 7, 5)).toBeNull();
     // the good file is kept: trying again does not fetch it twice
     const log: string[] = [];
     const good = await manifest();
-    await downloadPack(db, good, { viewer: 7, onProgress: () => undefined, renew: async () => good, fetcher: fetcher(content, log) });
+    await downloadPack(db, sealer, good, { viewer: 7, onProgress: () => undefined, renew: async () => good, fetcher: fetcher(content, log) });
     expect(log).toEqual(['/api/files/b']);
   });
 
@@ -91,8 +98,43 @@ describe('downloadPack', () => {
     const pack = await manifest();
     const expired: Pack = { ...pack, files: pack.files?.map((f) => ({ ...f, url: `${f.url}-old` })) };
     const log: string[] = [];
-    const result = await downloadPack(db, expired, { viewer: 7, onProgress: () => undefined, renew: async () => pack, fetcher: fetcher(content, log) });
+    const result = await downloadPack(db, sealer, expired, { viewer: 7, onProgress: () => undefined, renew: async () => pack, fetcher: fetcher(content, log) });
     expect(result.pack).not.toBeNull();
     expect(log).toEqual(['/api/files/a-old', '/api/files/a', '/api/files/b-old', '/api/files/b']);
+  });
+  it('stores the files and the manifest sealed, and opens them with the key only', async () => {
+    const pack = await manifest();
+    await downloadPack(db, sealer, pack, { viewer: 7, onProgress: () => undefined, renew: async () => pack, fetcher: fetcher(content), canAnnotate: true });
+    const row = await db.files.get('7:2:3');
+    expect(row?.sealed.kid).toBe(key.kid);
+    expect(bytesInclude(row?.sealed.data as ArrayBuffer, '%PDF bb')).toBe(false);
+    expect(row?.sha256).toBe(await sha256Hex(bytesOf('%PDF bb')));
+    const packRow = await db.packs.get('7:5');
+    expect(JSON.stringify(packRow)).not.toContain('Kỳ họp');
+    expect(packRow?.versions).toEqual([
+      [1, 1],
+      [2, 3],
+    ]);
+    // opened with the key: the manifest as it was
+    const opened = (await storedPack(db, sealer, 7, 5)) as StoredPack;
+    expect(opened.meetingTitle).toBe('Kỳ họp thứ 12');
+    expect(opened.canAnnotate).toBe(true);
+    expect((await storedPacks(db, sealer)).map((p) => p.meetingId)).toEqual([5]);
+    // without it (locked), or with another key: nothing readable
+    expect(await storedPack(db, null, 7, 5)).toBe('locked');
+    const other = fixedSealer(7, { kid: newKid('v'), key: await newDataKey() });
+    expect(await storedPack(db, other, 7, 5)).toBe('locked');
+    expect(await storedFile(db, other, 7, 2, 3)).toBeNull();
+    expect(await storedFile(db, null, 7, 2, 3)).toBeNull();
+  });
+
+  it('downloads again a file sealed with a key that is gone (a new PIN after a wipe)', async () => {
+    const pack = await manifest();
+    await downloadPack(db, sealer, pack, { viewer: 7, onProgress: () => undefined, renew: async () => pack, fetcher: fetcher(content) });
+    const log: string[] = [];
+    const fresh = fixedSealer(7, { kid: newKid('v'), key: await newDataKey() });
+    await downloadPack(db, fresh, pack, { viewer: 7, onProgress: () => undefined, renew: async () => pack, fetcher: fetcher(content, log) });
+    expect(log).toEqual(['/api/files/a', '/api/files/b']);
+    expect(new TextDecoder().decode((await storedFile(db, fresh, 7, 1, 1))?.data)).toBe('%PDF a');
   });
 });

@@ -4,10 +4,13 @@
 // the files, the manifest and the agenda are stored in IndexedDB. A file already stored with the
 // same SHA-256 is not downloaded again, so an interrupted download resumes and an update fetches
 // only what changed. The pack's fingerprint and the time are shown so delegates can compare.
+// The files and the manifest are sealed with the person's vault key (keyring.ts, vault.ts) after
+// the check and before they are stored; what is stored in clear is in db.ts.
 
 import { isApiError } from '../api/problem';
 import type { Id, Pack, PackFile } from '../api/types';
-import { fileKey, packKey, type OfflineDb, type StoredFile, type StoredPack } from './db';
+import { type FileRow, type OfflineDb, type PackRow, type PackSecret, type StoredFile, type StoredPack, fileKey, packKey } from './db';
+import type { Sealer } from './keyring';
 
 /** Lower-case hex SHA-256 of the bytes (Web Crypto: needs a secure context, https or localhost). */
 export async function sha256Hex(data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
@@ -170,7 +173,8 @@ export interface DownloadResult {
  * store the manifest (and forget files of the meeting the new manifest no longer names). Returns
  * the stored pack, or null when a file failed (the files done are kept: trying again resumes).
  */
-export async function downloadPack(db: OfflineDb, pack: Pack, options: DownloadOptions): Promise<DownloadResult> {
+export async function downloadPack(db: OfflineDb, sealer: Sealer, pack: Pack, options: DownloadOptions): Promise<DownloadResult> {
+  if (sealer.viewer !== options.viewer || !sealer.kid) throw new Error('a pack is sealed with its person’s vault key');
   const meetingId = pack.meetingId as Id;
   const files = (pack.files ?? []).filter((f) => f.documentId != null && f.version != null);
   const progress: PackProgress = {
@@ -189,7 +193,7 @@ export async function downloadPack(db: OfflineDb, pack: Pack, options: DownloadO
     const line = progress.files[i] as FileProgress;
     const key = fileKey(options.viewer, line.documentId, line.version);
     const have = await db.files.get(key);
-    if (have && file.sha256 && have.sha256 === file.sha256.toLowerCase()) {
+    if (have && file.sha256 && have.sha256 === file.sha256.toLowerCase() && have.sealed?.kid === sealer.kid) {
       line.loaded = line.size;
       line.state = 'done';
       emit();
@@ -210,19 +214,22 @@ export async function downloadPack(db: OfflineDb, pack: Pack, options: DownloadO
           emit();
         },
       );
-      const row: StoredFile = {
-        key,
-        viewer: options.viewer,
-        meetingId,
-        documentId: line.documentId,
-        version: line.version,
-        fileName: file.fileName ?? '',
-        contentType: file.contentType ?? 'application/pdf',
-        size: bytes.byteLength,
-        sha256: (file.sha256 ?? '').toLowerCase(),
-        data: bytes.buffer,
-        storedAt: new Date().toISOString(),
-      };
+      let row: FileRow;
+      try {
+        row = {
+          key,
+          viewer: options.viewer,
+          meetingId,
+          documentId: line.documentId,
+          version: line.version,
+          size: bytes.byteLength,
+          sha256: (file.sha256 ?? '').toLowerCase(),
+          storedAt: new Date().toISOString(),
+          sealed: await sealer.sealBytes(bytes, fileAad(key)),
+        };
+      } catch {
+        throw new PackError('no-crypto');
+      }
       try {
         await db.files.put(row);
       } catch {
@@ -256,24 +263,61 @@ export async function downloadPack(db: OfflineDb, pack: Pack, options: DownloadO
     files: files.map(manifestLine),
     canAnnotate: options.canAnnotate,
   };
+  const secret: PackSecret = { meetingTitle: stored.meetingTitle, generatedAt: stored.generatedAt, agenda: stored.agenda, files: stored.files, canAnnotate: stored.canAnnotate };
+  const row: PackRow = {
+    key: stored.key,
+    viewer: stored.viewer,
+    meetingId,
+    fingerprint: stored.fingerprint,
+    downloadedAt: stored.downloadedAt,
+    totalBytes: stored.totalBytes,
+    versions: files.map((f) => [f.documentId as Id, f.version as number]),
+    sealed: await sealer.seal(secret, packAad(stored.key)),
+  };
   const keep = new Set(files.map((f) => fileKey(options.viewer, f.documentId as Id, f.version as number)));
-  await db.transaction('rw', db.packs, db.files, async () => {
-    await db.packs.put(stored);
+  await db.transaction('rw', db.packs, db.files, db.meta, async () => {
+    await db.packs.put(row);
     const old = await db.files.where('[viewer+meetingId]').equals([options.viewer, meetingId]).primaryKeys();
     const gone = old.filter((k) => !keep.has(k));
     if (gone.length) await db.files.bulkDelete(gone);
+    const dropped = await db.meta.get('legacyDropped');
+    if (dropped?.viewers?.includes(options.viewer)) await db.meta.put({ ...dropped, viewers: dropped.viewers.filter((v) => v !== options.viewer) });
   });
   return { pack: stored, progress };
 }
 
-/** The person's stored pack of a meeting (null when none). */
-export async function storedPack(db: OfflineDb, viewer: Id, meetingId: Id): Promise<StoredPack | null> {
-  return (await db.packs.get(packKey(viewer, meetingId))) ?? null;
+const fileAad = (key: string) => `file:${key}`;
+const packAad = (key: string) => `pack:${key}`;
+
+/** The person's stored pack of a meeting: null when none, 'locked' when the key to open it is not held. */
+export async function storedPack(db: OfflineDb, sealer: Sealer | null, viewer: Id, meetingId: Id): Promise<StoredPack | 'locked' | null> {
+  const row = await db.packs.get(packKey(viewer, meetingId));
+  if (!row) return null;
+  return openPack(sealer, row);
 }
 
-/** The stored bytes of one document version (null when not stored). */
-export async function storedFile(db: OfflineDb, viewer: Id, documentId: Id, version: number): Promise<StoredFile | null> {
-  return (await db.files.get(fileKey(viewer, documentId, version))) ?? null;
+async function openPack(sealer: Sealer | null, row: PackRow): Promise<StoredPack | 'locked'> {
+  const secret = sealer && sealer.viewer === row.viewer ? await sealer.open<PackSecret>(row.sealed, packAad(row.key)) : null;
+  if (!secret) return 'locked';
+  const { sealed: _sealed, versions: _versions, ...clear } = row;
+  return { ...clear, ...secret };
+}
+
+/** Every pack the person stored, opened (the offline list of meetings); none when locked. */
+export async function storedPacks(db: OfflineDb, sealer: Sealer): Promise<StoredPack[]> {
+  const rows = await db.packs.where('viewer').equals(sealer.viewer).toArray();
+  const opened = await Promise.all(rows.map((r) => openPack(sealer, r)));
+  return opened.filter((p): p is StoredPack => p !== 'locked').sort((a, b) => b.downloadedAt.localeCompare(a.downloadedAt));
+}
+
+/** The stored bytes of one document version (null when not stored, or the key is not held). */
+export async function storedFile(db: OfflineDb, sealer: Sealer | null, viewer: Id, documentId: Id, version: number): Promise<StoredFile | null> {
+  const key = fileKey(viewer, documentId, version);
+  const row = await db.files.get(key);
+  if (!row || !sealer || sealer.viewer !== viewer) return null;
+  const data = await sealer.openBytes(row.sealed, fileAad(key));
+  if (!data) return null;
+  return { documentId: row.documentId, version: row.version, size: row.size, sha256: row.sha256, data };
 }
 
 /** Remove a meeting's pack and its files from this device. */

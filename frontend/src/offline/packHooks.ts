@@ -3,22 +3,62 @@ import type { Id, Pack } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { queryKeys } from '../lib/queryKeys';
 import { fetchPack } from '../documents/api/documents';
-import { hasIndexedDb, offlineDb, type StoredPack } from './db';
-import { askPersistentStorage, downloadPack, type PackProgress, removePack, storedPack } from './pack';
+import { type PackRow, type StoredPack, hasIndexedDb, offlineDb, packKey } from './db';
+import { askPersistentStorage, downloadPack, type PackProgress, removePack, storedPack, storedPacks } from './pack';
+import { useKeyringVersion, vaultSealer } from './vaultHooks';
 
-/** The signed-in person's stored pack of a meeting (IndexedDB; null when none). Works offline. */
+/** What is stored of a pack while the PIN has not been entered in this session. */
+export type LockedPack = Pick<PackRow, 'fingerprint' | 'downloadedAt' | 'totalBytes'> & { fileCount: number };
+
+export interface PackLookup {
+  /** the stored pack, opened (null when none, or locked) */
+  pack: StoredPack | null;
+  /** a pack is stored but this session does not hold the key to open it */
+  locked: LockedPack | null;
+}
+
+const NONE: PackLookup = { pack: null, locked: null };
+
+/** The person's stored pack of a meeting (IndexedDB). Works offline. */
 export const storedPackQuery = (meetingId: Id, viewer: Id | undefined) =>
   queryOptions({
     queryKey: queryKeys.offline.pack(meetingId, viewer),
-    queryFn: (): Promise<StoredPack | null> => (viewer == null || !hasIndexedDb() ? Promise.resolve(null) : storedPack(offlineDb(), viewer, meetingId)),
+    queryFn: async (): Promise<PackLookup> => {
+      if (viewer == null || !hasIndexedDb()) return NONE;
+      const db = offlineDb();
+      const found = await storedPack(db, await vaultSealer(viewer), viewer, meetingId);
+      if (found === null) return NONE;
+      if (found !== 'locked') return { pack: found, locked: null };
+      const row = await db.packs.get(packKey(viewer, meetingId));
+      return row ? { pack: null, locked: { fingerprint: row.fingerprint, downloadedAt: row.downloadedAt, totalBytes: row.totalBytes, fileCount: row.versions.length } } : NONE;
+    },
     networkMode: 'always',
     staleTime: Infinity,
     retry: false,
   });
 
-export function useStoredPack(meetingId: Id) {
+export function useStoredPack(meetingId: Id): PackLookup & { isPending: boolean } {
   const viewer = useAuth().user?.id;
-  return useQuery(storedPackQuery(meetingId, viewer));
+  useKeyringVersion();
+  const q = useQuery(storedPackQuery(meetingId, viewer));
+  return { ...(q.data ?? NONE), isPending: q.isPending };
+}
+
+/** Every pack the person stored, opened (empty while locked): the meetings readable offline. */
+export function useStoredPacks() {
+  const viewer = useAuth().user?.id;
+  useKeyringVersion();
+  return useQuery({
+    queryKey: queryKeys.offline.packs(viewer),
+    queryFn: async (): Promise<StoredPack[]> => {
+      if (viewer == null || !hasIndexedDb()) return [];
+      const sealer = await vaultSealer(viewer);
+      return sealer ? storedPacks(offlineDb(), sealer) : [];
+    },
+    networkMode: 'always',
+    staleTime: Infinity,
+    retry: false,
+  });
 }
 
 /** GET …/pack: the manifest with fresh links (asked for when the person wants the download). */
@@ -26,7 +66,15 @@ export function usePreparePack(meetingId: Id) {
   return useMutation({ mutationFn: () => fetchPack(meetingId) });
 }
 
-/** Download, check and store every file of the manifest (resumes what is stored already). */
+/** The person's PIN was not entered in this session: the pack cannot be sealed. */
+export class VaultLocked extends Error {
+  constructor() {
+    super('the PIN is needed');
+    this.name = 'VaultLocked';
+  }
+}
+
+/** Download, check, seal and store every file of the manifest (resumes what is stored already). */
 export function useDownloadPack(meetingId: Id, onProgress: (p: PackProgress) => void) {
   const viewer = useAuth().user?.id;
   const queryClient = useQueryClient();
@@ -34,8 +82,10 @@ export function useDownloadPack(meetingId: Id, onProgress: (p: PackProgress) => 
     networkMode: 'always',
     mutationFn: async ({ pack, signal, canAnnotate }: { pack: Pack; signal?: AbortSignal; canAnnotate?: boolean }) => {
       if (viewer == null) throw new Error('not signed in');
+      const sealer = await vaultSealer(viewer);
+      if (!sealer) throw new VaultLocked();
       await askPersistentStorage();
-      return downloadPack(offlineDb(), pack, { viewer, onProgress, renew: () => fetchPack(meetingId), signal, canAnnotate });
+      return downloadPack(offlineDb(), sealer, pack, { viewer, onProgress, renew: () => fetchPack(meetingId), signal, canAnnotate });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.offline.all() }),
   });
@@ -51,4 +101,17 @@ export function useRemovePack(meetingId: Id) {
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.offline.all() }),
   });
+}
+
+/** Whether the person's unencrypted packs of an older version of the app were removed (say it once). */
+export function useLegacyDropped(): boolean {
+  const viewer = useAuth().user?.id;
+  const q = useQuery({
+    queryKey: [...queryKeys.offline.all(), 'legacy', viewer ?? 0],
+    queryFn: async () => (viewer != null && hasIndexedDb() ? !!(await offlineDb().meta.get('legacyDropped'))?.viewers?.includes(viewer) : false),
+    networkMode: 'always',
+    staleTime: Infinity,
+    retry: false,
+  });
+  return !!q.data;
 }

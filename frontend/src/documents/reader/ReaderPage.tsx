@@ -19,6 +19,8 @@ import { offlineDb } from '../../offline/db';
 import { storedFile } from '../../offline/pack';
 import { useStoredPack } from '../../offline/packHooks';
 import { outboxRunner } from '../../offline/sync';
+import { vaultSealer } from '../../offline/vaultHooks';
+import { UnlockPanel } from '../PinForm';
 import { annotationsQuery, useDeleteAnnotation, useSaveAnnotation } from '../api/annotations';
 import { documentApi, documentDetailQuery, linkQuery, requestLink } from '../api/documents';
 import { OutboxCount } from '../OutboxCount';
@@ -63,16 +65,17 @@ const RELINK_MS = 10_000;
 function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
   const { t } = useI18n();
   const notify = useNotify();
-  const { user, offline: authOffline } = useAuth();
+  const { user, offline: authOffline, device } = useAuth();
   const viewer = user?.id;
   const [search] = useSearchParams();
   const asked = Number(search.get('v')) || undefined;
 
   // ---- what to show: the server's document, else (offline) the stored pack ----
-  const detail = useQuery({ ...documentDetailQuery(docId), retry: (n, e) => !isNetworkError(e) && shouldRetry(n, e) });
+  // reading stored documents with the PIN only: nothing is asked of the server
+  const detail = useQuery({ ...documentDetailQuery(docId), enabled: !device, retry: (n, e) => !isNetworkError(e) && shouldRetry(n, e) });
   const netDown = authOffline || (!detail.data && (isNetworkError(detail.error) || isNetworkError(detail.failureReason) || detail.fetchStatus === 'paused'));
   useMeetingLive(meetingId, !netDown);
-  const pack = useStoredPack(meetingId).data;
+  const { pack, locked: packLocked } = useStoredPack(meetingId);
   const packFile = pack?.files.find((f) => f.documentId === docId);
   const doc = detail.data?.document;
   // the version opened stays on screen when a new one is uploaded meanwhile (a notice offers it)
@@ -96,7 +99,7 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
   const sourceKey = version === undefined ? null : fromDevice ? `device:${docId}:${version}` : link.data?.url ? `link:${link.data.url}` : null;
   const load = useCallback(async (): Promise<PdfSource> => {
     if (fromDevice && viewer != null && version !== undefined) {
-      const f = await storedFile(offlineDb(), viewer, docId, version);
+      const f = await storedFile(offlineDb(), await vaultSealer(viewer), viewer, docId, version);
       if (!f) {
         setStoredMissing(true);
         throw new Error('not stored');
@@ -148,14 +151,14 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
   }, [pdf.doc, go]);
 
   // ---- read receipts ----
-  const report = useReceipts(docId, version, !netDown && !!pdf.doc);
+  const report = useReceipts(docId, version, viewer, !!pdf.doc);
   useEffect(() => {
     if (pdf.doc) report([pageRef.current]);
   }, [pdf.doc, report]);
 
   // ---- annotations ----
   const author = useMemo(() => (viewer != null ? { personId: viewer, name: user?.fullName ?? user?.username ?? '' } : null), [viewer, user?.fullName, user?.username]);
-  const annotations = useQuery({ ...annotationsQuery(docId, version ?? 0, viewer), enabled: version !== undefined });
+  const annotations = useQuery({ ...annotationsQuery(docId, version ?? 0, viewer, device), enabled: version !== undefined });
   const list = useMemo(() => annotations.data ?? [], [annotations.data]);
   const byPage = useMemo(() => {
     const m = new Map<number, LocalAnnotation[]>();
@@ -480,11 +483,12 @@ function ReaderView({ meetingId, docId }: { meetingId: Id; docId: Id }) {
       </div>
 
       <div className="reader-notices">
-        {netDown && (
+        {netDown && (!packLocked || fromDevice) && (
           <p className="alert alert-info" data-testid="reader-offline">
-            {fromDevice ? t('documents:reader.offlineStored') : t('documents:reader.offlineNone')}
+            {fromDevice ? t(device ? 'documents:reader.offlineDevice' : 'documents:reader.offlineStored') : t('documents:reader.offlineNone')}
           </p>
         )}
+        {netDown && packLocked && !fromDevice && <UnlockPanel testId="reader-locked" />}
         {watermarked && (
           <p className="alert alert-warn" data-testid="reader-watermarked">
             {t('documents:reader.watermarked')}

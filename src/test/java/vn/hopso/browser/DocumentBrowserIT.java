@@ -23,9 +23,12 @@ import vn.hopso.support.EmbeddedAppResource;
 /**
  * Documents in a real Chromium on the packaged app (README command 1): the secretary uploads a Word
  * file and a 200-page PDF to an agenda item through the page; a delegate on a tablet opens the PDF,
- * highlights a line and writes a note, reloads and finds them; downloads the meeting's pack, goes
- * offline (the browser's own offline mode), reloads, still opens the document and annotates; back
- * online, the note reaches the server.
+ * highlights a line and writes a note, reloads and finds them; downloads the meeting's pack (setting
+ * the tablet's PIN first), goes offline (the browser's own offline mode), reloads, still opens the
+ * document and annotates; back online, the note and the read receipt reach the server. Then the
+ * browser is "closed" (a new tab: no session) without network: the sign-in page offers the stored
+ * documents, a wrong PIN says how many attempts are left, the right one opens the stored meeting
+ * and its document; a note written there is sent after signing in again.
  */
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedAppResource.class)
@@ -105,9 +108,13 @@ class DocumentBrowserIT extends BrowserTest {
     assertThat(tab.getByTestId("annotation-item")).hasCount(2);
     assertThat(tab.getByTestId("annotation-list")).containsText("Cần làm rõ số liệu quý IV");
 
-    // download the pack for reading offline
+    // download the pack for reading offline: the first time, the tablet's PIN is set
     tab.navigate("/meetings/" + meeting + "?tab=documents");
     tab.getByTestId("pack-download").click();
+    assertThat(tab.getByTestId("pin-form")).hasAttribute("data-mode", "create");
+    tab.getByTestId("pin-input").fill(PIN);
+    tab.getByTestId("pin-confirm-input").fill(PIN);
+    tab.getByTestId("pin-submit").click();
     tab.getByTestId("pack-confirm-ok").click();
     tab.getByTestId("pack-offline-ready").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
     assertTrue(
@@ -124,7 +131,9 @@ class DocumentBrowserIT extends BrowserTest {
     offPage.click(new Locator.ClickOptions().setPosition(ob.width * 0.5, ob.height * 0.5));
     tab.getByTestId("reader-note-text").fill("Ghi chú viết khi mất mạng");
     tab.getByTestId("reader-note-save").click();
-    assertThat(tab.getByTestId("outbox-count")).hasAttribute("data-count", "1");
+    // the note and the read receipt of this reading wait
+    assertThat(tab.getByTestId("outbox-count")).hasAttribute("data-notes", "1");
+    assertThat(tab.getByTestId("outbox-count")).hasAttribute("data-reads", "1");
     assertEquals(2, annotations(pdfId).size()); // not yet on the server
 
     // back online: the outbox sends it
@@ -135,7 +144,50 @@ class DocumentBrowserIT extends BrowserTest {
         after.stream().anyMatch(a -> "Ghi chú viết khi mất mạng".equals(a.get("note"))),
         after::toString);
     assertThat(tab.getByTestId("outbox-count")).hasAttribute("data-count", "0");
+
+    // the browser closed and opened again without network: a new tab has no session
+    tab.context().setOffline(true);
+    Page again = tab.context().newPage();
+    again.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
+    again.onPageError(e -> console.add("pageerror: " + e));
+    again.navigate("/");
+    assertThat(again.getByTestId("stored-access")).hasAttribute("data-prominent", "true");
+    again.getByTestId("stored-open").click();
+    // a wrong PIN: it says how many attempts are left
+    again.getByTestId("pin-input").fill("0000");
+    again.getByTestId("pin-submit").click();
+    assertThat(again.getByTestId("pin-error")).containsText("4");
+    again.getByTestId("pin-input").fill(PIN);
+    again.getByTestId("pin-submit").click();
+    assertThat(again.getByTestId("device-mode")).isVisible();
+    again.getByTestId("stored-open-" + meeting).click();
+    again.getByTestId("doc-open-" + pdfId).click();
+    drawn(again, 1, console);
+    assertThat(again.getByTestId("reader")).hasAttribute("data-source", "device");
+    // a note written there waits for the next sign-in
+    again.getByTestId("reader-tool-note").click();
+    Locator pinPage = again.getByTestId("reader-draw-1");
+    BoundingBox pb = pinPage.boundingBox();
+    pinPage.click(new Locator.ClickOptions().setPosition(pb.width * 0.5, pb.height * 0.7));
+    again.getByTestId("reader-note-text").fill("Ghi chú viết sau khi mở bằng mã PIN");
+    again.getByTestId("reader-note-save").click();
+    assertThat(again.getByTestId("outbox-count")).hasAttribute("data-notes", "1");
+
+    // the network is back: signing in sends it
+    again.context().setOffline(false);
+    again.navigate("/login");
+    again.locator("input[name=username]").fill("daibieu001");
+    again.locator("input[name=password]").fill(DemoApi.password("daibieu001"));
+    again.getByTestId("login-submit").click();
+    assertThat(again.getByTestId("login-submit")).hasCount(0);
+    List<Map<String, Object>> last = waitForAnnotations(pdfId, 4);
+    assertTrue(
+        last.stream().anyMatch(a -> "Ghi chú viết sau khi mở bằng mã PIN".equals(a.get("note"))),
+        last::toString);
   }
+
+  /** The tablet's PIN for its stored documents. */
+  private static final String PIN = "246810";
 
   /** Waits until the reader has drawn page {@code n} (a screenshot when it does not). */
   private static void drawn(Page tab, int n, List<String> console) {
