@@ -23,12 +23,12 @@ import vn.hopso.support.EmbeddedAppResource;
 /**
  * Documents in a real Chromium on the packaged app (README command 1): the secretary uploads a Word
  * file and a 200-page PDF to an agenda item through the page; a delegate on a tablet opens the PDF,
- * highlights a line and writes a note, reloads and finds them; downloads the meeting's pack (setting
- * the tablet's PIN first), goes offline (the browser's own offline mode), reloads, still opens the
- * document and annotates; back online, the note and the read receipt reach the server. Then the
- * browser is "closed" (a new tab: no session) without network: the sign-in page offers the stored
- * documents, a wrong PIN says how many attempts are left, the right one opens the stored meeting
- * and its document; a note written there is sent after signing in again.
+ * highlights a line and writes a note, reloads and finds them; downloads the meeting's pack
+ * (setting the tablet's PIN first), goes offline (the browser's own offline mode), reloads, still
+ * opens the document and annotates; back online, the note and the read receipt reach the server.
+ * Then the browser is "closed" (a new tab: no session) without network: the sign-in page offers the
+ * stored documents, a wrong PIN says how many attempts are left, the right one opens the stored
+ * meeting and its document; a note written there is sent after signing in again.
  */
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedAppResource.class)
