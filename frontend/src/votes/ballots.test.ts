@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, networkError } from '../api/problem';
 import type { BallotAck, BallotInput } from '../api/types';
 import {
@@ -8,6 +8,7 @@ import {
   ballotKey,
   ballotsOfPoll,
   castBallots,
+  deviceStorage,
   isRetryable,
   loadBallot,
   memoryStorage,
@@ -215,5 +216,21 @@ describe('newBallotId', () => {
     const a = newBallotId();
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(newBallotId()).not.toBe(a);
+  });
+});
+
+describe('deviceStorage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps one store for the whole page when the browser refuses localStorage', () => {
+    vi.stubGlobal('window', {
+      get localStorage(): Storage {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+    // the ballot panel writes the receipt, the receipt check after publish reads it back
+    const record: BallotRecord = { pollId: 7, participantId: 11, own: true, cast: { ballotId: 'a', choice: { value: 'YES' }, receipt: 'K7Q2', at: 1 } };
+    saveBallot(deviceStorage(), record);
+    expect(loadBallot(deviceStorage(), 7, 11)).toEqual(record);
   });
 });

@@ -227,6 +227,9 @@ export function newBallotId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The store of a page whose browser refuses localStorage (one for every caller). */
+let pageStorage: BallotStorage | null = null;
+
 /** localStorage when the browser allows it, else a store that lasts until the page is left. */
 export function deviceStorage(): BallotStorage {
   try {
@@ -236,7 +239,8 @@ export function deviceStorage(): BallotStorage {
     s.removeItem(probe);
     return s;
   } catch {
-    return memoryStorage();
+    pageStorage ??= memoryStorage();
+    return pageStorage;
   }
 }
 
