@@ -103,6 +103,8 @@ export default defineConfig(({ mode }) => {
       include: ['src/**/*.test.ts', 'scripts/**/*.test.mjs'],
       // dates must come out in Vietnam time whatever the machine's zone
       env: { TZ: 'America/New_York' },
+      // the stylesheet's text, for the tests that check it (`styles.css?raw`; other CSS stays empty)
+      css: { include: [/\/styles\.css/] },
     },
   };
 });
