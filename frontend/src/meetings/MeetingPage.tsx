@@ -20,7 +20,6 @@ import { AttendanceTab } from './AttendanceTab';
 import { InfoTab } from './InfoTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { MeetingStatusBadge, ParticipantRoleBadge, capsOf } from './shared';
-import { canCreatePolls } from '../votes/caps';
 import { usePolls } from '../votes/usePolls';
 import { LiveVotes, VotesTab } from '../votes/VotesTab';
 
@@ -93,7 +92,7 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
   useReloadWhenWindowOpens(meetingId, caps.checkInOpensAt);
   // the polls follow the channel; the tab is there once there is one, or for those who create them
   const polls = usePolls(meetingId, !!meeting && !unreachable);
-  const showVotes = canCreatePolls(meeting) || (polls.data?.length ?? 0) > 0;
+  const showVotes = !!caps.canManagePolls || (polls.data?.length ?? 0) > 0;
 
   const justSaved = (location.state as { warnings?: Clash[] } | null)?.warnings;
 

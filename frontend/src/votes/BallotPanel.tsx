@@ -41,6 +41,20 @@ export function BallotPanel({ meetingId, poll, casterId }: { meetingId: Id; poll
     }
   }
 
+  /** One principal's ballot: to cast, or to change (then with "Hủy"). */
+  const ballotOf = (m: MyBallot, onCancel?: () => void) => (
+    <ChoiceForm
+      key={String(m.participantId)}
+      poll={poll}
+      heading={m.proxy ? t('votes:ballot.proxy', { name: m.name ?? '' }) : t('votes:ballot.mine')}
+      testId="ballot"
+      participantId={m.participantId}
+      busy={anySending}
+      onCast={(choice) => cast([m], choice)}
+      onCancel={onCancel}
+    />
+  );
+
   // nothing of mine to cast or to show (not present, say: the server decides)
   if (todo.length === 0 && done.length === 0 && !ballots.error) return null;
 
@@ -73,17 +87,7 @@ export function BallotPanel({ meetingId, poll, casterId }: { meetingId: Id; poll
           </button>
         </>
       ) : (
-        todo.map((m) => (
-          <ChoiceForm
-            key={String(m.participantId)}
-            poll={poll}
-            heading={m.proxy ? t('votes:ballot.proxy', { name: m.name ?? '' }) : t('votes:ballot.mine')}
-            testId="ballot"
-            participantId={m.participantId}
-            busy={anySending}
-            onCast={(choice) => cast([m], choice)}
-          />
-        ))
+        todo.map((m) => ballotOf(m))
       )}
       {todo.length > 1 && oneByOne && (
         <button type="button" className="btn ballot-mode" data-testid="ballot-all-mode" onClick={() => setOneByOne(false)}>
@@ -92,21 +96,8 @@ export function BallotPanel({ meetingId, poll, casterId }: { meetingId: Id; poll
       )}
 
       {done.map((m) => {
+        if (changing != null && changing === m.participantId) return ballotOf(m, () => setChanging(null));
         const record = m.participantId != null ? records.get(m.participantId) : undefined;
-        if (changing != null && changing === m.participantId) {
-          return (
-            <ChoiceForm
-              key={String(m.participantId)}
-              poll={poll}
-              heading={m.proxy ? t('votes:ballot.proxy', { name: m.name ?? '' }) : t('votes:ballot.mine')}
-              testId="ballot"
-              participantId={m.participantId}
-              busy={anySending}
-              onCast={(choice) => cast([m], choice)}
-              onCancel={() => setChanging(null)}
-            />
-          );
-        }
         return (
           <VotedLine
             key={String(m.participantId)}

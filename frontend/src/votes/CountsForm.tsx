@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { CountInput, Id, Poll } from '../api/types';
+import { RATINGS, VOTE_VALUES } from '../api/types';
 import { FormProblem } from '../components/FormProblem';
 import { useNotify } from '../components/Notice';
-import { useI18n } from '../lib/i18n';
+import { type TFunction, useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
 import { useEnterCounts } from './api/polls';
 import { parseCount } from './results';
@@ -16,31 +17,21 @@ export interface CountSource {
 type Figures = Record<string, string>;
 
 /** The inputs of a poll's figures: yes/no/abstain, or per candidate (votes, or the three ratings). */
-function fieldsOf(poll: Poll): { name: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[] {
-  const invalid = { name: 'invalid', label: (t: ReturnType<typeof useI18n>['t']) => t('votes:counts.invalid') };
-  const valid = { name: 'ballots', label: (t: ReturnType<typeof useI18n>['t']) => t('votes:counts.valid') };
+function fieldsOf(poll: Poll, t: TFunction): { name: string; label: string }[] {
+  const invalid = { name: 'invalid', label: t('votes:counts.invalid') };
+  const valid = { name: 'ballots', label: t('votes:counts.valid') };
   const options = (poll.options ?? []).filter((o) => o.id != null);
   if (poll.kind === 'ELECTION') {
-    return [valid, ...options.map((o) => ({ name: `o${o.id}.votes`, label: () => o.label ?? '' })), invalid];
+    return [valid, ...options.map((o) => ({ name: `o${o.id}.votes`, label: o.label ?? '' })), invalid];
   }
   if (poll.kind === 'CONFIDENCE') {
     return [
       valid,
-      ...options.flatMap((o) =>
-        (['high', 'medium', 'low'] as const).map((r) => ({
-          name: `o${o.id}.${r}`,
-          label: (t: ReturnType<typeof useI18n>['t']) => `${o.label ?? ''} – ${t(`votes:rating.${r.toUpperCase() as 'HIGH' | 'MEDIUM' | 'LOW'}`)}`,
-        })),
-      ),
+      ...options.flatMap((o) => RATINGS.map((r) => ({ name: `o${o.id}.${r.toLowerCase()}`, label: `${o.label ?? ''} – ${t(`votes:rating.${r}`)}` }))),
       invalid,
     ];
   }
-  return [
-    { name: 'yes', label: (t) => t('votes:value.YES') },
-    { name: 'no', label: (t) => t('votes:value.NO') },
-    { name: 'abstain', label: (t) => t('votes:value.ABSTAIN') },
-    invalid,
-  ];
+  return [...VOTE_VALUES.map((v) => ({ name: v.toLowerCase(), label: t(`votes:value.${v}`) })), invalid];
 }
 
 /** The request body from the inputs, or the names of the inputs that are not counts. */
@@ -84,7 +75,7 @@ export function CountsForm({ meetingId, poll, sources }: { meetingId: Id; poll: 
   const form = useApiForm(useEnterCounts(meetingId));
   const [source, setSource] = useState<string>(sources[0]?.endpointId != null ? String(sources[0].endpointId) : '');
   const [figures, setFigures] = useState<Figures>({});
-  const fields = fieldsOf(poll);
+  const fields = fieldsOf(poll, t);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -114,7 +105,7 @@ export function CountsForm({ meetingId, poll, sources }: { meetingId: Id; poll: 
       <div className="poll-counts-grid">
         {fields.map((f) => (
           <label key={f.name} className={`field${form.fieldErrors[f.name] ? ' has-error' : ''}`}>
-            <span className="label-text">{f.label(t)}</span>
+            <span className="label-text">{f.label}</span>
             <input
               name={f.name}
               inputMode="numeric"

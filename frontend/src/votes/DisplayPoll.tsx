@@ -2,7 +2,7 @@ import type { Poll } from '../api/types';
 import { formatNumber } from '../format';
 import { useI18n } from '../lib/i18n';
 import { formatSeconds } from '../live/timing';
-import { pollRemainingMs } from './results';
+import { pollCount } from './results';
 import { ResultView } from './ResultView';
 
 /**
@@ -14,10 +14,7 @@ import { ResultView } from './ResultView';
 export function DisplayPoll({ poll, now }: { poll: Poll; now: number }) {
   const { t } = useI18n();
   const state = poll.state;
-  const cast = poll.cast ?? 0;
-  const entitled = poll.entitled ?? 0;
-  const remaining = pollRemainingMs(poll, now);
-  const pct = entitled > 0 ? Math.min(100, (cast / entitled) * 100) : 0;
+  const { cast, entitled, percent, remaining, ending } = pollCount(poll, now);
   const published = state === 'PUBLISHED' && poll.result;
   return (
     <div className={`display-poll state-${(state ?? '').toLowerCase()}`} data-testid="display-poll" data-poll-id={poll.id} data-state={state}>
@@ -39,11 +36,11 @@ export function DisplayPoll({ poll, now }: { poll: Poll; now: number }) {
             </span>
             <span className="display-poll-caption">{t('votes:display.cast')}</span>
             <span className="display-poll-bar" aria-hidden="true">
-              <span style={{ width: `${pct}%` }} />
+              <span style={{ width: `${percent}%` }} />
             </span>
             {poll.rule?.text && <span className="display-poll-rule">{t('votes:result.rule', { rule: poll.rule.text })}</span>}
             {remaining !== null && (
-              <span className={`display-poll-countdown${remaining <= 10_000 ? ' is-ending' : ''}`} data-testid="display-poll-countdown">
+              <span className={`display-poll-countdown${ending ? ' is-ending' : ''}`} data-testid="display-poll-countdown">
                 {formatSeconds(Math.ceil(remaining / 1000))} <span className="display-poll-caption">{t('votes:display.left')}</span>
               </span>
             )}

@@ -4,7 +4,7 @@ import type { Choice, Poll, PollState } from '../api/types';
 import { formatNumber } from '../format';
 import { type TFunction, useI18n } from '../lib/i18n';
 import { formatSeconds } from '../live/timing';
-import { pollRemainingMs } from './results';
+import { pollCount } from './results';
 
 const STATE_CLASS: Record<PollState, string> = {
   DRAFT: 'badge-muted',
@@ -39,20 +39,17 @@ export function PollBadges({ poll }: { poll: Poll }) {
 }
 
 /** "Đã biểu quyết 12/45" with a bar, and the countdown while open. */
-export function PollProgress({ poll, now, large }: { poll: Poll; now: number; large?: boolean }) {
+export function PollProgress({ poll, now }: { poll: Poll; now: number }) {
   const { t } = useI18n();
-  const cast = poll.cast ?? 0;
-  const entitled = poll.entitled ?? 0;
-  const remaining = pollRemainingMs(poll, now);
-  const pct = entitled > 0 ? Math.min(100, (cast / entitled) * 100) : 0;
+  const { cast, entitled, percent, remaining, ending } = pollCount(poll, now);
   return (
-    <div className={`poll-progress${large ? ' is-large' : ''}`} data-testid="poll-count" data-cast={cast} data-entitled={entitled}>
+    <div className="poll-progress" data-testid="poll-count" data-cast={cast} data-entitled={entitled}>
       <div className="poll-progress-line">
         <span className="poll-progress-text">
           {t('votes:progress.count', { cast: formatNumber(cast), entitled: formatNumber(entitled) })}
         </span>
         {remaining !== null && (
-          <span className={`poll-countdown${remaining <= 10_000 ? ' is-ending' : ''}`} data-testid="poll-countdown">
+          <span className={`poll-countdown${ending ? ' is-ending' : ''}`} data-testid="poll-countdown">
             {remaining > 0 ? t('votes:progress.left', { time: formatSeconds(Math.ceil(remaining / 1000)) }) : t('votes:progress.closing')}
           </span>
         )}
@@ -65,7 +62,7 @@ export function PollProgress({ poll, now, large }: { poll: Poll; now: number; la
         aria-valuemax={entitled}
         aria-valuenow={cast}
       >
-        <span style={{ width: `${pct}%` }} />
+        <span style={{ width: `${percent}%` }} />
       </div>
     </div>
   );

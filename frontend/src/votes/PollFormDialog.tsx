@@ -53,6 +53,10 @@ export function PollFormDialog({
       ))}
     </SelectField>
   );
+  /** A whole number typed in: the seats of an election, the terms of a custom fraction. */
+  const numberField = (key: 'seats' | 'numerator' | 'denominator', label: string) => (
+    <TextField label={label} name={key} inputMode="numeric" value={v[key]} error={form.fieldErrors[key]} onChange={(e) => set(key, e.target.value)} />
+  );
   const named = v.kind !== 'YES_NO';
 
   function submit(e: FormEvent) {
@@ -141,14 +145,7 @@ export function PollFormDialog({
             <legend>{t('votes:form.candidates')}</legend>
             {v.kind === 'ELECTION' && (
               <div className="poll-form-row">
-                <TextField
-                  label={t('votes:form.seats')}
-                  name="seats"
-                  inputMode="numeric"
-                  value={v.seats}
-                  error={form.fieldErrors.seats}
-                  onChange={(e) => set('seats', e.target.value)}
-                />
+                {numberField('seats', t('votes:form.seats'))}
                 {enumSelect('electionStyle', t('votes:form.style'), ELECTION_STYLES, (x) => t(`votes:style.${x}`))}
               </div>
             )}
@@ -192,22 +189,8 @@ export function PollFormDialog({
           </div>
           {v.threshold === 'CUSTOM' && (
             <div className="poll-form-row">
-              <TextField
-                label={t('votes:form.numerator')}
-                name="numerator"
-                inputMode="numeric"
-                value={v.numerator}
-                error={form.fieldErrors.numerator}
-                onChange={(e) => set('numerator', e.target.value)}
-              />
-              <TextField
-                label={t('votes:form.denominator')}
-                name="denominator"
-                inputMode="numeric"
-                value={v.denominator}
-                error={form.fieldErrors.denominator}
-                onChange={(e) => set('denominator', e.target.value)}
-              />
+              {numberField('numerator', t('votes:form.numerator'))}
+              {numberField('denominator', t('votes:form.denominator'))}
               <CheckboxField label={t('votes:form.strict')} name="strict" checked={v.strict} onChange={(c) => set('strict', c)} />
             </div>
           )}

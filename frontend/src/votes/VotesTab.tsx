@@ -7,7 +7,7 @@ import { useI18n } from '../lib/i18n';
 import { useMeetingLive, useServerNow } from '../live/hooks';
 import { currentItem } from '../live/liveState';
 import type { MeetingTabProps } from '../meetings/MeetingPage';
-import { canCreatePolls } from './caps';
+import { capsOf } from '../meetings/shared';
 import { PollCard } from './PollCard';
 import { PollFormDialog } from './PollFormDialog';
 import { pendingVoters, tabletPolls } from './results';
@@ -29,7 +29,7 @@ export function VotesTab({ meeting, meetingId }: MeetingTabProps) {
 
   return (
     <div className="votes-tab" data-testid="votes-tab">
-      {canCreatePolls(meeting) && (
+      {capsOf(meeting).canManagePolls && (
         <div className="btn-row">
           <button type="button" className="btn btn-primary btn-large" data-testid="poll-new" onClick={() => setCreating(true)}>
             + {t('votes:new')}

@@ -12,6 +12,7 @@ import {
   outcomeCounts,
   parseCount,
   pendingVoters,
+  pollCount,
   pollRemainingMs,
   resultLayout,
   sameChoice,
@@ -226,6 +227,14 @@ describe('ballots being filled in', () => {
     expect(pollRemainingMs(p, NOW + 60_000)).toBe(0);
     expect(pollRemainingMs({ state: 'OPEN' }, NOW)).toBeNull();
     expect(pollRemainingMs({ ...p, state: 'CLOSED' }, NOW)).toBeNull();
+  });
+
+  it('draws the count of an open poll: the bar, the countdown and its last seconds', () => {
+    const p: Poll = { state: 'OPEN', cast: 12, entitled: 48, closesAt: at(NOW + 30_000) };
+    expect(pollCount(p, NOW)).toEqual({ cast: 12, entitled: 48, percent: 25, remaining: 30_000, ending: false });
+    expect(pollCount(p, NOW + 25_000)).toMatchObject({ remaining: 5_000, ending: true });
+    expect(pollCount({ state: 'OPEN', cast: 3 }, NOW)).toEqual({ cast: 3, entitled: 0, percent: 0, remaining: null, ending: false });
+    expect(pollCount({ ...p, cast: 50 }, NOW).percent).toBe(100);
   });
 });
 

@@ -166,6 +166,34 @@ export function pollRemainingMs(poll: Poll, now: number): number | null {
   return Number.isNaN(end) ? null : Math.max(0, end - now);
 }
 
+/** The last seconds of a countdown, drawn in red (ms). */
+const ENDING_MS = 10_000;
+
+/** An open poll's count as the tablet and the room's screen draw it. */
+export interface PollCount {
+  cast: number;
+  entitled: number;
+  /** the bar's width: cast of entitled, per cent (0 when nobody is entitled) */
+  percent: number;
+  /** time left of the countdown (ms), null without one */
+  remaining: number | null;
+  /** the countdown is in its last seconds */
+  ending: boolean;
+}
+
+export function pollCount(poll: Poll, now: number): PollCount {
+  const cast = poll.cast ?? 0;
+  const entitled = poll.entitled ?? 0;
+  const remaining = pollRemainingMs(poll, now);
+  return {
+    cast,
+    entitled,
+    percent: entitled > 0 ? Math.min(100, (cast / entitled) * 100) : 0,
+    remaining,
+    ending: remaining !== null && remaining <= ENDING_MS,
+  };
+}
+
 /** The principals the caller still has to vote for in a poll (none unless the server allows voting). */
 export function pendingVoters(poll: Poll): NonNullable<Poll['mine']> {
   if (!poll.can?.vote) return [];
