@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Id } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useNotify } from '../components/Notice';
@@ -17,7 +18,6 @@ export function DevicePin() {
   const { t } = useI18n();
   const { user } = useAuth();
   const notify = useNotify();
-  const queryClient = useQueryClient();
   const person = personOf(user);
   const { state, vault } = useVaultState(user?.id);
   const [dialog, setDialog] = useState<'unlock' | 'change' | 'remove' | null>(null);
@@ -58,21 +58,32 @@ export function DevicePin() {
           }}
         />
       )}
-      {dialog === 'remove' && (
-        <ConfirmDialog
-          title={t('documents:stored.remove')}
-          message={t('documents:stored.removeConfirm')}
-          confirmLabel={t('documents:stored.remove')}
-          danger
-          onConfirm={async () => {
-            await removeStored(person.id);
-            await refreshDevice(queryClient);
-            notify(t('documents:stored.removed'));
-            setDialog(null);
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      {dialog === 'remove' && <RemoveStoredDialog viewer={person.id} onRemoved={() => setDialog(null)} onClose={() => setDialog(null)} />}
     </section>
+  );
+}
+
+/**
+ * "Xóa tài liệu khỏi máy", asked first: the person's stored documents, notes and PIN go from this
+ * device (the account page; a shared tablet, from the stored documents read with the PIN).
+ */
+export function RemoveStoredDialog({ viewer, onRemoved, onClose }: { viewer: Id; onRemoved: () => void; onClose: () => void }) {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  return (
+    <ConfirmDialog
+      title={t('documents:stored.remove')}
+      message={t('documents:stored.removeConfirm')}
+      confirmLabel={t('documents:stored.remove')}
+      danger
+      onConfirm={async () => {
+        await removeStored(viewer);
+        await refreshDevice(queryClient);
+        notify(t('documents:stored.removed'));
+        onRemoved();
+      }}
+      onClose={onClose}
+    />
   );
 }

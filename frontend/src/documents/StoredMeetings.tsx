@@ -1,16 +1,15 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { useNotify } from '../components/Notice';
 import { useTitle } from '../components/useTitle';
 import { formatDateTime } from '../format';
 import { useI18n } from '../lib/i18n';
 import { routeId } from '../lib/routeId';
+import { ShellHeader } from '../layout/AppShell';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { NotFound } from '../layout/Forbidden';
 import { useStoredPacks } from '../offline/packHooks';
-import { removeStored } from '../offline/vaultHooks';
+import { RemoveStoredDialog } from './DevicePin';
 import { OfflineMeeting } from './OfflineMeeting';
 import { OutboxCount } from './OutboxCount';
 import { formatBytes } from './shared';
@@ -24,7 +23,6 @@ export function DeviceShell() {
   const { t } = useI18n();
   const { user, closeDevice } = useAuth();
   const navigate = useNavigate();
-  const notify = useNotify();
   const [removing, setRemoving] = useState(false);
   const leave = () => {
     closeDevice();
@@ -32,33 +30,22 @@ export function DeviceShell() {
   };
   return (
     <div className="shell" data-testid="device-shell">
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <header className="app-header">
-        <Link to="/" className="brand" aria-label={t('app.name')}>
-          <span className="brand-mark" aria-hidden="true">
-            HS
-          </span>
-          <span className="brand-name">{t('app.name')}</span>
-        </Link>
-        <div className="header-tools">
-          <span className="device-badge" data-testid="device-mode">
-            {t('documents:stored.mode')}
-          </span>
-          <OutboxCount />
-          <span className="user-name" data-testid="user-name">
-            {user?.fullName || user?.username}
-          </span>
-          <LanguageSwitch />
-          <button type="button" className="btn btn-outline-light" data-testid="device-sign-in" onClick={() => navigate('/login')}>
-            {t('documents:stored.signIn')}
-          </button>
-          <button type="button" className="btn btn-outline-light" data-testid="device-leave" onClick={leave}>
-            {t('documents:stored.leave')}
-          </button>
-        </div>
-      </header>
+      <ShellHeader>
+        <span className="device-badge" data-testid="device-mode">
+          {t('documents:stored.mode')}
+        </span>
+        <OutboxCount />
+        <span className="user-name" data-testid="user-name">
+          {user?.fullName || user?.username}
+        </span>
+        <LanguageSwitch />
+        <button type="button" className="btn btn-outline-light" data-testid="device-sign-in" onClick={() => navigate('/login')}>
+          {t('documents:stored.signIn')}
+        </button>
+        <button type="button" className="btn btn-outline-light" data-testid="device-leave" onClick={leave}>
+          {t('documents:stored.leave')}
+        </button>
+      </ShellHeader>
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
         <p className="btn-row">
@@ -67,20 +54,7 @@ export function DeviceShell() {
           </button>
         </p>
       </main>
-      {removing && user?.id != null && (
-        <ConfirmDialog
-          title={t('documents:stored.remove')}
-          message={t('documents:stored.removeConfirm')}
-          confirmLabel={t('documents:stored.remove')}
-          danger
-          onConfirm={async () => {
-            await removeStored(user.id as number);
-            notify(t('documents:stored.removed'));
-            leave();
-          }}
-          onClose={() => setRemoving(false)}
-        />
-      )}
+      {removing && user?.id != null && <RemoveStoredDialog viewer={user.id} onRemoved={leave} onClose={() => setRemoving(false)} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { type ReactNode, Suspense, lazy } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { type MsgKey, useI18n } from '../lib/i18n';
@@ -47,45 +47,34 @@ export function AppShell() {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <header className="app-header">
-        <NavLink to="/" className="brand" aria-label={t('app.name')}>
-          <span className="brand-mark" aria-hidden="true">
-            HS
-          </span>
-          <span className="brand-name">{t('app.name')}</span>
+      <ShellHeader>
+        <Suspense fallback={null}>
+          <OutboxCount />
+        </Suspense>
+        <NotificationBell />
+        <NavLink to="/account" className="user-name" data-testid="user-name" title={t('nav.account')}>
+          <span className="visually-hidden">{t('header.user')}: </span>
+          {user?.fullName || user?.username}
         </NavLink>
-        <div className="header-tools">
-          <Suspense fallback={null}>
-            <OutboxCount />
-          </Suspense>
-          <NotificationBell />
-          <NavLink to="/account" className="user-name" data-testid="user-name" title={t('nav.account')}>
-            <span className="visually-hidden">{t('header.user')}: </span>
-            {user?.fullName || user?.username}
-          </NavLink>
-          <LanguageSwitch />
-          <Suspense
-            fallback={
-              <button
-                type="button"
-                className="btn btn-outline-light"
-                data-testid="logout"
-                onClick={async () => {
-                  await signOut();
-                  navigate('/login', { replace: true });
-                }}
-              >
-                {t('header.logout')}
-              </button>
-            }
-          >
-            <SignOutButton />
-          </Suspense>
-        </div>
-      </header>
+        <LanguageSwitch />
+        <Suspense
+          fallback={
+            <button
+              type="button"
+              className="btn btn-outline-light"
+              data-testid="logout"
+              onClick={async () => {
+                await signOut();
+                navigate('/login', { replace: true });
+              }}
+            >
+              {t('header.logout')}
+            </button>
+          }
+        >
+          <SignOutButton />
+        </Suspense>
+      </ShellHeader>
       {items.length > 1 && (
         <nav className="app-nav" aria-label={t('nav.main')}>
           <ul>
@@ -106,5 +95,26 @@ export function AppShell() {
         <Outlet />
       </main>
     </div>
+  );
+}
+
+/** The skip link and the app's header: the brand (home) and, on the right, `children`. */
+export function ShellHeader({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand" aria-label={t('app.name')}>
+          <span className="brand-mark" aria-hidden="true">
+            HS
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+        </NavLink>
+        <div className="header-tools">{children}</div>
+      </header>
+    </>
   );
 }
