@@ -6,7 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { useI18n } from '../lib/i18n';
 import { isValidPin } from '../offline/crypto';
 import type { VaultPerson } from '../offline/db';
-import { MAX_PIN_ATTEMPTS, WARN_REMAINING, remainingAttempts } from '../offline/vault';
+import { MAX_PIN_ATTEMPTS, remainingAttempts, warnsOfWipe } from '../offline/vault';
 import { changeDevicePin, enterPin, refreshDevice, removeStored, setPin, useVaultState } from '../offline/vaultHooks';
 
 /** Digits only, at most 8 (what a numeric keyboard may add otherwise is dropped). */
@@ -157,7 +157,7 @@ export function PinForm({ mode: initial, person, failures = 0, onDone, onWiped, 
     );
   }
 
-  const warn = mode === 'unlock' && left <= WARN_REMAINING;
+  const warn = mode === 'unlock' && warnsOfWipe(left);
   return (
     <form className="pin-form" onSubmit={(e) => void submit(e)} noValidate data-testid="pin-form" data-mode={mode}>
       {intro && <p>{intro}</p>}

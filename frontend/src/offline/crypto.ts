@@ -140,10 +140,20 @@ export function openBytes(key: CryptoKey, sealed: Sealed, aad: string): Promise<
   return subtle().decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: utf8(aad) }, key, sealed.data);
 }
 
+/** A value as the bytes it is sealed as (JSON, UTF-8). */
+export function jsonBytes(value: unknown): Uint8Array<ArrayBuffer> {
+  return utf8(JSON.stringify(value));
+}
+
+/** The value of {@link jsonBytes}'s bytes. */
+export function fromJsonBytes<T>(bytes: ArrayBuffer): T {
+  return JSON.parse(dec.decode(bytes)) as T;
+}
+
 export function sealJson(key: CryptoKey, kid: string, value: unknown, aad: string): Promise<Sealed> {
-  return sealBytes(key, kid, utf8(JSON.stringify(value)), aad);
+  return sealBytes(key, kid, jsonBytes(value), aad);
 }
 
 export async function openJson<T>(key: CryptoKey, sealed: Sealed, aad: string): Promise<T> {
-  return JSON.parse(dec.decode(await openBytes(key, sealed, aad))) as T;
+  return fromJsonBytes<T>(await openBytes(key, sealed, aad));
 }

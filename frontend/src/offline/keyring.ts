@@ -10,7 +10,7 @@
 // Stored packs are sealed with the vault key only.
 
 import type { Id } from '../api/types';
-import { type Sealed, exportKey, hasWebCrypto, importKey, newDataKey, newKid, openBytes, sealBytes, sealJson, utf8 } from './crypto';
+import { type Sealed, exportKey, fromJsonBytes, hasWebCrypto, importKey, jsonBytes, newDataKey, newKid, openBytes, sealBytes } from './crypto';
 
 /** Seals and opens one person's rows. */
 export interface Sealer {
@@ -42,35 +42,48 @@ export interface KeySource {
   lost(kid: string): boolean;
 }
 
-export function sealerOf(viewer: Id, keys: KeySource, kid?: string): Sealer {
-  const open = async (sealed: Sealed, aad: string): Promise<ArrayBuffer | null> => {
-    if (!sealed?.kid) return null;
-    const key = await keys.find(sealed.kid);
-    if (!key) return null;
-    try {
-      return await openBytes(key, sealed, aad);
-    } catch {
-      return null;
-    }
-  };
+/** A sealer from how it seals and opens bytes; values are sealed as JSON. */
+function byteSealer(
+  viewer: Id,
+  kid: string | undefined,
+  sealData: Sealer['sealBytes'],
+  openData: Sealer['openBytes'],
+  lost: Sealer['lost'],
+): Sealer {
   return {
     viewer,
     kid,
-    seal: async (value, aad) => {
-      const k = await keys.current();
-      return sealJson(k.key, k.kid, value, aad);
+    seal: (value, aad) => sealData(jsonBytes(value), aad),
+    sealBytes: sealData,
+    open: async <T>(sealed: Sealed, aad: string) => {
+      const bytes = await openData(sealed, aad);
+      return bytes === null ? null : fromJsonBytes<T>(bytes);
     },
-    sealBytes: async (data, aad) => {
+    openBytes: openData,
+    lost,
+  };
+}
+
+export function sealerOf(viewer: Id, keys: KeySource, kid?: string): Sealer {
+  return byteSealer(
+    viewer,
+    kid,
+    async (data, aad) => {
       const k = await keys.current();
       return sealBytes(k.key, k.kid, data, aad);
     },
-    openBytes: open,
-    open: async <T>(sealed: Sealed, aad: string) => {
-      const bytes = await open(sealed, aad);
-      return bytes === null ? null : (JSON.parse(new TextDecoder().decode(bytes)) as T);
+    async (sealed, aad) => {
+      if (!sealed?.kid) return null;
+      const key = await keys.find(sealed.kid);
+      if (!key) return null;
+      try {
+        return await openBytes(key, sealed, aad);
+      } catch {
+        return null;
+      }
     },
-    lost: (sealed) => !!sealed?.kid && keys.lost(sealed.kid),
-  };
+    (sealed) => !!sealed?.kid && keys.lost(sealed.kid),
+  );
 }
 
 /** A sealer with fixed keys (a vault key for packs; tests). */
@@ -240,19 +253,13 @@ const PLAIN = 'plain';
  * such rows.
  */
 function plainSealer(viewer: Id): Sealer {
-  const seal = async (data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<Sealed> => ({ kid: PLAIN, iv: new Uint8Array(0), data: data instanceof Uint8Array ? (data.slice().buffer as ArrayBuffer) : data });
-  const open = async (sealed: Sealed) => (sealed?.kid === PLAIN ? sealed.data : null);
-  return {
+  return byteSealer(
     viewer,
-    seal: (value) => seal(utf8(JSON.stringify(value))),
-    sealBytes: (data) => seal(data),
-    open: async <T>(sealed: Sealed) => {
-      const data = await open(sealed);
-      return data === null ? null : (JSON.parse(new TextDecoder().decode(data)) as T);
-    },
-    openBytes: open,
-    lost: () => false,
-  };
+    undefined,
+    async (data) => ({ kid: PLAIN, iv: new Uint8Array(0), data: data instanceof Uint8Array ? (data.slice().buffer as ArrayBuffer) : data }),
+    async (sealed) => (sealed?.kid === PLAIN ? sealed.data : null),
+    () => false,
+  );
 }
 
 /** `viewer`'s vault key when held in this session (stored packs need it). */

@@ -296,7 +296,8 @@ export async function storedPack(db: OfflineDb, sealer: Sealer | null, viewer: I
   return openPack(sealer, row);
 }
 
-async function openPack(sealer: Sealer | null, row: PackRow): Promise<StoredPack | 'locked'> {
+/** A stored pack's row opened: 'locked' when `sealer` (null: the key is not held) cannot open it. */
+export async function openPack(sealer: Sealer | null, row: PackRow): Promise<StoredPack | 'locked'> {
   const secret = sealer && sealer.viewer === row.viewer ? await sealer.open<PackSecret>(row.sealed, packAad(row.key)) : null;
   if (!secret) return 'locked';
   const { sealed: _sealed, versions: _versions, ...clear } = row;

@@ -4,8 +4,8 @@ import { useAuth } from '../auth/AuthContext';
 import { queryKeys } from '../lib/queryKeys';
 import { fetchPack } from '../documents/api/documents';
 import { type PackRow, type StoredPack, hasIndexedDb, offlineDb, packKey } from './db';
-import { askPersistentStorage, downloadPack, type PackProgress, removePack, storedPack, storedPacks } from './pack';
-import { useKeyringVersion, vaultSealer } from './vaultHooks';
+import { askPersistentStorage, downloadPack, openPack, type PackProgress, removePack, storedPacks } from './pack';
+import { vaultSealer } from './vaultHooks';
 
 /** What is stored of a pack while the PIN has not been entered in this session. */
 export type LockedPack = Pick<PackRow, 'fingerprint' | 'downloadedAt' | 'totalBytes'> & { fileCount: number };
@@ -19,18 +19,20 @@ export interface PackLookup {
 
 const NONE: PackLookup = { pack: null, locked: null };
 
-/** The person's stored pack of a meeting (IndexedDB). Works offline. */
+/**
+ * The person's stored pack of a meeting (IndexedDB). Works offline. What it opens depends on the
+ * keys this session holds: OfflineSync reads it again when they change (vaultHooks refreshDevice).
+ */
 export const storedPackQuery = (meetingId: Id, viewer: Id | undefined) =>
   queryOptions({
     queryKey: queryKeys.offline.pack(meetingId, viewer),
     queryFn: async (): Promise<PackLookup> => {
       if (viewer == null || !hasIndexedDb()) return NONE;
-      const db = offlineDb();
-      const found = await storedPack(db, await vaultSealer(viewer), viewer, meetingId);
-      if (found === null) return NONE;
-      if (found !== 'locked') return { pack: found, locked: null };
-      const row = await db.packs.get(packKey(viewer, meetingId));
-      return row ? { pack: null, locked: { fingerprint: row.fingerprint, downloadedAt: row.downloadedAt, totalBytes: row.totalBytes, fileCount: row.versions.length } } : NONE;
+      const row = await offlineDb().packs.get(packKey(viewer, meetingId));
+      if (!row) return NONE;
+      const opened = await openPack(await vaultSealer(viewer), row);
+      if (opened !== 'locked') return { pack: opened, locked: null };
+      return { pack: null, locked: { fingerprint: row.fingerprint, downloadedAt: row.downloadedAt, totalBytes: row.totalBytes, fileCount: row.versions.length } };
     },
     networkMode: 'always',
     staleTime: Infinity,
@@ -39,7 +41,6 @@ export const storedPackQuery = (meetingId: Id, viewer: Id | undefined) =>
 
 export function useStoredPack(meetingId: Id): PackLookup & { isPending: boolean } {
   const viewer = useAuth().user?.id;
-  useKeyringVersion();
   const q = useQuery(storedPackQuery(meetingId, viewer));
   return { ...(q.data ?? NONE), isPending: q.isPending };
 }
@@ -47,7 +48,6 @@ export function useStoredPack(meetingId: Id): PackLookup & { isPending: boolean 
 /** Every pack the person stored, opened (empty while locked): the meetings readable offline. */
 export function useStoredPacks() {
   const viewer = useAuth().user?.id;
-  useKeyringVersion();
   return useQuery({
     queryKey: queryKeys.offline.packs(viewer),
     queryFn: async (): Promise<StoredPack[]> => {

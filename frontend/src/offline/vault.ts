@@ -16,7 +16,7 @@ import { type HeldKey, type Sealer, fixedSealer } from './keyring';
 
 export const MAX_PIN_ATTEMPTS = 5;
 /** The PIN form warns that the documents will be removed when this many attempts or fewer are left. */
-export const WARN_REMAINING = 2;
+const WARN_REMAINING = 2;
 
 /** What the wrapped key is bound to (another person's record does not open with it). */
 const context = (viewer: Id) => `hopso-vault:${viewer}`;
@@ -80,7 +80,7 @@ export async function unlockVault(db: OfflineDb, viewer: Id, pin: string, option
     await db.vaults.update(viewer, { failures: 0 });
     return { ok: true, key: { kid: record.kid, key } };
   }
-  const remaining = Math.max(0, MAX_PIN_ATTEMPTS - record.failures);
+  const remaining = remainingAttempts(record);
   if (remaining === 0) {
     await wipeViewer(db, viewer);
     return { ok: false, reason: 'wrong-pin', remaining: 0, wiped: true };
@@ -91,6 +91,11 @@ export async function unlockVault(db: OfflineDb, viewer: Id, pin: string, option
 /** Attempts left before the stored documents are removed. */
 export function remainingAttempts(record: Pick<VaultRecord, 'failures'>): number {
   return Math.max(0, MAX_PIN_ATTEMPTS - record.failures);
+}
+
+/** The PIN form warns that the stored documents will be removed (few attempts left). */
+export function warnsOfWipe(remaining: number): boolean {
+  return remaining <= WARN_REMAINING;
 }
 
 /** A new PIN for the same data key (the person holds it: they are signed in or entered the old PIN). */

@@ -35,7 +35,7 @@ export const vaultsQuery = () =>
   });
 
 /** Re-renders when this session holds or drops a key. */
-export function useKeyringVersion(): number {
+function useKeyringVersion(): number {
   return useSyncExternalStore(onKeysChanged, keyringVersion, () => 0);
 }
 
