@@ -4,7 +4,7 @@ import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../lib/i18n';
 import { meetingUrl } from '../meetings/shared';
 import { PollCard } from './PollCard';
-import { RESULT_SHOWN_MS } from './results';
+import { RESULT_SHOWN_MS, lastPublished } from './results';
 import { usePolls } from './usePolls';
 
 /**
@@ -18,9 +18,7 @@ export function ConsolePolls({ meeting, meetingId, now, items }: { meeting: Meet
   const polls = usePolls(meetingId);
   const all = polls.data ?? [];
   // the last result, for a while
-  const last = all
-    .filter((p) => p.state === 'PUBLISHED' && !!p.publishedAt && now - Date.parse(p.publishedAt) < RESULT_SHOWN_MS)
-    .sort((a, b) => Date.parse(b.publishedAt ?? '') - Date.parse(a.publishedAt ?? ''))[0];
+  const last = lastPublished(all, now, RESULT_SHOWN_MS);
   const order: Record<string, number> = { OPEN: 0, CLOSED: 1, DRAFT: 2, PUBLISHED: 3 };
   const list = all
     .filter((p) => p.state === 'OPEN' || p.state === 'CLOSED' || (p.state === 'DRAFT' && !!p.can?.open) || p === last)

@@ -200,6 +200,13 @@ export function pendingVoters(poll: Poll): NonNullable<Poll['mine']> {
   return (poll.mine ?? []).filter((m) => !m.voted && m.participantId != null);
 }
 
+/** The poll published last, when that was less than `withinMs` ago (`now`: the server's time). */
+export function lastPublished(list: readonly Poll[], now: number, withinMs: number): Poll | undefined {
+  return list
+    .filter((p) => p.state === 'PUBLISHED' && !!p.publishedAt && now - Date.parse(p.publishedAt) < withinMs)
+    .sort((a, b) => Date.parse(b.publishedAt ?? '') - Date.parse(a.publishedAt ?? ''))[0];
+}
+
 /** How long a published result stays above the other tabs of a tablet (ms). */
 const RESULT_ON_TABLET_MS = 15 * 60_000;
 
@@ -209,9 +216,7 @@ export function tabletPolls(list: readonly Poll[], now: number, withResult = tru
   for (const p of list) {
     if (p.state === 'OPEN' && (p.mine?.length ?? 0) > 0 && (p.can?.vote || (p.mine ?? []).some((m) => m.voted))) out.push(p);
   }
-  const published = list
-    .filter((p) => p.state === 'PUBLISHED' && p.publishedAt && now - Date.parse(p.publishedAt) < RESULT_ON_TABLET_MS)
-    .sort((a, b) => Date.parse(b.publishedAt ?? '') - Date.parse(a.publishedAt ?? ''))[0];
+  const published = lastPublished(list, now, RESULT_ON_TABLET_MS);
   if (published && withResult) out.push(published);
   return out;
 }
