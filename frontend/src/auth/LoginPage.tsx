@@ -134,47 +134,47 @@ export function LoginPage() {
         )}
 
         <div className="login-body">
-        <form onSubmit={onSubmit} noValidate>
-          <TextField
-            label={t('login.username')}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            required
-            autoFocus
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            error={fieldErrors.username}
-          />
-          <TextField
-            label={t('login.password')}
-            name="password"
-            type={showPassword ? 'text' : 'password'}
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={fieldErrors.password}
-          />
-          <label className="check">
-            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-            <span>{t('login.showPassword')}</span>
-          </label>
-          <button
-            type="submit"
-            className="btn btn-primary btn-block"
-            data-testid="login-submit"
-            disabled={form.busy || blockedUntil !== null}
-          >
-            {form.busy ? t('login.submitting') : t('login.submit')}
-          </button>
-        </form>
-        {/* one instance (its dialog survives the network coming back); prominent ones go first */}
-        <Suspense fallback={null}>
-          <StoredAccess prominent={unreachable} />
-        </Suspense>
+          <form onSubmit={onSubmit} noValidate>
+            <TextField
+              label={t('login.username')}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              required
+              autoFocus
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              error={fieldErrors.username}
+            />
+            <TextField
+              label={t('login.password')}
+              name="password"
+              type={showPassword ? 'text' : 'password'}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={fieldErrors.password}
+            />
+            <label className="check">
+              <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
+              <span>{t('login.showPassword')}</span>
+            </label>
+            <button
+              type="submit"
+              className="btn btn-primary btn-block"
+              data-testid="login-submit"
+              disabled={form.busy || blockedUntil !== null}
+            >
+              {form.busy ? t('login.submitting') : t('login.submit')}
+            </button>
+          </form>
+          {/* one instance (its dialog survives the network coming back); prominent ones go first */}
+          <Suspense fallback={null}>
+            <StoredAccess prominent={unreachable} />
+          </Suspense>
         </div>
       </main>
     </div>
