@@ -178,47 +178,36 @@ public class LiveBench {
 
     static CompletableFuture<Conn> open(Client client, String pathAndQuery) {
       CompletableFuture<Conn> opened = new CompletableFuture<>();
-      LOOP.submit(
-          () -> {
-            try {
-              SocketChannel ch = SocketChannel.open();
-              ch.configureBlocking(false);
-              ch.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
-              Conn c = new Conn(ch, client, opened, pathAndQuery);
-              if (ch.connect(address)) {
-                c.connected();
-              } else {
-                ch.register(LOOP.selector, SelectionKey.OP_CONNECT, c);
-              }
-            } catch (IOException e) {
-              opened.completeExceptionally(e);
-            }
-          });
+      connect(opened, ch -> new Conn(ch, client, opened, pathAndQuery, null, null));
       return opened;
     }
 
     /** Sends one HTTP request on a new connection and answers everything read until it closes. */
     static CompletableFuture<String> exchange(String request) {
       CompletableFuture<String> answer = new CompletableFuture<>();
+      connect(answer, ch -> new Conn(ch, null, null, null, request, answer));
+      return answer;
+    }
+
+    /** Opens a connection on the selector thread; {@code result} fails when it cannot. */
+    private static void connect(
+        CompletableFuture<?> result, java.util.function.Function<SocketChannel, Conn> conn) {
       LOOP.submit(
           () -> {
             try {
               SocketChannel ch = SocketChannel.open();
               ch.configureBlocking(false);
               ch.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
-              Conn c = new Conn(ch, null, null, null);
-              c.request = request;
-              c.answer = answer;
+              Conn c = conn.apply(ch);
               if (ch.connect(address)) {
                 c.connected();
               } else {
                 ch.register(LOOP.selector, SelectionKey.OP_CONNECT, c);
               }
             } catch (IOException e) {
-              answer.completeExceptionally(e);
+              result.completeExceptionally(e);
             }
           });
-      return answer;
     }
 
     void submit(Runnable r) {
@@ -270,14 +259,22 @@ public class LiveBench {
       final java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
       boolean closed;
       /** For a plain HTTP exchange ({@link #exchange}): the request, and its answer. */
-      String request;
-      CompletableFuture<String> answer;
+      final String request;
+      final CompletableFuture<String> answer;
 
-      Conn(SocketChannel ch, Client client, CompletableFuture<Conn> opened, String pathAndQuery) {
+      Conn(
+          SocketChannel ch,
+          Client client,
+          CompletableFuture<Conn> opened,
+          String pathAndQuery,
+          String request,
+          CompletableFuture<String> answer) {
         this.ch = ch;
         this.client = client;
         this.opened = opened;
         this.pathAndQuery = pathAndQuery;
+        this.request = request;
+        this.answer = answer;
       }
 
       void connected() throws IOException {
