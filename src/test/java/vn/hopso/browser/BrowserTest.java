@@ -26,6 +26,21 @@ abstract class BrowserTest {
     }
   }
 
+  /** Where the browser tests leave their photographs of the screens, for people to look at. */
+  static final java.nio.file.Path SHOTS = java.nio.file.Path.of("target", "screenshots");
+
+  static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(false));
+  }
+
+  /** A tablet's or laptop's page in landscape (1280×800) and in portrait (800×1280). */
+  static void shotBothWays(Page page, String name) {
+    shot(page, name + ".png");
+    page.setViewportSize(800, 1280);
+    shot(page, name + "-portrait.png");
+    page.setViewportSize(1280, 800);
+  }
+
   /** A fresh page, the size of a 10-inch tablet in landscape, on the packaged app. */
   static Page newPage() {
     return browser.tabletPage("http://localhost:" + io.restassured.RestAssured.port);

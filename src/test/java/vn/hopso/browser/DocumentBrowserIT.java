@@ -112,6 +112,7 @@ class DocumentBrowserIT extends BrowserTest {
     tab.navigate("/meetings/" + meeting + "?tab=documents");
     tab.getByTestId("pack-download").click();
     assertThat(tab.getByTestId("pin-form")).hasAttribute("data-mode", "create");
+    shotBothWays(tab, "documents-pin-create");
     tab.getByTestId("pin-input").fill(PIN);
     tab.getByTestId("pin-confirm-input").fill(PIN);
     tab.getByTestId("pin-submit").click();
@@ -152,14 +153,17 @@ class DocumentBrowserIT extends BrowserTest {
     again.onPageError(e -> console.add("pageerror: " + e));
     again.navigate("/");
     assertThat(again.getByTestId("stored-access")).hasAttribute("data-prominent", "true");
+    shotBothWays(again, "sign-in-offline-stored");
     again.getByTestId("stored-open").click();
     // a wrong PIN: it says how many attempts are left
     again.getByTestId("pin-input").fill("0000");
     again.getByTestId("pin-submit").click();
     assertThat(again.getByTestId("pin-error")).containsText("4");
+    shotBothWays(again, "documents-pin-wrong");
     again.getByTestId("pin-input").fill(PIN);
     again.getByTestId("pin-submit").click();
     assertThat(again.getByTestId("device-mode")).isVisible();
+    shotBothWays(again, "documents-stored-meetings");
     again.getByTestId("stored-open-" + meeting).click();
     again.getByTestId("doc-open-" + pdfId).click();
     drawn(again, 1, console);
@@ -184,6 +188,18 @@ class DocumentBrowserIT extends BrowserTest {
     assertTrue(
         last.stream().anyMatch(a -> "Ghi chú viết sau khi mở bằng mã PIN".equals(a.get("note"))),
         last::toString);
+
+    // the account page keeps the device's PIN; signing out on a shared tablet offers to remove
+    // what is stored, and then the sign-in page has nothing stored to offer
+    again.navigate("/account");
+    assertThat(again.getByTestId("device-pin")).isVisible();
+    shotBothWays(again, "account-device-pin");
+    again.getByTestId("logout").click();
+    assertThat(again.getByTestId("signout-wipe")).isVisible();
+    shotBothWays(again, "sign-out-stored");
+    again.getByTestId("signout-wipe").click();
+    assertThat(again.getByTestId("login-submit")).isVisible();
+    assertThat(again.getByTestId("stored-access")).hasCount(0);
   }
 
   /** The tablet's PIN for its stored documents. */

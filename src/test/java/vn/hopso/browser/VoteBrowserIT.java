@@ -10,7 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,21 +37,8 @@ class VoteBrowserIT extends BrowserTest {
       new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
   static final LocatorAssertions.HasCountOptions LIVE_COUNT =
       new LocatorAssertions.HasCountOptions().setTimeout(10_000);
-  static final Path SHOTS = Path.of("target", "screenshots");
   static final Pattern BALLOT_ID = Pattern.compile("\"ballotId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
   static final Pattern RECEIPT = Pattern.compile("[A-Z0-9]{3,}(-[A-Z0-9]+)+");
-
-  static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(false));
-  }
-
-  /** A tablet's or laptop's page in landscape (1280×800) and in portrait (800×1280). */
-  static void shotBothWays(Page page, String name) {
-    shot(page, name + ".png");
-    page.setViewportSize(800, 1280);
-    shot(page, name + "-portrait.png");
-    page.setViewportSize(1280, 800);
-  }
 
   /** A delegate's tablet on the meeting page, checked in and following the meeting live. */
   static Page tablet(String username, long meetingId) {
