@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/problem';
 import type { LiveState } from '../api/types';
@@ -227,6 +227,43 @@ describe('MeetingChannel', () => {
     serve(state(10));
     await client.refetchQueries({ queryKey: queryKeys.meetings.live(7) });
     expect(cached()).toMatchObject({ seq: 11, quorum: { present: 2 } });
+    ch.stop();
+  });
+
+  it('lets a slow read of who voted finish while the count keeps coming', async () => {
+    const { client, ch } = channel(state(10));
+    ch.start();
+    await settle();
+    last().open();
+    last().receive({ type: 'hello', seq: 10 });
+    // who has voted, shown on the chair's panel: each read takes 2 s
+    let started = 0;
+    let finished = 0;
+    const observer = new QueryObserver(client, {
+      queryKey: queryKeys.polls.voters(5),
+      queryFn: async ({ signal }) => {
+        started++;
+        await new Promise((resolve, reject) => {
+          const timer = setTimeout(resolve, 2000);
+          signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(new Error('aborted'));
+          });
+        });
+        finished++;
+        return { started };
+      },
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(finished).toBe(1);
+    // the count arrives twice a second: the read under way is not cancelled and started again
+    for (let i = 0; i < 8; i++) {
+      last().receive({ type: 'event', seq: 11 + i, event: 'poll.progress', data: { pollId: 5, cast: i + 1, entitled: 9 } });
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    expect(finished).toBeGreaterThanOrEqual(2);
+    unsubscribe();
     ch.stop();
   });
 

@@ -108,6 +108,13 @@ export function applyEvent(state: LiveState, ev: EventMessage, me: Me): LiveStat
 export interface Stale {
   queryKey: readonly unknown[];
   exact?: boolean;
+  /**
+   * For events that repeat (the vote count, about twice a second): a read already under way is
+   * left to finish instead of being cancelled and started again, which would never let a read
+   * slower than the events (the list of who voted, with 2,000 voters) complete. The next event
+   * reads again.
+   */
+  keepRunning?: boolean;
 }
 
 /**
@@ -158,7 +165,7 @@ export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
     case 'poll.progress': {
       // the count is patched (cachePatches); who has voted is read again where it is shown
       const pollId = pollIdOf(ev.event, ev.data);
-      return pollId !== undefined ? [{ queryKey: queryKeys.polls.voters(pollId), exact: true }] : [];
+      return pollId !== undefined ? [{ queryKey: queryKeys.polls.voters(pollId), exact: true, keepRunning: true }] : [];
     }
     default:
       return [];

@@ -138,7 +138,9 @@ export class MeetingChannel {
         if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
         this.client.setQueryData<LiveState>(key, (s) => (s ? applyEvent(s, m, this.me) : s));
         for (const patch of cachePatches(m, this.meetingId)) this.client.setQueryData(patch.queryKey, patch.update);
-        for (const stale of staleQueries(m, this.meetingId, this.me)) void this.client.invalidateQueries(stale);
+        for (const { keepRunning, ...filters } of staleQueries(m, this.meetingId, this.me)) {
+          void this.client.invalidateQueries(filters, { cancelRefetch: !keepRunning });
+        }
         return;
       }
       default:

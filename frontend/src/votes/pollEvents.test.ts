@@ -54,7 +54,7 @@ describe('the channel and poll events', () => {
       { queryKey: queryKeys.polls.detail(7) },
     ]);
     expect(staleQueries(ev('poll.progress', { pollId: 7, cast: 1, entitled: 2 }), 3, {})).toEqual([
-      { queryKey: queryKeys.polls.voters(7), exact: true },
+      { queryKey: queryKeys.polls.voters(7), exact: true, keepRunning: true },
     ]);
     // the result comes with the event: nothing is read again
     expect(staleQueries(ev('poll.published', { pollId: 7, result: {} }), 3, {})).toEqual([]);
