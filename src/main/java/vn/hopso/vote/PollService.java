@@ -28,6 +28,7 @@ import vn.hopso.common.Lang;
 import vn.hopso.common.StoredJson;
 import vn.hopso.common.Texts;
 import vn.hopso.common.Tokens;
+import vn.hopso.common.Versions;
 import vn.hopso.meeting.Attendance;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
@@ -238,9 +239,7 @@ public class PollService {
     if (p.state != PollState.DRAFT) {
       throw ApiException.conflict(PollMsg.NOT_DRAFT);
     }
-    if (in.version() != null && in.version() != p.version) {
-      throw ApiException.stale();
-    }
+    Versions.check(in.version(), p.version);
     apply(p, in);
     PollOption.delete("pollId", p.id);
     em.flush();

@@ -845,6 +845,37 @@ class VoteTest {
   }
 
   @Test
+  void aDraftsVersionGuardsItsContent() {
+    long poll =
+        create(poll("Bầu thư ký", "ELECTION", false, Map.of("candidates", List.of("An", "Bình"))));
+    String p = "/api/polls/" + poll;
+    Map<String, Object> changed =
+        poll("Bầu thư ký", "ELECTION", false, Map.of("candidates", List.of("An", "Cúc")));
+    changed.put("version", 0);
+    // only the candidates changed: still a new version
+    Api.as(secretary.token())
+        .body(changed)
+        .put(p)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(1))
+        .body("options.label", equalTo(List.of("An", "Cúc")));
+    Api.as(chair.token())
+        .body(changed)
+        .put(p)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("stale"));
+    changed.remove("version");
+    Api.as(chair.token())
+        .body(changed)
+        .put(p)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("version"));
+  }
+
+  @Test
   void theLiveChannelCarriesStatesCountsAndThePublishedResultNeverABallot() throws Exception {
     String ticket =
         Api.as(d.get(1).token())
