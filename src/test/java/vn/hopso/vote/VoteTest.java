@@ -876,6 +876,89 @@ class VoteTest {
   }
 
   @Test
+  void twoPollsOpenedAtOnceOpenOne() throws Exception {
+    long first = create(poll("Thứ nhất", "YES_NO", false, Map.of()));
+    long second = create(poll("Thứ hai", "YES_NO", false, Map.of()));
+    List<Integer> statuses;
+    try (Connection holder = db.getConnection()) {
+      holder.setAutoCommit(false);
+      // both opens wait on their poll's row, then go on together
+      lock(holder, "select id from poll where id in (" + first + ", " + second + ") for update");
+      statuses =
+          whileBlocked(
+              holder,
+              List.of(
+                  () -> Api.as(chair.token()).post("/api/polls/" + first + "/open").statusCode(),
+                  () ->
+                      Api.as(secretary.token())
+                          .post("/api/polls/" + second + "/open")
+                          .statusCode()));
+    }
+    assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
+    Api.as(chair.token())
+        .get(base + "/polls")
+        .then()
+        .body("findAll { it.state == 'OPEN' }.size()", equalTo(1));
+  }
+
+  /** Runs a statement in the holder's open transaction (its row locks last until it ends). */
+  static void lock(Connection holder, String sql) throws Exception {
+    try (Statement s = holder.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /**
+   * Sends the requests at once, waits until each is blocked by a row lock of {@code holder}, then
+   * commits the holder's transaction and answers the requests' statuses.
+   */
+  List<Integer> whileBlocked(
+      Connection holder, List<java.util.concurrent.Callable<Integer>> requests) throws Exception {
+    int pid;
+    try (Statement s = holder.createStatement();
+        ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+      rs.next();
+      pid = rs.getInt(1);
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(requests.size());
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      requests.forEach(r -> answers.add(pool.submit(r)));
+      try (Connection watch = db.getConnection();
+          java.sql.PreparedStatement blocked =
+              // waiting on the holder, or queued behind a request that is (PostgreSQL queues a
+              // row's second waiter on the first)
+              watch.prepareStatement(
+                  "select count(*) from pg_stat_activity a where ? = any(pg_blocking_pids(a.pid))"
+                      + " or exists (select 1 from pg_stat_activity b"
+                      + " where b.pid = any(pg_blocking_pids(a.pid))"
+                      + " and ? = any(pg_blocking_pids(b.pid)))")) {
+        blocked.setInt(1, pid);
+        blocked.setInt(2, pid);
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int n = 0;
+        while (n < requests.size() && System.nanoTime() < end) {
+          Thread.sleep(20);
+          try (ResultSet rs = blocked.executeQuery()) {
+            rs.next();
+            n = rs.getInt(1);
+          }
+        }
+        assertEquals(requests.size(), n, "requests waiting on the held rows");
+      }
+      holder.commit();
+      List<Integer> statuses = new ArrayList<>();
+      for (var a : answers) {
+        statuses.add(a.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theLiveChannelCarriesStatesCountsAndThePublishedResultNeverABallot() throws Exception {
     String ticket =
         Api.as(d.get(1).token())
