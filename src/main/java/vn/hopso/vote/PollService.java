@@ -878,8 +878,14 @@ public class PollService {
 
   /** When the meeting ends, its open polls close with what was cast. */
   void meetingEnded(@Observes MeetingEvents.Ended e) {
-    for (Poll open : Poll.<Poll>list("meeting = ?1 and state = ?2", e.meeting(), PollState.OPEN)) {
-      Poll p = Poll.locked(open.id, true);
+    // ids only: each poll is read under its lock, as it is once a close elsewhere has committed
+    List<Long> open =
+        em.createQuery("select p.id from Poll p where p.meeting = ?1 and p.state = ?2", Long.class)
+            .setParameter(1, e.meeting())
+            .setParameter(2, PollState.OPEN)
+            .getResultList();
+    for (Long id : open) {
+      Poll p = Poll.locked(id, true);
       if (p.state == PollState.OPEN) {
         closeLocked(p, current.name());
       }

@@ -901,6 +901,22 @@ class VoteTest {
         .body("findAll { it.state == 'OPEN' }.size()", equalTo(1));
   }
 
+  @Test
+  void theMeetingEndsWhileItsOpenPollIsClosedElsewhere() throws Exception {
+    long poll = create(poll("Đang mở khi kết thúc", "YES_NO", false, Map.of()));
+    Api.as(chair.token()).post("/api/polls/" + poll + "/open").then().statusCode(200);
+    List<Integer> statuses;
+    try (Connection holder = db.getConnection()) {
+      holder.setAutoCommit(false);
+      // another instance's ticker closing the poll, committed while the meeting ends
+      lock(holder, "update poll set state = 'CLOSED', version = version + 1 where id = " + poll);
+      statuses =
+          whileBlocked(
+              holder, List.of(() -> Api.as(chair.token()).post(base + "/end").statusCode()));
+    }
+    assertEquals(List.of(200), statuses);
+  }
+
   /** Runs a statement in the holder's open transaction (its row locks last until it ends). */
   static void lock(Connection holder, String sql) throws Exception {
     try (Statement s = holder.createStatement()) {
