@@ -902,6 +902,45 @@ class VoteTest {
   }
 
   @Test
+  void twoChangesOfOneBallotAtOnceAcceptOne() throws Exception {
+    long poll = create(poll("Được đổi phiếu", "YES_NO", false, Map.of("allowChange", true)));
+    Api.as(chair.token()).post("/api/polls/" + poll + "/open").then().statusCode(200);
+    UUID first = UUID.randomUUID();
+    cast(d.get(1), poll, ballot(first, "value", "YES")).then().statusCode(200);
+    List<Integer> statuses;
+    try (Connection holder = db.getConnection()) {
+      holder.setAutoCommit(false);
+      // the voter's rows are held, as by a transaction still writing them
+      lock(holder, "select id from poll_voter where poll_id = " + poll + " for update");
+      lock(holder, "select id from ballot where poll_id = " + poll + " for update");
+      statuses =
+          whileBlocked(
+              holder,
+              List.of(
+                  () ->
+                      cast(
+                              d.get(1),
+                              poll,
+                              ballot(
+                                  UUID.randomUUID(), "value", "NO", "replaces", first.toString()))
+                          .statusCode(),
+                  () ->
+                      cast(
+                              d.get(1),
+                              poll,
+                              ballot(
+                                  UUID.randomUUID(),
+                                  "value",
+                                  "ABSTAIN",
+                                  "replaces",
+                                  first.toString()))
+                          .statusCode()));
+    }
+    // the second replaced a ballot that was no longer the current one
+    assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
+  }
+
+  @Test
   void theMeetingEndsWhileItsOpenPollIsClosedElsewhere() throws Exception {
     long poll = create(poll("Đang mở khi kết thúc", "YES_NO", false, Map.of()));
     Api.as(chair.token()).post("/api/polls/" + poll + "/open").then().statusCode(200);
