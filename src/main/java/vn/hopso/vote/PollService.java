@@ -224,7 +224,7 @@ public class PollService {
     apply(p, in);
     p.persist();
     saveOptions(p, in);
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.created", true));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.created"));
     return view(p, a);
   }
 
@@ -240,7 +240,7 @@ public class PollService {
     em.flush();
     saveOptions(p, in);
     p.version++; // options changed even when the row's fields did not
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.updated", true));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.updated"));
     return view(p, a);
   }
 
@@ -251,7 +251,7 @@ public class PollService {
       throw ApiException.conflict(PollMsg.NOT_DRAFT);
     }
     PollOption.delete("pollId", p.id);
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.deleted", true));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.deleted"));
     p.delete();
   }
 
@@ -384,7 +384,7 @@ public class PollService {
     em.createNativeQuery("insert into poll_progress (poll_id, shown) values (?1, 0)")
         .setParameter(1, p.id)
         .executeUpdate();
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.opened", false));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.opened"));
     return view(p, a);
   }
 
@@ -417,7 +417,7 @@ public class PollService {
     p.state = PollState.CLOSED;
     p.closedAt = now;
     p.closedBy = by;
-    events.fire(new PollEvents.Changed(m, p, "poll.closed", false));
+    events.fire(new PollEvents.Changed(m, p, "poll.closed"));
   }
 
   /**
@@ -587,7 +587,7 @@ public class PollService {
     p.recordHash = recordHash(p, ballotsByReceipt(p));
     p.state = PollState.PUBLISHED;
     p.publishedAt = clock.instant();
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.published", false));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.published"));
   }
 
   /** The first link of a meeting's chain of published polls. */
