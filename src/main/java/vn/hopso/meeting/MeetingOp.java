@@ -228,7 +228,8 @@ public enum MeetingOp implements Localized {
   private static final Set<MeetingOp> SERIALIZED = EnumSet.noneOf(MeetingOp.class);
 
   static {
-    SERIALIZED.addAll(List.of(START, END, RUN_SESSION, ASK_TO_SPEAK));
+    // OPEN_POLL: one poll open at a time, checked against the meeting's other polls
+    SERIALIZED.addAll(List.of(START, END, RUN_SESSION, ASK_TO_SPEAK, OPEN_POLL));
   }
 
   boolean serialized() {

@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 
 /**
  * One ballot: its receipt and its choice. A secret poll's ballot has no voter, no time and a random
- * id (see {@link BallotService#close} for how the rows lose their order at close); a named poll's
- * names its participant.
+ * id (see {@link PollService#closeLocked} for how the rows lose their order at close); a named
+ * poll's names its participant.
  */
 @Entity
 @Table(name = "ballot")

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -93,6 +94,11 @@ public class BallotService {
     String hash = Receipts.hash(in.ballotId());
     PollVoter voted =
         PollVoter.find("pollId = ?1 and participantId = ?2", p.id, principal.id).firstResult();
+    if (voted != null && in.replaces() != null) {
+      // a change: read again under the row's lock, so that two changes sent at once are decided
+      // one after the other (the second then names a ballot that is no longer the current one)
+      em.refresh(voted, LockModeType.PESSIMISTIC_WRITE);
+    }
     if (voted != null && voted.ballotHash.equals(hash)) {
       // the same ballot again (a retry, perhaps after the close): the same answer, if it is
       // really the same ballot

@@ -60,11 +60,6 @@ public record MajorityRule(
         base, threshold, threshold.numerator, threshold.denominator, threshold.strict, tie);
   }
 
-  /** More than half of all voting members, a tie not adopted: the councils' usual rule. */
-  public static MajorityRule standard() {
-    return of(Base.ALL_MEMBERS, Threshold.MORE_THAN_HALF, Tie.NOT_ADOPTED);
-  }
-
   /**
    * The smallest count that meets the rule against {@code base}: more than (strict) or at least
    * numerator/denominator of it, and never less than one (nothing is decided by nobody).

@@ -153,6 +153,8 @@ public class Poll extends PanacheEntityBase {
   /**
    * The poll with a lock: ballots take a shared one (many at once), closing and publishing an
    * exclusive one, so that a close waits for the ballots in flight and no ballot lands after it.
+   * The poll must not have been read before in the transaction: Hibernate would only lock that
+   * copy, and fail when another transaction changed the row meanwhile (refresh it with the lock).
    */
   public static Poll locked(long id, boolean exclusive) {
     Poll p =

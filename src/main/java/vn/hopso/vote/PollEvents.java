@@ -12,10 +12,14 @@ public final class PollEvents {
 
   /**
    * A poll was created, changed, deleted, opened, closed or published ({@code action}: poll.created
-   * …). {@code draft}: only those who manage polls learn of it.
+   * …).
    */
-  public record Changed(Meeting meeting, Poll poll, String action, boolean draft)
-      implements DomainEvent {
+  public record Changed(Meeting meeting, Poll poll, String action) implements DomainEvent {
+    /** A draft's change: only those who manage polls learn of it. */
+    public boolean draft() {
+      return poll.state == PollState.DRAFT;
+    }
+
     @Override
     public String target() {
       return "poll:" + poll.id;

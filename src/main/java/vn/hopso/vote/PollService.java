@@ -28,6 +28,7 @@ import vn.hopso.common.Lang;
 import vn.hopso.common.StoredJson;
 import vn.hopso.common.Texts;
 import vn.hopso.common.Tokens;
+import vn.hopso.common.Versions;
 import vn.hopso.meeting.Attendance;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
@@ -103,34 +104,29 @@ public class PollService {
     List<OptionView> options =
         PollOption.of(p.id).stream().map(o -> new OptionView(o.id, o.label, o.position)).toList();
     long cast = p.analog ? 0 : PollVoter.count("pollId", p.id);
-    long entitled;
-    if (p.state == PollState.OPEN || p.state == PollState.DRAFT) {
-      entitled = entitledNow(m);
-    } else {
-      Voters snap = snapshot(p);
-      entitled = snap == null ? 0 : snap.present();
-    }
-    List<MyVote> mine = mine(p, a);
-    boolean runner = a.relation().runner();
+    // written at the close: from then on the figures are the close's (present: its "entitled")
+    PollResult stored = stored(p);
+    long entitled = stored == null ? entitledNow(m) : stored.present();
+    List<MyVote> mine = mine(p, a); // empty for an analog poll and for a non-participant
+    boolean draft = p.state == PollState.DRAFT;
     boolean open = p.state == PollState.OPEN;
+    boolean prepare = draft && allowed(a, MeetingOp.MANAGE_POLLS);
     PollCan can =
         new PollCan(
-            p.state == PollState.DRAFT && allowed(a, MeetingOp.MANAGE_POLLS),
-            p.state == PollState.DRAFT && allowed(a, MeetingOp.MANAGE_POLLS),
-            p.state == PollState.DRAFT && allowed(a, MeetingOp.OPEN_POLL),
+            prepare,
+            prepare,
+            draft && allowed(a, MeetingOp.OPEN_POLL),
             open && allowed(a, MeetingOp.RUN_POLLS),
             p.state == PollState.CLOSED && allowed(a, MeetingOp.RUN_POLLS),
             open
-                && !p.analog
                 && !mine.isEmpty()
-                && a.mine() != null
                 && a.mine().attendance.present()
                 && allowed(a, MeetingOp.VOTE)
                 && (p.allowChange || mine.stream().anyMatch(v -> !v.voted())),
             open && p.analog && allowed(a, MeetingOp.ENTER_COUNTS));
     PollResult result =
-        p.state == PollState.PUBLISHED || (p.state == PollState.CLOSED && runner)
-            ? result(p, current.lang())
+        p.state == PollState.PUBLISHED || (p.state == PollState.CLOSED && a.relation().runner())
+            ? localized(p, stored, current.lang())
             : null;
     return new PollView(
         p.id,
@@ -228,7 +224,7 @@ public class PollService {
     apply(p, in);
     p.persist();
     saveOptions(p, in);
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.created", true));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.created"));
     return view(p, a);
   }
 
@@ -238,15 +234,13 @@ public class PollService {
     if (p.state != PollState.DRAFT) {
       throw ApiException.conflict(PollMsg.NOT_DRAFT);
     }
-    if (in.version() != null && in.version() != p.version) {
-      throw ApiException.stale();
-    }
+    Versions.check(in.version(), p.version);
     apply(p, in);
     PollOption.delete("pollId", p.id);
     em.flush();
     saveOptions(p, in);
     p.version++; // options changed even when the row's fields did not
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.updated", true));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.updated"));
     return view(p, a);
   }
 
@@ -257,7 +251,7 @@ public class PollService {
       throw ApiException.conflict(PollMsg.NOT_DRAFT);
     }
     PollOption.delete("pollId", p.id);
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.deleted", true));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.deleted"));
     p.delete();
   }
 
@@ -390,7 +384,7 @@ public class PollService {
     em.createNativeQuery("insert into poll_progress (poll_id, shown) values (?1, 0)")
         .setParameter(1, p.id)
         .executeUpdate();
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.opened", false));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.opened"));
     return view(p, a);
   }
 
@@ -415,25 +409,23 @@ public class PollService {
   @Transactional(Transactional.TxType.MANDATORY)
   void closeLocked(Poll p, String by) {
     Meeting m = p.meeting;
-    if (p.secret) {
-      shuffle(p);
-    }
+    List<String> choices = p.analog ? List.of() : p.secret ? shuffle(p) : choices(p);
     Instant now = clock.instant();
     Voters snap = voters(p, m, now);
     p.snapshot = write(snap);
-    p.result = write(count(p, m, snap, now));
+    p.result = write(count(p, m, choices, snap, now));
     p.state = PollState.CLOSED;
     p.closedAt = now;
     p.closedBy = by;
-    events.fire(new PollEvents.Changed(m, p, "poll.closed", false));
+    events.fire(new PollEvents.Changed(m, p, "poll.closed"));
   }
 
   /**
    * Rewrites a secret poll's ballots in one statement pair, in random order and with fresh random
    * ids: afterwards no row id, row order or transaction id relates a ballot to the "has voted"
-   * record written in the same transaction as it.
+   * record written in the same transaction as it. Answers the choices, in their new order.
    */
-  private void shuffle(Poll p) {
+  private List<String> shuffle(Poll p) {
     List<String[]> rows = new ArrayList<>();
     for (Object[] r :
         em.createQuery(
@@ -458,6 +450,13 @@ public class PollService {
     }
     em.flush();
     written.forEach(em::detach); // nothing more to write: later flushes need not check them
+    return rows.stream().map(r -> r[1]).toList();
+  }
+
+  private List<String> choices(Poll p) {
+    return em.createQuery("select b.choice from Ballot b where b.pollId = ?1", String.class)
+        .setParameter(1, p.id)
+        .getResultList();
   }
 
   private Voters voters(Poll p, Meeting m, Instant now) {
@@ -508,8 +507,8 @@ public class PollService {
     return person == null ? "" : person.fullName;
   }
 
-  /** The figures and the decision, from the ballots (or the analog entries) and the snapshot. */
-  private PollResult count(Poll p, Meeting m, Voters snap, Instant at) {
+  /** The figures and the decision, from the ballots' choices (or the analog entries). */
+  private PollResult count(Poll p, Meeting m, List<String> choices, Voters snap, Instant at) {
     List<PollOption> options = PollOption.of(p.id);
     Tally t = new Tally(options.stream().map(o -> o.id).toList());
     if (p.analog) {
@@ -517,12 +516,7 @@ public class PollService {
         addCount(p, t, c);
       }
     } else {
-      for (String choice :
-          em.createQuery("select b.choice from Ballot b where b.pollId = ?1", String.class)
-              .setParameter(1, p.id)
-              .getResultList()) {
-        t.add(BallotChoice.decode(choice));
-      }
+      choices.forEach(c -> t.add(BallotChoice.decode(c)));
     }
     return Counting.decide(
         question(p, options), snap.entitled(), snap.present(), t, chairChoice(p, m), Lang.VI, at);
@@ -590,10 +584,10 @@ public class PollService {
                 PollState.PUBLISHED)
             .firstResult();
     p.prevHash = last == null ? genesis(a.meeting()) : last.recordHash;
-    p.recordHash = Tokens.sha256(p.prevHash + "\n" + record(p));
+    p.recordHash = recordHash(p, ballotsByReceipt(p));
     p.state = PollState.PUBLISHED;
     p.publishedAt = clock.instant();
-    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.published", false));
+    events.fire(new PollEvents.Changed(a.meeting(), p, "poll.published"));
   }
 
   /** The first link of a meeting's chain of published polls. */
@@ -601,12 +595,17 @@ public class PollService {
     return Tokens.sha256("hopso:polls:meeting:" + m.id);
   }
 
+  /** The link of the meeting's chain for this poll: its previous link and its record, hashed. */
+  private String recordHash(Poll p, List<Ballot> byReceipt) {
+    return Tokens.sha256(p.prevHash + "\n" + record(p, byReceipt));
+  }
+
   /**
    * The canonical text of a published poll that the chain hashes: its identity, rule, every receipt
    * with the choice it recorded (by receipt, so in no order of casting; a named poll's with its
    * participant id), and the figures. Only what never changes after the close goes in.
    */
-  String record(Poll p) {
+  private String record(Poll p, List<Ballot> byReceipt) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("meetingId", p.meeting.id);
     r.put("pollId", p.id);
@@ -617,7 +616,7 @@ public class PollService {
     r.put("rule", p.rule());
     r.put("options", PollOption.of(p.id).stream().map(o -> o.id + ":" + o.label).toList());
     List<String> entries = new ArrayList<>();
-    for (Ballot b : ballotsByReceipt(p)) {
+    for (Ballot b : byReceipt) {
       entries.add(
           b.receipt + "=" + b.choice + (b.participantId == null ? "" : "@" + b.participantId));
     }
@@ -642,7 +641,7 @@ public class PollService {
       }
       r.put("counts", counts);
     }
-    PollResult result = read(p.result, PollResult.class);
+    PollResult result = stored(p);
     r.put(
         "figures",
         List.of(
@@ -678,8 +677,9 @@ public class PollService {
     }
     Lang lang = current.lang();
     Tally t = new Tally(options.stream().map(o -> o.id).toList());
+    List<Ballot> ballots = ballotsByReceipt(p);
     List<ReceiptEntry> entries = new ArrayList<>();
-    for (Ballot b : ballotsByReceipt(p)) {
+    for (Ballot b : ballots) {
       BallotChoice c = BallotChoice.decode(b.choice);
       t.add(c);
       entries.add(
@@ -689,24 +689,19 @@ public class PollService {
               describe(c, labels, lang),
               b.participantId == null ? null : names.getOrDefault(b.participantId, "")));
     }
-    Voters snap = snapshot(p);
-    PollResult stored = result(p, lang);
-    PollResult tally;
-    if (p.analog) {
-      tally = stored;
-    } else {
-      tally =
-          Counting.decide(
-              question(p, options),
-              snap.entitled(),
-              snap.present(),
-              t,
-              chairChoice(p, p.meeting),
-              lang,
-              stored.snapshotAt());
-    }
-    boolean verifies =
-        p.recordHash != null && p.recordHash.equals(Tokens.sha256(p.prevHash + "\n" + record(p)));
+    PollResult stored = localized(p, stored(p), lang);
+    PollResult tally =
+        p.analog
+            ? stored
+            : Counting.decide(
+                question(p, options),
+                stored.members(),
+                stored.present(),
+                t,
+                chairChoice(p, p.meeting),
+                lang,
+                stored.snapshotAt());
+    boolean verifies = p.recordHash != null && p.recordHash.equals(recordHash(p, ballots));
     return new ReceiptList(p.id, p.secret, entries, tally, p.prevHash, p.recordHash, verifies);
   }
 
@@ -723,8 +718,7 @@ public class PollService {
     List<PollViews.ChainLink> links = new ArrayList<>();
     for (Poll p : published) {
       boolean ok =
-          prev.equals(p.prevHash)
-              && p.recordHash.equals(Tokens.sha256(p.prevHash + "\n" + record(p)));
+          prev.equals(p.prevHash) && p.recordHash.equals(recordHash(p, ballotsByReceipt(p)));
       intact &= ok;
       links.add(
           new PollViews.ChainLink(p.id, p.title, p.publishedAt, p.prevHash, p.recordHash, ok));
@@ -769,7 +763,7 @@ public class PollService {
     Access a = visible(p);
     access.require(a, MeetingOp.VIEW_QUORUM); // managers and the chair
     if (p.state == PollState.CLOSED || p.state == PollState.PUBLISHED) {
-      return snapshot(p);
+      return read(p.snapshot, Voters.class);
     }
     if (p.secret) {
       throw ApiException.conflict(PollMsg.NAMED_ONLY);
@@ -777,16 +771,13 @@ public class PollService {
     return voters(p, a.meeting(), clock.instant());
   }
 
-  private Voters snapshot(Poll p) {
-    return p.snapshot == null ? null : read(p.snapshot, Voters.class);
+  /** The result written at the close, or null before it. */
+  private PollResult stored(Poll p) {
+    return p.result == null ? null : read(p.result, PollResult.class);
   }
 
-  /** The stored result with its words in the caller's language. */
-  private PollResult result(Poll p, Lang lang) {
-    if (p.result == null) {
-      return null;
-    }
-    PollResult r = read(p.result, PollResult.class);
+  /** A stored result with its words in the caller's language. */
+  private static PollResult localized(Poll p, PollResult r, Lang lang) {
     return new PollResult(
         Counting.view(p.rule(), lang),
         r.members(),
@@ -818,22 +809,20 @@ public class PollService {
     if (p.state != PollState.OPEN) {
       throw ApiException.conflict(PollMsg.NOT_OPEN);
     }
-    String source;
+    // the hall: those who run the meeting; an invited room: they too, or the room's own device
     boolean runner = a.relation().runner();
+    String source;
     if (in.endpointId() == null) {
       if (!runner) {
         throw ApiException.invalid("endpointId", PollMsg.NOT_YOUR_ROOM);
       }
       source = "hall";
     } else {
-      boolean invited =
-          MeetingEndpoint.count("meeting = ?1 and endpoint.id = ?2", a.meeting(), in.endpointId())
-              > 0;
-      boolean mine =
-          invited
-              && MeetingEndpoint.operatedBy(a.meeting(), current.personId()).stream()
-                  .anyMatch(x -> x.endpoint.id.equals(in.endpointId()));
-      if (!invited || !(runner || mine)) {
+      MeetingEndpoint room =
+          MeetingEndpoint.<MeetingEndpoint>find(
+                  "meeting = ?1 and endpoint.id = ?2", a.meeting(), in.endpointId())
+              .firstResult();
+      if (room == null || !(runner || access.operates(room.endpoint))) {
         throw ApiException.invalid("endpointId", PollMsg.NOT_YOUR_ROOM);
       }
       source = "endpoint:" + in.endpointId();
@@ -879,8 +868,14 @@ public class PollService {
 
   /** When the meeting ends, its open polls close with what was cast. */
   void meetingEnded(@Observes MeetingEvents.Ended e) {
-    for (Poll open : Poll.<Poll>list("meeting = ?1 and state = ?2", e.meeting(), PollState.OPEN)) {
-      Poll p = Poll.locked(open.id, true);
+    // ids only: each poll is read under its lock, as it is once a close elsewhere has committed
+    List<Long> open =
+        em.createQuery("select p.id from Poll p where p.meeting = ?1 and p.state = ?2", Long.class)
+            .setParameter(1, e.meeting())
+            .setParameter(2, PollState.OPEN)
+            .getResultList();
+    for (Long id : open) {
+      Poll p = Poll.locked(id, true);
       if (p.state == PollState.OPEN) {
         closeLocked(p, current.name());
       }

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -97,19 +98,18 @@ public class PollTicker {
     if (p == null || p.state != PollState.OPEN) {
       return;
     }
-    Meeting m = p.meeting;
-    long cast = p.analog ? 0 : PollVoter.count("pollId", id);
-    long entitled = PollService.entitledNow(m);
-    boolean timeUp = p.closesAt != null && !clock.instant().isBefore(p.closesAt);
-    boolean everyone = !p.analog && entitled > 0 && cast >= entitled;
-    if (timeUp || everyone) {
-      Poll locked = Poll.locked(id, true);
-      if (locked.state == PollState.OPEN) {
-        polls.closeLocked(locked, timeUp ? "hết giờ / time up" : "đủ phiếu / all voted");
-      }
+    if (p.closesAt != null && !clock.instant().isBefore(p.closesAt)) {
+      close(p, "hết giờ / time up");
       return;
     }
     if (p.analog) {
+      return; // figures typed in: no count to announce, no "everyone has voted"
+    }
+    Meeting m = p.meeting;
+    long cast = PollVoter.count("pollId", id);
+    long entitled = PollService.entitledNow(m);
+    if (entitled > 0 && cast >= entitled) {
+      close(p, "đủ phiếu / all voted");
       return;
     }
     int updated =
@@ -122,5 +122,17 @@ public class PollTicker {
       return; // unchanged (or announced by another instance)
     }
     events.fire(new PollEvents.Progress(m, id, cast, entitled));
+  }
+
+  /**
+   * Closes the poll read above unlocked (so that ticks never wait on the ballots' shared lock):
+   * read again under the exclusive lock, it may have been closed meanwhile by someone or another
+   * instance.
+   */
+  private void close(Poll p, String by) {
+    em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+    if (p.state == PollState.OPEN) {
+      polls.closeLocked(p, by);
+    }
   }
 }

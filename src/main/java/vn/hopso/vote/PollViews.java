@@ -25,8 +25,10 @@ public final class PollViews {
       Boolean strict,
       @NotNull MajorityRule.Tie tie) {}
 
-  /** A new poll, or a draft's new content ({@code version}: the draft's, for updates). */
-  /** Booleans left out are false; so are figures left out of a count (zero). */
+  /**
+   * A new poll, or a draft's new content ({@code version}: the draft's, required for updates).
+   * Booleans left out are false.
+   */
   public record PollInput(
       @NotBlank @Size(max = Limits.TITLE) String title,
       @Size(max = Limits.DESCRIPTION) String description,
@@ -128,7 +130,7 @@ public final class PollViews {
   public record BallotAck(
       UUID ballotId, long pollId, long participantId, String receipt, boolean changed) {}
 
-  /** Figures of one source of an analog poll (the hall when endpointId is null). */
+  /** Figures of one source of an analog poll (the hall when endpointId is null); left out: 0. */
   public record CountInput(
       Long endpointId,
       @Min(0) @Max(1_000_000) Integer yes,

@@ -15,6 +15,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import vn.hopso.support.Api;
 import vn.hopso.support.MessagingResource;
+import vn.hopso.support.MoreApi;
 
 /** Helpers for meeting tests: people with emails and phones, meetings, received mail. */
 public final class MeetingFixture {
@@ -111,6 +112,26 @@ public final class MeetingFixture {
         .post("/api/meetings/" + meeting + "/participants")
         .then()
         .statusCode(200);
+  }
+
+  /** A room taking part: its endpoint, and its device account signed in. */
+  public record Room(long endpointId, String token) {}
+
+  /**
+   * A new endpoint of the unit with a device account that can sign in, invited to the meeting (by
+   * its secretary or another manager).
+   */
+  public static Room invitedRoom(
+      String admin, String token, long meeting, long unitId, String name) {
+    String device = MoreApi.username("room");
+    long endpoint = MoreApi.createEndpoint(admin, MoreApi.code("EP"), name, unitId, device);
+    MoreApi.setPassword(admin, MoreApi.personId(admin, device), Api.PASSWORD);
+    Api.as(token)
+        .body(Map.of("endpointIds", List.of(endpoint)))
+        .post("/api/meetings/" + meeting + "/endpoints")
+        .then()
+        .statusCode(200);
+    return new Room(endpoint, Api.login(device, Api.PASSWORD));
   }
 
   /** Adds agenda items of 30 minutes and answers their ids. */

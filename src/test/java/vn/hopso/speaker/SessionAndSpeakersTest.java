@@ -265,16 +265,9 @@ class SessionAndSpeakersTest {
             equalTo(
                 List.of("Đại Biểu Phát Biểu 3", "Đại Biểu Phát Biểu 1", "Đại Biểu Phát Biểu 2")));
     // a room asks through its device account
-    String device = MoreApi.username("room");
-    long endpoint =
-        MoreApi.createEndpoint(admin, MoreApi.code("EPS"), "Điểm cầu Xã Phát Biểu", unit, device);
-    MoreApi.setPassword(admin, MoreApi.personId(admin, device), Api.PASSWORD);
-    Api.as(secretary.token())
-        .body(Map.of("endpointIds", List.of(endpoint)))
-        .post(base + "/endpoints")
-        .then()
-        .statusCode(200);
-    String room = Api.login(device, Api.PASSWORD);
+    String room =
+        MeetingFixture.invitedRoom(admin, secretary.token(), meeting, unit, "Điểm cầu Xã Phát Biểu")
+            .token();
     Api.as(room)
         .body(Map.of("kind", "CONTRIBUTION"))
         .post(sp)

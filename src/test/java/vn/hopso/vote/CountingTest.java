@@ -247,8 +247,11 @@ class CountingTest {
 
   @Test
   void ruleTextsInBothLanguages() {
-    assertEquals("Quá 1/2 tổng số đại biểu", MajorityRule.standard().text(Lang.VI));
-    assertEquals("More than 1/2 of all voting members", MajorityRule.standard().text(Lang.EN));
+    // more than half of all voting members: the councils' usual rule
+    MajorityRule usual =
+        MajorityRule.of(Base.ALL_MEMBERS, Threshold.MORE_THAN_HALF, Tie.NOT_ADOPTED);
+    assertEquals("Quá 1/2 tổng số đại biểu", usual.text(Lang.VI));
+    assertEquals("More than 1/2 of all voting members", usual.text(Lang.EN));
     assertEquals(
         "Ít nhất 2/3 số đại biểu có mặt",
         MajorityRule.of(Base.PRESENT, Threshold.TWO_THIRDS, Tie.NOT_ADOPTED).text(Lang.VI));
