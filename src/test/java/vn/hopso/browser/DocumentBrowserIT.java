@@ -193,6 +193,7 @@ class DocumentBrowserIT extends BrowserTest {
     // what is stored, and then the sign-in page has nothing stored to offer
     again.navigate("/account");
     assertThat(again.getByTestId("device-pin")).isVisible();
+    again.getByTestId("device-pin").scrollIntoViewIfNeeded();
     shotBothWays(again, "account-device-pin");
     again.getByTestId("logout").click();
     assertThat(again.getByTestId("signout-wipe")).isVisible();
