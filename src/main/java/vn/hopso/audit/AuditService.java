@@ -29,7 +29,12 @@ public class AuditService {
 
   /** Audits every domain event that names an action, as the caller who caused it. */
   void onEvent(@Observes DomainEvent event) {
-    if (event.action() != null) {
+    if (event.action() == null) {
+      return;
+    }
+    if (event instanceof DomainEvent.Attributed a) {
+      record(a.actor(), a.action(), a.target(), a.detail(), a.ip());
+    } else {
       log(event.action(), event.target(), event.detail());
     }
   }

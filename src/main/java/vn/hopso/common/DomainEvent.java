@@ -20,4 +20,15 @@ public interface DomainEvent {
   default String detail() {
     return null;
   }
+
+  /**
+   * An event that names who caused it, for events published outside the caller's request (a ballot
+   * committed by the ballot desk's writer, on behalf of the voter): the audit records this actor
+   * and address instead of the current request's.
+   */
+  interface Attributed extends DomainEvent {
+    String actor();
+
+    String ip();
+  }
 }

@@ -11,14 +11,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -61,12 +57,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response validation(ConstraintViolationException e, HttpHeaders headers) {
-    List<ApiException.FieldProblem> errors = new ArrayList<>();
-    for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-      errors.add(Validation.fieldProblem(v));
-    }
-    errors.sort(Comparator.comparing(ApiException.FieldProblem::field));
-    return answer(ApiException.invalid(errors), lang(headers));
+    return answer(Validation.invalid(e.getConstraintViolations()), lang(headers));
   }
 
   /** More specific than Quarkus's own mapper for this type, so ours answers. */
@@ -85,7 +76,8 @@ public class ProblemMappers {
     return answer(fromJson(e), lang(headers));
   }
 
-  static ApiException fromJson(JsonProcessingException e) {
+  /** A JSON body the strict reader refused, as the 400 answer that names the field. */
+  public static ApiException fromJson(JsonProcessingException e) {
     if (e instanceof StrictJson.PolicyException policy) {
       return ApiException.invalid(path(policy), policy.msg(), policy.params());
     }

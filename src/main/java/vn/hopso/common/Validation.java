@@ -12,6 +12,16 @@ import java.util.Map;
 public final class Validation {
   private Validation() {}
 
+  /** Violations as the 400 answer that names each field (sorted by field). */
+  public static ApiException invalid(java.util.Collection<? extends ConstraintViolation<?>> vs) {
+    List<ApiException.FieldProblem> errors = new ArrayList<>();
+    for (ConstraintViolation<?> v : vs) {
+      errors.add(fieldProblem(v));
+    }
+    errors.sort(java.util.Comparator.comparing(ApiException.FieldProblem::field));
+    return ApiException.invalid(errors);
+  }
+
   /** A Bean Validation violation as a code: the constraint's kind and its attributes. */
   public static ApiException.FieldProblem fieldProblem(ConstraintViolation<?> v) {
     String field = fieldName(v.getPropertyPath());

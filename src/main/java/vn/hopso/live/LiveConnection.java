@@ -54,6 +54,15 @@ final class LiveConnection {
     return presence.getAndSet(2) == 1;
   }
 
+  /** The client's language and address (from its handshake), for answers and the audit. */
+  vn.hopso.common.Lang lang = vn.hopso.common.Lang.VI;
+
+  String ip;
+
+  /** Ballot messages sent on this socket and not answered yet (see {@link LiveBallots}). */
+  final java.util.concurrent.atomic.AtomicInteger ballotsInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** The last event this connection has been given (sent or filtered out). */
   volatile long lastSeq;
 

@@ -40,7 +40,11 @@ public class LiveHandshake {
   /** Admitted handshakes by ticket, until their socket opens (expires after 30 s). */
   private final Map<String, Admitted> admitted = new ConcurrentHashMap<>();
 
-  record Admitted(long meetingId, LiveAuth.Grant grant, long expiresNanos) {}
+  /**
+   * A handshake let through: its grant, and the language ({@code Accept-Language}) and address of
+   * the client, for the answers and audit entries of what it sends on the socket.
+   */
+  record Admitted(long meetingId, LiveAuth.Grant grant, long expiresNanos, Lang lang, String ip) {}
 
   /** The grant of the handshake that carried this ticket, once. */
   Admitted take(String ticket) {
@@ -103,7 +107,14 @@ public class LiveHandshake {
               }
               admitted.put(
                   ticket,
-                  new Admitted(meetingId, g, System.nanoTime() + TimeUnit.SECONDS.toNanos(30)));
+                  new Admitted(
+                      meetingId,
+                      g,
+                      System.nanoTime() + TimeUnit.SECONDS.toNanos(30),
+                      Lang.fromHeader(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)),
+                      rc.request().remoteAddress() == null
+                          ? null
+                          : rc.request().remoteAddress().hostAddress()));
               rc.next();
             });
   }

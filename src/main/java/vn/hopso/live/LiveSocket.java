@@ -37,6 +37,7 @@ public class LiveSocket {
   @Inject LiveHandshake handshake;
   @Inject Presence presence;
   @Inject ObjectMapper json;
+  @Inject LiveBallots ballots;
 
   @OnOpen
   public void open(Session session, @PathParam("id") String id) {
@@ -56,6 +57,8 @@ public class LiveSocket {
     LiveConnection c =
         new LiveConnection(
             session, a.meetingId(), g.personId(), g.runner(), g.manager(), g.endpointId(), g.seq());
+    c.lang = a.lang();
+    c.ip = a.ip();
     session.getUserProperties().put(CONNECTION, c);
     hub.join(c, after);
     presence.joined(c);
@@ -70,18 +73,20 @@ public class LiveSocket {
     if (c == null) {
       return;
     }
-    answer(c, message, json);
+    answer(c, message, json, ballots);
   }
 
   /**
-   * Answers what a client sent on either socket: {@code {"type":"ping"}} gets a pong; anything else
+   * Answers what a client sent on either socket: {@code {"type":"ping"}} gets a pong; on a
+   * meeting's socket {@code {"type":"ballot",…}} casts ballots ({@link LiveBallots}); anything else
    * an error message with a code ({@code live.bad-json}, {@code live.unknown-type}).
    */
-  static void answer(LiveConnection c, String message, ObjectMapper json) {
+  static void answer(LiveConnection c, String message, ObjectMapper json, LiveBallots ballots) {
     c.lastSeenNanos = System.nanoTime();
     String type;
+    JsonNode node;
     try {
-      JsonNode node = json.readTree(message);
+      node = json.readTree(message);
       type = node == null || !node.isObject() ? null : node.path("type").asText(null);
     } catch (Exception e) {
       c.send("{\"type\":\"error\",\"code\":\"live.bad-json\"}");
@@ -89,6 +94,8 @@ public class LiveSocket {
     }
     if ("ping".equals(type)) {
       c.send("{\"type\":\"pong\"}");
+    } else if ("ballot".equals(type) && ballots != null) {
+      ballots.cast(c, node);
     } else {
       c.send("{\"type\":\"error\",\"code\":\"live.unknown-type\"}");
     }

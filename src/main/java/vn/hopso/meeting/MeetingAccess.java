@@ -67,6 +67,20 @@ public class MeetingAccess {
     policy.require(a.meeting(), a.relation(), op);
   }
 
+  /**
+   * Requires an operation that participation alone decides ({@link MeetingOp.Who#PARTICIPANT}: a
+   * ballot) for someone whose participant row, or its absence, was loaded in bulk with others': the
+   * ballot desk decides a batch of ballots without a view per caller. The rule is still the
+   * policy's; whether the meeting is visible to a non-participant is the caller's to ask ({@link
+   * #visible}).
+   */
+  public void requireAsParticipant(Meeting m, Participant mine, MeetingOp op) {
+    if (op.who != MeetingOp.Who.PARTICIPANT) {
+      throw new IllegalArgumentException(op + " is not decided by participation alone");
+    }
+    policy.require(m, new Relation(false, false, false, mine, false), op);
+  }
+
   /** Whether the caller may do {@code op} now, without the explanation a refusal carries. */
   public boolean allowed(Meeting m, Relation r, MeetingOp op) {
     return policy.allowed(m, r, op);

@@ -33,10 +33,13 @@ public final class PollEvents {
 
   /**
    * A ballot was recorded ({@code participantId}: whose vote it is, cast by the caller). Audited as
-   * "poll.voted" without the choice, for secret and named polls alike.
+   * "poll.voted" without the choice, for secret and named polls alike, as the person who cast it
+   * ({@code actor}, their username) from where they cast it ({@code ip}): the ballot desk publishes
+   * it outside the voter's request.
    */
-  public record Voted(Meeting meeting, long pollId, long participantId, boolean changed)
-      implements DomainEvent {
+  public record Voted(
+      Meeting meeting, long pollId, long participantId, boolean changed, String actor, String ip)
+      implements DomainEvent.Attributed {
     @Override
     public String action() {
       return changed ? "poll.vote-changed" : "poll.voted";

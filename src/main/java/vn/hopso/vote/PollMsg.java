@@ -128,6 +128,10 @@ public enum PollMsg implements Msg {
       "poll.ballot-id-reused",
       "Mã phiếu này đã dùng cho một phiếu khác",
       "This ballot id was used for another ballot"),
+  DESK_BUSY(
+      "poll.desk-busy",
+      "Hệ thống đang ghi nhiều phiếu; phiếu của bạn chưa được ghi, hãy gửi lại sau {seconds} giây",
+      "Many ballots are being recorded; yours was not recorded yet, send it again in {seconds} s"),
   ;
 
   private final String code;

@@ -2,7 +2,6 @@ package vn.hopso.vote;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -12,7 +11,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
-import java.util.function.Supplier;
+import vn.hopso.common.ApiException;
+import vn.hopso.common.CommonMsg;
+import vn.hopso.common.CurrentUser;
 import vn.hopso.vote.PollViews.BallotAck;
 import vn.hopso.vote.PollViews.BallotBatch;
 import vn.hopso.vote.PollViews.BallotInput;
@@ -27,7 +28,8 @@ import vn.hopso.vote.PollViews.Voters;
 @RolesAllowed("**")
 public class PollResource {
   @Inject PollService polls;
-  @Inject BallotService ballots;
+  @Inject BallotDesk desk;
+  @Inject CurrentUser current;
 
   /** The poll; its result once published (to managers and the chair once closed). */
   @GET
@@ -73,7 +75,7 @@ public class PollResource {
   @POST
   @Path("/ballots")
   public BallotAck cast(@PathParam("pollId") long pollId, @Valid @NotNull BallotInput body) {
-    return onceMore(() -> ballots.cast(pollId, body));
+    return desk.await(desk.submit(caller(), pollId, body));
   }
 
   /** A proxy holder's ballots at once (each principal's separately, with its own receipt). */
@@ -81,7 +83,7 @@ public class PollResource {
   @Path("/ballots/batch")
   public List<BallotAck> castAll(
       @PathParam("pollId") long pollId, @Valid @NotNull BallotBatch body) {
-    return onceMore(() -> ballots.castAll(pollId, body.ballots()));
+    return desk.await(desk.submitAll(caller(), pollId, body.ballots()));
   }
 
   /** Figures of a show of hands or paper ballots, from the hall or one room. */
@@ -105,16 +107,11 @@ public class PollResource {
     return polls.voters(pollId);
   }
 
-  /**
-   * Runs a ballot's transaction, and once more when it lost a race on a unique key: the same ballot
-   * sent twice at once (a retry while the first was still in flight) then finds the first committed
-   * and answers its receipt, instead of a conflict.
-   */
-  private static <T> T onceMore(Supplier<T> tx) {
-    try {
-      return tx.get();
-    } catch (PersistenceException e) {
-      return tx.get();
+  private BallotDesk.Caller caller() {
+    Long me = current.personId();
+    if (me == null) {
+      throw ApiException.unauthorized(CommonMsg.UNAUTHORIZED);
     }
+    return new BallotDesk.Caller(me, current.address(), null);
   }
 }

@@ -54,7 +54,7 @@ import vn.hopso.vote.PollViews.Voters;
 /**
  * Polls of a meeting: preparing them, opening, closing (counting, the snapshot of who could vote
  * and who did), publishing (the receipts list hash-chained into the meeting's record), analog
- * figures, and what each caller sees of them. Ballots themselves: {@link BallotService}.
+ * figures, and what each caller sees of them. Ballots themselves: {@link BallotDesk}.
  */
 @ApplicationScoped
 @Transactional

@@ -13,6 +13,7 @@ import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,6 +32,11 @@ public final class LiveClient implements AutoCloseable {
 
   /** Opens ws://host:port/ws/meetings/{id}?ticket=…[&after=…] (or /ws/me). */
   public static LiveClient connect(String wsUrl) throws Exception {
+    return connect(wsUrl, Map.of());
+  }
+
+  /** As {@link #connect(String)}, with these headers on the handshake (Accept-Language…). */
+  public static LiveClient connect(String wsUrl, Map<String, String> headers) throws Exception {
     LiveClient client = new LiveClient();
     WebSocketContainer container = ContainerProvider.getWebSocketContainer();
     client.session =
@@ -55,7 +61,15 @@ public final class LiveClient implements AutoCloseable {
                 client.closed.complete(reason);
               }
             },
-            ClientEndpointConfig.Builder.create().build(),
+            ClientEndpointConfig.Builder.create()
+                .configurator(
+                    new ClientEndpointConfig.Configurator() {
+                      @Override
+                      public void beforeRequest(Map<String, List<String>> request) {
+                        headers.forEach((k, v) -> request.put(k, List.of(v)));
+                      }
+                    })
+                .build(),
             URI.create(wsUrl));
     return client;
   }

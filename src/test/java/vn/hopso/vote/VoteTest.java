@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import vn.hopso.meeting.MeetingFixture;
 import vn.hopso.meeting.MeetingFixture.Someone;
 import vn.hopso.support.Api;
+import vn.hopso.support.LiveClient;
 import vn.hopso.support.MoreApi;
 import vn.hopso.support.TestClock;
 
@@ -160,6 +162,175 @@ class VoteTest {
   /** Casts a ballot that must be refused with this status and problem code. */
   void refused(int status, String code, Someone who, long poll, Map<String, Object> ballot) {
     cast(who, poll, ballot).then().statusCode(status).body("code", equalTo(code));
+  }
+
+  /** A socket on the meeting for this person (headers on the handshake: Accept-Language…). */
+  LiveClient socket(Someone who, Map<String, String> headers) throws Exception {
+    String ticket =
+        Api.as(who.token())
+            .post(base + "/live-ticket")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("ticket");
+    return LiveClient.connect(
+        "ws://localhost:"
+            + io.restassured.RestAssured.port
+            + "/ws/meetings/"
+            + meeting
+            + "?ticket="
+            + ticket,
+        headers);
+  }
+
+  /** Sends a ballot message and waits for its answer (ballot.ack or ballot.refused). */
+  static JsonNode onSocket(LiveClient c, String ref, long poll, String body) throws Exception {
+    c.send("{\"type\":\"ballot\",\"ref\":\"" + ref + "\",\"pollId\":" + poll + "," + body + "}");
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < end) {
+      JsonNode m = c.next(20);
+      if (m.path("type").asText().startsWith("ballot.") && ref.equals(m.path("ref").asText())) {
+        return m;
+      }
+    }
+    throw new AssertionError("no answer to " + ref);
+  }
+
+  static String one(UUID id, String fields) {
+    return "\"ballot\":{\"ballotId\":\"" + id + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}";
+  }
+
+  static void refusedOnSocket(JsonNode answer, int status, String code) {
+    assertEquals("ballot.refused", answer.path("type").asText(), answer.toString());
+    assertEquals(status, answer.path("problem").path("status").asInt(), answer.toString());
+    assertEquals(code, answer.path("problem").path("code").asText(), answer.toString());
+  }
+
+  /**
+   * Ballots sent on the meeting's live socket, as tablets send them, go to the same desk as the
+   * API's: the same acknowledgement once committed, the same receipt for a retry on either path,
+   * the same refusals with the same problems (in the language of the socket's handshake), the same
+   * input policy naming the field; each counted once and audited as its voter.
+   */
+  @Test
+  void ballotsOnTheLiveSocketAreDecidedAsTheApisAre() throws Exception {
+    long poll = create(poll("Biểu quyết qua kết nối trực tiếp", "YES_NO", false, Map.of()));
+    String p = "/api/polls/" + poll;
+    try (LiveClient one = socket(d.get(1), Map.of());
+        LiveClient holder = socket(d.get(0), Map.of("Accept-Language", "en"));
+        LiveClient absent = socket(d.get(6), Map.of());
+        LiveClient guest = socket(nonVoter, Map.of());
+        LiveClient two = socket(d.get(2), Map.of())) {
+      refusedOnSocket(
+          onSocket(one, "r0", poll, one(UUID.randomUUID(), "\"value\":\"YES\"")),
+          409,
+          "poll.not-open");
+      Api.as(chair.token()).post(p + "/open").then().statusCode(200);
+
+      UUID b1 = UUID.randomUUID();
+      JsonNode ack = onSocket(one, "r1", poll, one(b1, "\"value\":\"YES\""));
+      assertEquals("ballot.ack", ack.path("type").asText(), ack.toString());
+      String receipt = ack.path("acks").path(0).path("receipt").asText();
+      assertEquals(b1.toString(), ack.path("acks").path(0).path("ballotId").asText());
+      assertFalse(receipt.isEmpty());
+      // a retry on the socket, then through the API: the same receipt, counted once
+      assertEquals(
+          receipt,
+          onSocket(one, "r2", poll, one(b1, "\"value\":\"YES\""))
+              .path("acks")
+              .path(0)
+              .path("receipt")
+              .asText());
+      cast(d.get(1), poll, ballot(b1, "value", "YES"))
+          .then()
+          .statusCode(200)
+          .body("receipt", equalTo(receipt));
+      JsonNode again = onSocket(one, "r3", poll, one(UUID.randomUUID(), "\"value\":\"NO\""));
+      refusedOnSocket(again, 409, "poll.already-voted");
+      assertEquals("Không thực hiện được", again.path("problem").path("title").asText());
+
+      // the proxy holder's two ballots at once, answered in English as the handshake asked
+      JsonNode both =
+          onSocket(
+              holder,
+              "h1",
+              poll,
+              "\"ballots\":[{\"ballotId\":\""
+                  + UUID.randomUUID()
+                  + "\",\"value\":\"NO\"},"
+                  + "{\"ballotId\":\""
+                  + UUID.randomUUID()
+                  + "\",\"value\":\"YES\",\"participantId\":"
+                  + participantOf.get(d.get(5).id())
+                  + "}]");
+      assertEquals(2, both.path("acks").size(), both.toString());
+      JsonNode english = onSocket(holder, "h2", poll, one(UUID.randomUUID(), "\"value\":\"NO\""));
+      refusedOnSocket(english, 409, "poll.already-voted");
+      assertEquals("Conflict", english.path("problem").path("title").asText());
+
+      refusedOnSocket(
+          onSocket(absent, "a1", poll, one(UUID.randomUUID(), "\"value\":\"NO\"")),
+          409,
+          "poll.not-present");
+      refusedOnSocket(
+          onSocket(guest, "g1", poll, one(UUID.randomUUID(), "\"value\":\"NO\"")),
+          403,
+          "poll.no-voting-right");
+      refusedOnSocket(
+          onSocket(two, "t1", 999_999_999L, one(UUID.randomUUID(), "\"value\":\"NO\"")),
+          404,
+          "not-found");
+      // the input policy of the API, naming the field
+      JsonNode maybe = onSocket(two, "t2", poll, one(UUID.randomUUID(), "\"value\":\"MAYBE\""));
+      refusedOnSocket(maybe, 400, "request.invalid");
+      assertEquals(
+          "ballot.value",
+          maybe.path("problem").path("errors").path(0).path("field").asText(),
+          maybe.toString());
+      JsonNode extra =
+          onSocket(two, "t3", poll, one(UUID.randomUUID(), "\"value\":\"NO\",\"weight\":2"));
+      assertEquals(
+          "ballot.weight",
+          extra.path("problem").path("errors").path(0).path("field").asText(),
+          extra.toString());
+      JsonNode none = onSocket(two, "t4", poll, "\"note\":null");
+      refusedOnSocket(none, 400, "request.invalid");
+      JsonNode neither = onSocket(two, "t5", poll, "\"ballots\":null");
+      assertEquals(
+          "ballot",
+          neither.path("problem").path("errors").path(0).path("field").asText(),
+          neither.toString());
+      // nothing of this was recorded
+      assertEquals(
+          "ballot.ack",
+          onSocket(two, "t6", poll, one(UUID.randomUUID(), "\"value\":\"ABSTAIN\""))
+              .path("type")
+              .asText());
+    }
+    Api.as(chair.token()).get(p + "/voters").then().statusCode(200).body("voted", equalTo(4));
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select actor, ip from audit_entry where action = 'poll.voted' and target = 'poll:"
+                    + poll
+                    + "' order by actor")) {
+      List<String> actors = new ArrayList<>();
+      while (rs.next()) {
+        actors.add(rs.getString(1));
+        assertTrue(rs.getString(2) != null, "the voter's address is audited");
+      }
+      assertEquals(
+          List.of(
+                  d.get(0).username(),
+                  d.get(0).username(),
+                  d.get(1).username(),
+                  d.get(2).username())
+              .stream()
+              .sorted()
+              .toList(),
+          actors);
+    }
   }
 
   @Test
@@ -895,12 +1066,15 @@ class VoteTest {
     List<Integer> statuses;
     try (Connection holder = db.getConnection()) {
       holder.setAutoCommit(false);
-      // the voter's rows are held, as by a transaction still writing them
+      // the voter's rows are held, as by a transaction still writing them: the ballot desk's
+      // writer waits on them with the first change, the second waits behind it (in its queue or
+      // in the same batch)
       lock(holder, "select id from poll_voter where poll_id = " + poll + " for update");
       lock(holder, "select id from ballot where poll_id = " + poll + " for update");
       statuses =
           whileBlocked(
               holder,
+              1,
               List.of(
                   () ->
                       cast(
@@ -954,6 +1128,17 @@ class VoteTest {
    */
   List<Integer> whileBlocked(
       Connection holder, List<java.util.concurrent.Callable<Integer>> requests) throws Exception {
+    return whileBlocked(holder, requests.size(), requests);
+  }
+
+  /**
+   * As above, when fewer database sessions than requests wait ({@code waiting}): the ballot desk
+   * writes with one session, and the other requests queue behind it in the application. Once the
+   * sessions wait, the other requests are given half a second to arrive.
+   */
+  List<Integer> whileBlocked(
+      Connection holder, int waiting, List<java.util.concurrent.Callable<Integer>> requests)
+      throws Exception {
     int pid;
     try (Statement s = holder.createStatement();
         ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
@@ -978,14 +1163,17 @@ class VoteTest {
         blocked.setInt(2, pid);
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         int n = 0;
-        while (n < requests.size() && System.nanoTime() < end) {
+        while (n < waiting && System.nanoTime() < end) {
           Thread.sleep(20);
           try (ResultSet rs = blocked.executeQuery()) {
             rs.next();
             n = rs.getInt(1);
           }
         }
-        assertEquals(requests.size(), n, "requests waiting on the held rows");
+        assertEquals(waiting, n, "requests waiting on the held rows");
+        if (waiting < requests.size()) {
+          Thread.sleep(500);
+        }
       }
       holder.commit();
       List<Integer> statuses = new ArrayList<>();
