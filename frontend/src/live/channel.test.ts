@@ -197,6 +197,31 @@ describe('MeetingChannel', () => {
     return { client, ch, cached, serve: (s: LiveState) => (served = s) };
   }
 
+  it('carries ballots on the socket when connected and answers each by its ref', async () => {
+    const { ch } = channel(state(10));
+    // not connected: the caller uses the API
+    expect(ch.ask({ type: 'ballot', pollId: 5 }, 1000)).toBeNull();
+    ch.start();
+    await settle();
+    last().open();
+    last().receive({ type: 'hello', seq: 10, now: new Date().toISOString() });
+    const one = ch.ask({ type: 'ballot', pollId: 5, ballot: { ballotId: 'b1', value: 'YES' } }, 1000);
+    const two = ch.ask({ type: 'ballot', pollId: 5, ballot: { ballotId: 'b2', value: 'NO' } }, 1000);
+    const sent = last().sent.map((t) => JSON.parse(t) as { ref: string; type: string });
+    expect(sent.map((m) => m.type)).toEqual(['ballot', 'ballot']);
+    // answers come in any order, each to its own request
+    last().receive({ type: 'ballot.refused', ref: sent[1].ref, problem: { status: 409, code: 'poll.already-voted' } });
+    last().receive({ type: 'ballot.ack', ref: sent[0].ref, acks: [{ ballotId: 'b1', receipt: 'R1' }] });
+    await expect(one).resolves.toMatchObject({ type: 'ballot.ack', acks: [{ receipt: 'R1' }] });
+    await expect(two).resolves.toMatchObject({ type: 'ballot.refused', problem: { code: 'poll.already-voted' } });
+    // no answer in time (the socket dropped unseen): rejected, so that the ballot is sent again
+    const lost = ch.ask({ type: 'ballot', pollId: 5, ballot: { ballotId: 'b3', value: 'NO' } }, 1000);
+    const caught = lost?.catch((e: Error) => e.message);
+    await vi.advanceTimersByTimeAsync(1001);
+    expect(await caught).toBe('no answer on the live channel');
+    ch.stop();
+  });
+
   it('starts from the state, resumes after its seq and applies the events', async () => {
     const { ch, cached } = channel(state(10));
     ch.start();

@@ -11,9 +11,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/problem';
 import type { Id, LiveState, LiveTicket } from '../api/types';
+import { currentLang } from '../lib/i18n';
 import { queryKeys } from '../lib/queryKeys';
 import { type Me, applyEvent, cachePatches, markMine, staleQueries } from './liveState';
-import type { EventMessage, LiveStatus, ServerMessage } from './protocol';
+import type { AnswerMessage, EventMessage, LiveStatus, ServerMessage } from './protocol';
 import { noteServerTime } from './serverClock';
 import { LiveSocket, type SocketLike } from './socket';
 
@@ -46,6 +47,9 @@ export class MeetingChannel {
   readonly personId: Id | undefined;
   refs = 0;
   stopTimer: ReturnType<typeof setTimeout> | undefined;
+  /** requests sent on the socket, waiting for their answer, by `ref` */
+  private readonly asked = new Map<string, { resolve: (m: AnswerMessage) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  private nextRef = 0;
 
   constructor(
     private readonly client: QueryClient,
@@ -68,7 +72,8 @@ export class MeetingChannel {
         this.blind = this.lastSeq === null;
         const t = await deps.ticket(meetingId);
         if (!t.ticket) throw new Error('no ticket');
-        return deps.socketUrl(t.path || `/ws/meetings/${meetingId}`, { ticket: t.ticket, after: this.lastSeq });
+        // lang: the app's language for what the socket answers (ballot refusals)
+        return deps.socketUrl(t.path || `/ws/meetings/${meetingId}`, { ticket: t.ticket, after: this.lastSeq, lang: currentLang() });
       },
       onMessage: (m) => this.onMessage(m),
       onStatus,
@@ -87,6 +92,40 @@ export class MeetingChannel {
 
   stop(): void {
     this.socket.stop();
+    for (const [ref, a] of this.asked) {
+      clearTimeout(a.timer);
+      a.reject(new Error('channel closed'));
+      this.asked.delete(ref);
+    }
+  }
+
+  /**
+   * Sends a request on the socket (a ballot) and resolves with its answer; null when the socket
+   * cannot carry it now (not connected: the caller uses the API instead). Rejects when no answer
+   * comes within `timeoutMs` (the socket dropped): the caller sends it again, safely (ballot ids).
+   */
+  ask(message: Record<string, unknown>, timeoutMs: number): Promise<AnswerMessage> | null {
+    const ref = `q${++this.nextRef}`;
+    return this.askWith(ref, message, timeoutMs);
+  }
+
+  private askWith(ref: string, message: Record<string, unknown>, timeoutMs: number): Promise<AnswerMessage> | null {
+    if (this.socket.status !== 'connected') return null;
+    let entry!: { resolve: (m: AnswerMessage) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> };
+    const answer = new Promise<AnswerMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.asked.delete(ref);
+        reject(new Error('no answer on the live channel'));
+      }, timeoutMs);
+      entry = { resolve, reject, timer };
+    });
+    this.asked.set(ref, entry);
+    if (!this.socket.send({ ...message, ref })) {
+      clearTimeout(entry.timer);
+      this.asked.delete(ref);
+      return null;
+    }
+    return answer;
   }
 
   /** Who is looking (marks "my" speeches); the cached queue is marked again when it changes. */
@@ -141,6 +180,15 @@ export class MeetingChannel {
         for (const { keepRunning, ...filters } of staleQueries(m, this.meetingId, this.me)) {
           void this.client.invalidateQueries(filters, { cancelRefetch: !keepRunning });
         }
+        return;
+      }
+      case 'ballot.ack':
+      case 'ballot.refused': {
+        const a = this.asked.get(m.ref);
+        if (!a) return; // answered after its time-out: the retry gets the same answer
+        clearTimeout(a.timer);
+        this.asked.delete(m.ref);
+        a.resolve(m);
         return;
       }
       default:

@@ -7,8 +7,11 @@
 //   {"type":"event","seq","event","at","data"}  in seq order, each once
 //   {"type":"resync","seq"}  then a close with code 4008: fell behind, reconnect with after=lastSeq
 //   {"type":"pong"}, {"type":"error","code"}, and on /ws/me {"type":"notifications"}
+//   {"type":"ballot.ack","ref","acks"} / {"type":"ballot.refused","ref","problem"}: the answer to
+//       a ballot sent on the socket ({"type":"ballot","ref","pollId","ballot"|"ballots"}), once
+//       committed (see MeetingChannel.ask)
 
-import type { Attendance, Id, MeetingStatus, Presence, QuorumSummary, RunItem, SpeakerQueue } from '../api/types';
+import type { Attendance, BallotAck, Id, MeetingStatus, Presence, Problem, QuorumSummary, RunItem, SpeakerQueue } from '../api/types';
 
 /** How the live channel is doing, shown by the `live-status` indicator. */
 export type LiveStatus = 'connecting' | 'connected' | 'offline';
@@ -43,7 +46,12 @@ export interface OtherMessage {
   code?: string;
 }
 
-export type ServerMessage = HelloMessage | SnapshotMessage | EventMessage | ResyncMessage | OtherMessage;
+/** The answer to a request the client sent with a `ref` (ballots). */
+export type AnswerMessage =
+  | { type: 'ballot.ack'; ref: string; acks: BallotAck[] }
+  | { type: 'ballot.refused'; ref: string; problem: Problem };
+
+export type ServerMessage = HelloMessage | SnapshotMessage | EventMessage | ResyncMessage | OtherMessage | AnswerMessage;
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -77,6 +85,15 @@ export function parseMessage(text: string): ServerMessage | null {
       return { type: m.type };
     case 'error':
       return { type: 'error', code: str(m.code) };
+    case 'ballot.ack': {
+      const ref = str(m.ref);
+      return ref && Array.isArray(m.acks) ? { type: 'ballot.ack', ref, acks: m.acks as BallotAck[] } : null;
+    }
+    case 'ballot.refused': {
+      const ref = str(m.ref);
+      const problem = m.problem as Problem | undefined;
+      return ref && problem && typeof problem.status === 'number' ? { type: 'ballot.refused', ref, problem } : null;
+    }
     default:
       return null;
   }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Choice, Id, MyBallot, Poll } from '../api/types';
 import { queryKeys } from '../lib/queryKeys';
+import { meetingChannel } from '../live/meetingChannel';
 import { sendBallots } from './api/polls';
 import {
   type BallotRecord,
@@ -63,7 +64,7 @@ export function useBallots(meetingId: Id, poll: Poll, casterId: Id | undefined):
       try {
         const done = await castBallots(prepared, {
           storage,
-          send: (bodies) => sendBallots(pollId, bodies),
+          send: (bodies) => sendBallots(pollId, bodies, meetingChannel(client, meetingId)),
           retryDelays: RETRY_DELAYS,
           sleep,
           now: Date.now,

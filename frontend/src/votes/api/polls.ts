@@ -1,7 +1,9 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, pathId, request } from '../../api/client';
 import type { BallotAck, BallotInput, CountInput, Id, Poll, PollInput, ReceiptList, Voters } from '../../api/types';
+import { ApiError } from '../../api/problem';
 import { queryKeys } from '../../lib/queryKeys';
+import type { AnswerMessage } from '../../live/protocol';
 import { meetingApi } from '../../meetings/api/paths';
 
 // The votes API (docs/votes.md). The meeting's channel keeps the poll list current (poll.changed
@@ -102,11 +104,28 @@ export function useEnterCounts(meetingId: Id) {
 /** A ballot's request gives up after this long without an answer (then it is sent again, same id). */
 export const BALLOT_TIMEOUT_MS = 12_000;
 
+/** What can carry a ballot besides the API: the meeting's live channel (see MeetingChannel.ask). */
+export interface BallotCarrier {
+  ask(message: Record<string, unknown>, timeoutMs: number): Promise<AnswerMessage> | null;
+}
+
 /**
- * POST /api/polls/{id}/ballots (one) or /ballots/batch (several: a proxy holder's "vote for all"),
- * each answering its acknowledgement with the receipt. Not retried here: see votes/ballots.ts.
+ * Sends ballots on the meeting's live socket when it is connected (one small frame each way: what
+ * keeps 2,000 ballots in a second fast), else POST /api/polls/{id}/ballots (one) or /ballots/batch
+ * (several: a proxy holder's "vote for all"). Either answers each acknowledgement with its receipt
+ * once committed, or the same problem. Not retried here: see votes/ballots.ts.
  */
-export async function sendBallots(pollId: Id, bodies: BallotInput[]): Promise<BallotAck[]> {
+export async function sendBallots(pollId: Id, bodies: BallotInput[], live?: BallotCarrier): Promise<BallotAck[]> {
+  const asked = live?.ask(
+    bodies.length === 1 ? { type: 'ballot', pollId, ballot: bodies[0] } : { type: 'ballot', pollId, ballots: bodies },
+    BALLOT_TIMEOUT_MS,
+  );
+  if (asked) {
+    const answer = await asked;
+    if (answer.type === 'ballot.ack') return answer.acks;
+    const seconds = answer.problem.params?.seconds;
+    throw new ApiError(answer.problem, answer.problem.status === 429 && typeof seconds === 'number' ? seconds : null);
+  }
   const signal = typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(BALLOT_TIMEOUT_MS) : undefined;
   if (bodies.length === 1) {
     const ack = await request<BallotAck>(pollApi(pollId, '/ballots'), { method: 'POST', body: bodies[0], signal });

@@ -111,12 +111,24 @@ public class LiveHandshake {
                       meetingId,
                       g,
                       System.nanoTime() + TimeUnit.SECONDS.toNanos(30),
-                      Lang.fromHeader(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)),
+                      answerLang(rc),
                       rc.request().remoteAddress() == null
                           ? null
                           : rc.request().remoteAddress().hostAddress()));
               rc.next();
             });
+  }
+
+  /**
+   * The language of what the socket answers: {@code ?lang=vi|en} (the app's own choice, which a
+   * browser cannot put in the handshake's headers), else {@code Accept-Language}.
+   */
+  private static Lang answerLang(RoutingContext rc) {
+    String lang = rc.request().getParam("lang");
+    return Lang.fromHeader(
+        lang != null && lang.matches("vi|en")
+            ? lang
+            : rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   /**
