@@ -35,18 +35,22 @@ import java.util.regex.Pattern;
  * open until the chair closes it (a poll also closes when every entitled principal has voted).
  * Every voter then opens the meeting's live channel with its own ticket, as a tablet does.
  *
- * <p>Each round (one YES_NO poll, named or secret):
+ * <p>Each round (two YES_NO polls, named or secret):
  *
  * <ol>
  *   <li>the chair creates and opens the poll; every tablet fetches it (as the web app does on
  *       {@code poll.changed}), which also leaves each voter a warm keep-alive connection;
  *   <li>the VOTERS ballots are sent within one second (open loop, evenly spaced, voters in random
- *       order): each ballot's time to acknowledgement (HTTP 200 with its receipt) is counted from
- *       the moment it was due, so a client falling behind is not hidden; ballots per second =
+ *       order), each as a {@code ballot} message on the voter's live socket (TRANSPORT socket, the
+ *       default, as the web app sends them) or a POST to the API (http): each ballot's time to
+ *       acknowledgement ({@code ballot.ack}, or HTTP 200, with its receipt) is counted from the
+ *       moment it was due, so a client falling behind is not hidden; ballots per second =
  *       acknowledged ballots / (last acknowledgement - first ballot due);
  *   <li>the chair closes the poll: time from the close request leaving until {@code poll.changed}
  *       (CLOSED) has arrived on every connected client; then publishes it: the same until {@code
- *       poll.published} is everywhere; the published result must count every acknowledged ballot.
+ *       poll.published} is everywhere; the published result must count every acknowledged ballot;
+ *   <li>a second poll is opened and every voter casts on it at once: the capacity (acknowledged
+ *       ballots / (last acknowledgement - first ballot sent)); closed, it must count them all.
  * </ol>
  *
  * The first round of each kind warms both JVMs up (first use of the code paths) and is reported on
@@ -57,7 +61,7 @@ import java.util.regex.Pattern;
  * the two cores a ballot costs, whatever else the machine is doing at the time.
  *
  * <p>java VoteBench.java BASE ADMIN_PASSWORD VOTERS KINDS ROUNDS SERVER_PID CLK_TCK DATABASE
- * (KINDS: named,secret)
+ * [TRANSPORT] (KINDS: named,secret; TRANSPORT: socket or http)
  */
 public class VoteBench {
   static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
@@ -107,6 +111,8 @@ public class VoteBench {
     /** "poll.changed:ID:STATE" or "poll.published:ID" → when it first arrived (nanoTime). */
     final Map<String, Long> seen = new ConcurrentHashMap<>();
     volatile CountDownLatch hello;
+    /** Where this voter's ballot answers on the socket go during a cast. */
+    volatile Answers answers;
 
     Voter(int n, String username) {
       this.n = n;
@@ -135,6 +141,13 @@ public class VoteBench {
     }
 
     void handle(String msg, long now) {
+      if (msg.startsWith("{\"type\":\"ballot.")) {
+        Answers a = answers;
+        if (a != null) {
+          a.answer(msg, now);
+        }
+        return;
+      }
       if (msg.startsWith("{\"type\":\"hello\"")) {
         CountDownLatch l = hello;
         if (l != null) {
@@ -169,6 +182,13 @@ public class VoteBench {
       open = false;
     }
   }
+
+  /** A ballot's answer on the socket: {"type":"ballot.ack"|"ballot.refused","ref":"K",…}. */
+  interface Answers {
+    void answer(String msg, long now);
+  }
+
+  static final Pattern REF = Pattern.compile("\"ref\"\\s*:\\s*\"(\\d+)\"");
 
   // --- HTTP -----------------------------------------------------------------------------------
 
@@ -281,9 +301,12 @@ public class VoteBench {
   /** What one kind of poll measured over its counted rounds. */
   static final class Totals {
     final List<Long> acks = new ArrayList<>();
+    final List<Long> burstAcks = new ArrayList<>();
     final List<Long> closes = new ArrayList<>();
     final List<Long> publishes = new ArrayList<>();
     long acked;
+    long burstAcked;
+    double burstSeconds;
     long failed;
     long missing;
     double castSeconds;
@@ -356,6 +379,7 @@ public class VoteBench {
     serverPid = Long.parseLong(args[5]);
     ticksPerSecond = Double.parseDouble(args[6]);
     database = args[7];
+    boolean socket = args.length <= 8 || !args[8].equals("http");
     String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
     String admin = login(HTTP[0], "admin", adminPassword);
@@ -457,7 +481,14 @@ public class VoteBench {
       for (int r = 0; r < rounds; r++) {
         boolean warmUp = r == 0 && rounds > 1;
         String label = kind + (warmUp ? " warm-up" : " round " + r);
-        round(label, kind.equals("secret"), chair, casting, random, warmUp ? null : totals.computeIfAbsent(kind, k -> new Totals()));
+        round(
+            label,
+            kind.equals("secret"),
+            chair,
+            casting,
+            random,
+            socket,
+            warmUp ? null : totals.computeIfAbsent(kind, k -> new Totals()));
       }
     }
     int closed = (int) casting.stream().filter(v -> !v.open).count();
@@ -469,6 +500,7 @@ public class VoteBench {
       System.out.printf(
           Locale.ROOT,
           "SUMMARY kind=%s rounds=%d voters=%d acked=%d failed=%d %s ballots_per_s=%.0f"
+              + " %s capacity_ballots_per_s=%.0f"
               + " server_cpu_ms_per_ballot=%.2f database_cpu_ms_per_ballot=%.2f"
               + " client_cpu_ms_per_ballot=%.2f %s %s"
               + " events_missing=%d sockets_closed=%d%n",
@@ -479,9 +511,11 @@ public class VoteBench {
           t.failed,
           figures("ack", t.acks),
           t.acked / t.castSeconds,
-          t.serverCpu * 1000 / t.acked,
-          t.databaseCpu * 1000 / t.acked,
-          t.clientCpu * 1000 / t.acked,
+          figures("burst", t.burstAcks),
+          t.burstAcked / t.burstSeconds,
+          t.serverCpu * 1000 / (t.acked + t.burstAcked),
+          t.databaseCpu * 1000 / (t.acked + t.burstAcked),
+          t.clientCpu * 1000 / (t.acked + t.burstAcked),
           figures("close", t.closes),
           figures("publish", t.publishes),
           t.missing,
@@ -538,15 +572,23 @@ public class VoteBench {
         voters.size(), (System.nanoTime() - t0) / 1e9);
   }
 
-  static void round(
-      String label, boolean secret, String chair, List<Voter> voters, Random random, Totals totals)
+  /** What one cast measured. */
+  record Cast(
+      List<Long> acks,
+      int failed,
+      double seconds,
+      double serverCpu,
+      double databaseCpu,
+      double clientCpu) {}
+
+  /** A poll created and opened by the chair, fetched by every tablet; its id. */
+  static long openPoll(String chair, List<Voter> voters, boolean secret, Random random)
       throws Exception {
-    String m = "/api/meetings/" + meeting;
     long poll =
         id(
             call(
                 "POST",
-                m + "/polls",
+                "/api/meetings/" + meeting + "/polls",
                 chair,
                 "{\"title\":\"Thông qua Nghị quyết đo số "
                     + random.nextInt(1000)
@@ -557,7 +599,7 @@ public class VoteBench {
     String p = "/api/polls/" + poll;
     long opened = System.nanoTime();
     call("POST", p + "/open", chair, null);
-    List<Long> openLatencies = awaitEverywhere(voters, "poll.changed:" + poll + ":OPEN", opened);
+    awaitEverywhere(voters, "poll.changed:" + poll + ":OPEN", opened);
     // every tablet fetches the poll, all at once (the web app refetches on poll.changed)
     CompletableFuture.allOf(
             voters.stream()
@@ -570,24 +612,50 @@ public class VoteBench {
                 .toArray(CompletableFuture[]::new))
         .get(2, TimeUnit.MINUTES);
     Thread.sleep(500);
+    return poll;
+  }
 
-    // the ballots, evenly spread over one second, voters in random order
+  /**
+   * Every voter casts one ballot, in random order: spread evenly over one second, or all at once
+   * ({@code burst}: what the server can take, its capacity). A ballot's time to acknowledgement
+   * counts from the moment it was due, so a client falling behind is not hidden. On the socket
+   * (as the web app sends when its live channel is connected) or over HTTP.
+   */
+  static Cast cast(
+      String label, long poll, List<Voter> voters, Random random, boolean burst, boolean socket)
+      throws Exception {
+    String p = "/api/polls/" + poll;
     List<Voter> order = new ArrayList<>(voters);
     Collections.shuffle(order, random);
     int n = order.size();
-    String[] values = new String[n];
     String[] bodies = new String[n];
     for (int i = 0; i < n; i++) {
       int d = random.nextInt(100);
-      values[i] = d < 70 ? "YES" : d < 90 ? "NO" : "ABSTAIN";
-      bodies[i] = "{\"ballotId\":\"" + UUID.randomUUID() + "\",\"value\":\"" + values[i] + "\"}";
+      String value = d < 70 ? "YES" : d < 90 ? "NO" : "ABSTAIN";
+      bodies[i] = "{\"ballotId\":\"" + UUID.randomUUID() + "\",\"value\":\"" + value + "\"}";
     }
     long[] due = new long[n];
     long[] acked = new long[n];
     String[] problems = new String[n];
     AtomicInteger failed = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(n);
-    long spacing = TimeUnit.SECONDS.toNanos(1) / n;
+    Answers answers =
+        (msg, now) -> {
+          Matcher r = REF.matcher(msg);
+          if (!r.find()) {
+            return;
+          }
+          int k = Integer.parseInt(r.group(1));
+          if (msg.startsWith("{\"type\":\"ballot.ack\"") && RECEIPT.matcher(msg).find()) {
+            acked[k] = now;
+          } else {
+            failed.incrementAndGet();
+            problems[k] = msg;
+          }
+          done.countDown();
+        };
+    order.forEach(v -> v.answers = answers);
+    long spacing = burst ? 0 : TimeUnit.SECONDS.toNanos(1) / n;
     long self = ProcessHandle.current().pid();
     double serverCpu0 = cpuSeconds(serverPid);
     Map<Long, Double> databaseCpu0 = databaseCpu();
@@ -603,8 +671,31 @@ public class VoteBench {
         LockSupport.parkNanos(wait);
       }
       Voter v = order.get(k);
+      if (socket) {
+        v.ws
+            .sendText(
+                "{\"type\":\"ballot\",\"ref\":\""
+                    + k
+                    + "\",\"pollId\":"
+                    + poll
+                    + ",\"ballot\":"
+                    + bodies[k]
+                    + "}",
+                true)
+            .whenComplete(
+                (ws, e) -> {
+                  if (e != null) {
+                    failed.incrementAndGet();
+                    problems[k] = e.toString();
+                    done.countDown();
+                  }
+                });
+        continue;
+      }
       v.http()
-          .sendAsync(request("POST", p + "/ballots", v.token, bodies[k]), HttpResponse.BodyHandlers.ofString())
+          .sendAsync(
+              request("POST", p + "/ballots", v.token, bodies[k]),
+              HttpResponse.BodyHandlers.ofString())
           .whenComplete(
               (r, e) -> {
                 long now = System.nanoTime();
@@ -621,6 +712,7 @@ public class VoteBench {
     if (!done.await(3, TimeUnit.MINUTES)) {
       throw new IllegalStateException(label + ": " + done.getCount() + " ballots unanswered");
     }
+    order.forEach(v -> v.answers = null);
     double serverCpu = cpuSeconds(serverPid) - serverCpu0;
     double databaseCpu = databaseCpuSince(databaseCpu0);
     double clientCpu = cpuSeconds(self) - clientCpu0;
@@ -638,26 +730,45 @@ public class VoteBench {
         shown++;
       }
     }
-    double castSeconds = (lastAck - first) / 1e9;
+    double seconds = (lastAck - first) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "%s (%s, from %s UTC): %d ballots sent in %.2f s, %d acknowledged, %d failed; %s"
-            + " ballots_per_s=%.0f"
-            + " (all answered after %.2f s); CPU per ballot: server %.2f ms, database %.2f ms,"
-            + " this client %.2f ms%n",
+        "%s, %s on the %s (from %s UTC): %d ballots sent in %.2f s, %d acknowledged, %d failed;"
+            + " %s ballots_per_s=%.0f (all answered after %.2f s); CPU per ballot: server %.2f ms,"
+            + " database %.2f ms, this client %.2f ms%n",
         label,
-        secret ? "secret" : "named",
+        burst ? "all at once" : "within one second",
+        socket ? "live socket" : "API",
         castAt,
         n,
         (sentAll - first) / 1e9,
         ackLatencies.size(),
         failed.get(),
         figures("ack", ackLatencies),
-        ackLatencies.size() / castSeconds,
-        castSeconds,
+        ackLatencies.size() / seconds,
+        seconds,
         serverCpu * 1000 / n,
         databaseCpu * 1000 / n,
         clientCpu * 1000 / n);
+    return new Cast(ackLatencies, failed.get(), seconds, serverCpu, databaseCpu, clientCpu);
+  }
+
+  /**
+   * One round: a poll cast within one second (latency), closed and published (the result on every
+   * client); then a second poll cast all at once (capacity), closed.
+   */
+  static void round(
+      String label,
+      boolean secret,
+      String chair,
+      List<Voter> voters,
+      Random random,
+      boolean socket,
+      Totals totals)
+      throws Exception {
+    long poll = openPoll(chair, voters, secret, random);
+    String p = "/api/polls/" + poll;
+    Cast spread = cast(label, poll, voters, random, false, socket);
     Thread.sleep(1000);
 
     long closeSent = System.nanoTime();
@@ -670,39 +781,56 @@ public class VoteBench {
     long publishAnswered = System.nanoTime();
     List<Long> publishes = awaitEverywhere(voters, "poll.published:" + poll, publishSent);
     int missing = (voters.size() - closes.size()) + (voters.size() - publishes.size());
-    Matcher cast = CAST.matcher(call("GET", p, chair, null));
-    String counted = cast.find() ? cast.group(1) : "?";
+    String counted = counted(chair, poll);
     System.out.printf(
         Locale.ROOT,
-        "  open -> %d clients: %s; close answered in %.0f ms, -> clients: %s; publish answered in"
-            + " %.0f ms, -> clients: %s; missing events %d; poll counts %s ballots%n",
-        voters.size(),
-        figures("p", openLatencies),
+        "  close answered in %.0f ms, -> %d clients: %s; publish answered in %.0f ms, -> clients:"
+            + " %s; missing events %d; poll counts %s ballots%n",
         (closeAnswered - closeSent) / 1e6,
+        voters.size(),
         figures("p", closes),
         (publishAnswered - publishSent) / 1e6,
         figures("p", publishes),
         missing,
         counted);
-    if (!counted.equals(Integer.toString(ackLatencies.size()))) {
-      System.out.println("  WARNING: the poll counts " + counted + " ballots, " + ackLatencies.size() + " were acknowledged");
-    }
+    warnUnless(counted, spread.acks().size());
+
+    long second = openPoll(chair, voters, secret, random);
+    Cast burst = cast(label, second, voters, random, true, socket);
+    Thread.sleep(500);
+    call("POST", "/api/polls/" + second + "/close", chair, null);
+    warnUnless(counted(chair, second), burst.acks().size());
     if (totals != null) {
       synchronized (totals) {
-        totals.acks.addAll(ackLatencies);
+        totals.acks.addAll(spread.acks());
+        totals.burstAcks.addAll(burst.acks());
         totals.closes.addAll(closes);
         totals.publishes.addAll(publishes);
-        totals.acked += ackLatencies.size();
-        totals.failed += failed.get();
+        totals.acked += spread.acks().size();
+        totals.burstAcked += burst.acks().size();
+        totals.failed += spread.failed() + burst.failed();
         totals.missing += missing;
-        totals.castSeconds += castSeconds;
-        totals.serverCpu += serverCpu;
-        totals.databaseCpu += databaseCpu;
-        totals.clientCpu += clientCpu;
+        totals.castSeconds += spread.seconds();
+        totals.burstSeconds += burst.seconds();
+        totals.serverCpu += spread.serverCpu() + burst.serverCpu();
+        totals.databaseCpu += spread.databaseCpu() + burst.databaseCpu();
+        totals.clientCpu += spread.clientCpu() + burst.clientCpu();
         totals.rounds++;
       }
     }
     Thread.sleep(500);
+  }
+
+  static String counted(String chair, long poll) throws Exception {
+    Matcher cast = CAST.matcher(call("GET", "/api/polls/" + poll, chair, null));
+    return cast.find() ? cast.group(1) : "?";
+  }
+
+  static void warnUnless(String counted, int acknowledged) {
+    if (!counted.equals(Integer.toString(acknowledged))) {
+      System.out.println(
+          "  WARNING: the poll counts " + counted + " ballots, " + acknowledged + " were acknowledged");
+    }
   }
 
   /** Waits (30 s at most) until every voter's socket has {@code key}; the delays from {@code since}. */

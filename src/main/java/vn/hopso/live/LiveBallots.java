@@ -79,7 +79,8 @@ public class LiveBallots {
       refuse(c, ref, refused);
       return;
     }
-    done.whenComplete(
+    // answered on the socket's own event loop: the desk's writer goes straight back to its queue
+    done.whenCompleteAsync(
         (acks, failure) -> {
           c.ballotsInFlight.decrementAndGet();
           if (failure == null) {
@@ -97,7 +98,8 @@ public class LiveBallots {
               cause instanceof ApiException api
                   ? api
                   : ApiException.of(500, CommonMsg.TITLE_INTERNAL, CommonMsg.INTERNAL, null));
-        });
+        },
+        c.loop);
   }
 
   private void refuse(LiveConnection c, String ref, ApiException refused) {

@@ -74,12 +74,16 @@ public class MeetingAccess {
    * policy's; whether the meeting is visible to a non-participant is the caller's to ask ({@link
    * #visible}).
    */
-  public void requireAsParticipant(Meeting m, Participant mine, MeetingOp op) {
+  public void requireAsParticipant(Meeting m, boolean participant, MeetingOp op) {
     if (op.who != MeetingOp.Who.PARTICIPANT) {
       throw new IllegalArgumentException(op + " is not decided by participation alone");
     }
-    policy.require(m, new Relation(false, false, false, mine, false), op);
+    // the caller's row was read as values; for these operations only its presence counts
+    policy.require(m, new Relation(false, false, false, participant ? PRESENT : null, false), op);
   }
+
+  /** Stands for a participant whose row was read as values (see requireAsParticipant). */
+  private static final Participant PRESENT = new Participant();
 
   /** Whether the caller may do {@code op} now, without the explanation a refusal carries. */
   public boolean allowed(Meeting m, Relation r, MeetingOp op) {

@@ -1,5 +1,7 @@
 package vn.hopso.vote;
 
+import static io.quarkus.hibernate.orm.panache.Panache.getEntityManager;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,7 +35,6 @@ import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
 import vn.hopso.meeting.MeetingMsg;
 import vn.hopso.meeting.MeetingOp;
-import vn.hopso.meeting.Participant;
 import vn.hopso.org.Person;
 import vn.hopso.vote.PollViews.BallotAck;
 import vn.hopso.vote.PollViews.BallotInput;
@@ -91,6 +92,23 @@ public class BallotDesk {
       List<BallotInput> ballots,
       boolean batch,
       CompletableFuture<List<BallotAck>> done) {}
+
+  /**
+   * A participant as the desk needs them, read as values (no entity to hydrate, snapshot or check
+   * at the flush: a batch reads hundreds).
+   */
+  private record Member(
+      long id,
+      long personId,
+      String username,
+      boolean voting,
+      Long proxyId,
+      vn.hopso.meeting.Attendance attendance) {}
+
+  /** The columns of {@link Member}, in order. */
+  private static final String MEMBER =
+      "select p.id, pe.id, pe.username, p.voting, p.proxy.id, p.attendance"
+          + " from Participant p join p.person pe where p.meeting = ?1 and ";
 
   private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>(MAX_WAITING);
   private volatile boolean running;
@@ -248,10 +266,10 @@ public class BallotDesk {
     final Instant now = clock.instant();
 
     /** By person id: each caller's participant row in the meeting (absent: not a participant). */
-    final Map<Long, Participant> mine = new HashMap<>();
+    final Map<Long, Member> mine = new HashMap<>();
 
     /** By participant id: the principals named by proxy holders. */
-    final Map<Long, Participant> principals = new HashMap<>();
+    final Map<Long, Member> principals = new HashMap<>();
 
     /** By participant id: who has voted (read under the poll's lock; updated as ballots land). */
     final Map<Long, PollVoter> voters = new HashMap<>();
@@ -307,21 +325,12 @@ public class BallotDesk {
               }
             });
       }
-      Participant.<Participant>find(
-              "from Participant p join fetch p.person left join fetch p.proxy x"
-                  + " left join fetch x.person where p.meeting = ?1 and p.person.id in ?2",
-              meeting,
-              persons)
-          .list()
-          .forEach(p -> mine.put(p.person.id, p));
+      members("pe.id in ?2", persons).forEach(m -> mine.put(m.personId(), m));
       Set<Long> ids = new HashSet<>();
-      mine.values().forEach(p -> ids.add(p.id));
+      mine.values().forEach(m -> ids.add(m.id()));
       named.removeAll(ids);
       if (!named.isEmpty()) {
-        Participant.<Participant>find(
-                "from Participant p join fetch p.person where p.id in ?1", named)
-            .list()
-            .forEach(p -> principals.put(p.id, p));
+        members("p.id in ?2", named).forEach(m -> principals.put(m.id(), m));
         ids.addAll(principals.keySet());
       }
       if (!ids.isEmpty()) {
@@ -329,6 +338,26 @@ public class BallotDesk {
             .list()
             .forEach(v -> voters.put(v.participantId, v));
       }
+    }
+
+    private List<Member> members(String where, Set<Long> ids) {
+      List<Member> out = new ArrayList<>();
+      for (Object[] r :
+          getEntityManager()
+              .createQuery(MEMBER + where, Object[].class)
+              .setParameter(1, meeting)
+              .setParameter(2, ids)
+              .getResultList()) {
+        out.add(
+            new Member(
+                (Long) r[0],
+                (Long) r[1],
+                (String) r[2],
+                (Boolean) r[3],
+                (Long) r[4],
+                (vn.hopso.meeting.Attendance) r[5]));
+      }
+      return out;
     }
 
     /** One submission: every ballot checked first, then all recorded (or none). */
@@ -339,7 +368,7 @@ public class BallotDesk {
       if (poll.analog) {
         throw ApiException.conflict(PollMsg.ANALOG_NO_BALLOTS);
       }
-      Participant me = mine.get(s.caller.personId());
+      Member me = mine.get(s.caller.personId());
       if (me == null) {
         refuseNonParticipant(s.caller);
       }
@@ -353,8 +382,8 @@ public class BallotDesk {
         if (!ids.add(in.ballotId())) {
           throw ApiException.invalid(at + "ballotId", PollMsg.NO_BALLOT_ID_REUSE);
         }
-        Participant principal = principal(me, in);
-        if (!seen.add(principal.id)) {
+        Member principal = principal(me, in);
+        if (!seen.add(principal.id())) {
           throw ApiException.invalid(at + "participantId", PollMsg.ALREADY_VOTED);
         }
         acks.add(one(s.caller, me, principal, in, at, writes));
@@ -373,39 +402,44 @@ public class BallotDesk {
           && !access.visible(new Viewer(person.id, person.roles), meeting.id)) {
         throw ApiException.forbidden(MeetingMsg.NOT_VISIBLE);
       }
-      access.requireAsParticipant(meeting, null, MeetingOp.VOTE);
+      access.requireAsParticipant(meeting, false, MeetingOp.VOTE);
       throw new IllegalStateException("a non-participant was allowed to vote");
     }
 
     /** Whose vote this is: the caller's own, or a principal's whose proxy the caller holds. */
-    private Participant principal(Participant me, BallotInput in) {
-      if (in.participantId() == null || in.participantId().equals(me.id)) {
-        if (me.proxy != null) {
-          throw ApiException.conflict(PollMsg.PROXY_GIVEN, "name", me.proxy.person.fullName);
+    private Member principal(Member me, BallotInput in) {
+      if (in.participantId() == null || in.participantId() == me.id()) {
+        if (me.proxyId() != null) {
+          throw ApiException.conflict(PollMsg.PROXY_GIVEN, "name", nameOf(me.proxyId()));
         }
-        if (!me.voting) {
+        if (!me.voting()) {
           throw ApiException.forbidden(PollMsg.NO_VOTING_RIGHT);
         }
         return me;
       }
-      Participant principal = principals.get(in.participantId());
+      Member principal = principals.get(in.participantId());
       if (principal == null) { // a principal who casts ballots of their own in this batch too
         principal =
             mine.values().stream()
-                .filter(p -> p.id.equals(in.participantId()))
+                .filter(m -> m.id() == in.participantId())
                 .findFirst()
                 .orElse(null);
       }
-      if (principal == null
-          || !principal.meeting.id.equals(meeting.id)
-          || principal.proxy == null
-          || !principal.proxy.id.equals(me.id)) {
+      // (members are read within this meeting only)
+      if (principal == null || principal.proxyId() == null || principal.proxyId() != me.id()) {
         throw ApiException.forbidden(PollMsg.NOT_YOUR_PROXY);
       }
-      if (!principal.voting) {
+      if (!principal.voting()) {
         throw ApiException.forbidden(PollMsg.NO_VOTING_RIGHT);
       }
       return principal;
+    }
+
+    private String nameOf(long participantId) {
+      return getEntityManager()
+          .createQuery("select p.person.fullName from Participant p where p.id = ?1", String.class)
+          .setParameter(1, participantId)
+          .getSingleResult();
     }
 
     /**
@@ -415,33 +449,33 @@ public class BallotDesk {
      */
     private BallotAck one(
         Caller caller,
-        Participant me,
-        Participant principal,
+        Member me,
+        Member principal,
         BallotInput in,
         String at,
         List<Runnable> writes) {
       BallotChoice choice = choice(poll, optionIds, in, at);
       String hash = Receipts.hash(in.ballotId());
-      PollVoter v = voters.get(principal.id);
+      PollVoter v = voters.get(principal.id());
       if (v != null && v.ballotHash.equals(hash)) {
         String receipt = Receipts.receipt(poll.ballotKey, in.ballotId());
         Ballot b = ballot(receipt);
         if (b == null || !b.choice.equals(choice.encode())) {
           throw ApiException.conflictOn(at + "ballotId", PollMsg.NO_BALLOT_ID_REUSE);
         }
-        return new BallotAck(in.ballotId(), poll.id, principal.id, receipt, false);
+        return new BallotAck(in.ballotId(), poll.id, principal.id(), receipt, false);
       }
-      access.requireAsParticipant(meeting, me, MeetingOp.VOTE);
+      access.requireAsParticipant(meeting, true, MeetingOp.VOTE);
       if (poll.state != PollState.OPEN) {
         throw ApiException.conflict(PollMsg.NOT_OPEN);
       }
       if (poll.closesAt != null && now.isAfter(poll.closesAt)) {
         throw ApiException.conflict(PollMsg.TIME_UP);
       }
-      if (!me.attendance.present()) {
+      if (!me.attendance().present()) {
         throw ApiException.conflict(PollMsg.NOT_PRESENT);
       }
-      String actor = me.person.username;
+      String actor = me.username();
       String receipt = Receipts.receipt(poll.ballotKey, in.ballotId()); // an open poll has its key
       if (v != null) {
         if (in.replaces() == null) {
@@ -464,12 +498,12 @@ public class BallotDesk {
               b.choice = choice.encode();
               recorded.put(receipt, b);
               v.ballotHash = hash;
-              v.castBy = me.person.id;
+              v.castBy = me.personId();
               v.votedAt = now;
               voted.add(
-                  new PollEvents.Voted(meeting, poll.id, principal.id, true, actor, caller.ip()));
+                  new PollEvents.Voted(meeting, poll.id, principal.id(), true, actor, caller.ip()));
             });
-        return new BallotAck(in.ballotId(), poll.id, principal.id, receipt, true);
+        return new BallotAck(in.ballotId(), poll.id, principal.id(), receipt, true);
       }
       if (in.replaces() != null) {
         throw ApiException.conflictOn(at + "replaces", PollMsg.WRONG_REPLACES);
@@ -478,25 +512,25 @@ public class BallotDesk {
           () -> {
             PollVoter nv = new PollVoter();
             nv.pollId = poll.id;
-            nv.participantId = principal.id;
-            nv.personId = principal.person.id;
-            nv.castBy = me.person.id;
+            nv.participantId = principal.id();
+            nv.personId = principal.personId();
+            nv.castBy = me.personId();
             nv.ballotHash = hash;
             nv.votedAt = now;
-            voters.put(principal.id, nv);
+            voters.put(principal.id(), nv);
             newVoters.add(nv);
             Ballot b = new Ballot();
             b.id = UUID.randomUUID().toString(); // never the client's id, never in any order
             b.pollId = poll.id;
             b.receipt = receipt;
             b.choice = choice.encode();
-            b.participantId = poll.secret ? null : principal.id;
+            b.participantId = poll.secret ? null : principal.id();
             recorded.put(receipt, b);
             newBallots.add(b);
             voted.add(
-                new PollEvents.Voted(meeting, poll.id, principal.id, false, actor, caller.ip()));
+                new PollEvents.Voted(meeting, poll.id, principal.id(), false, actor, caller.ip()));
           });
-      return new BallotAck(in.ballotId(), poll.id, principal.id, receipt, false);
+      return new BallotAck(in.ballotId(), poll.id, principal.id(), receipt, false);
     }
 
     /** The ballot with this receipt: recorded in this batch, or committed before. */
