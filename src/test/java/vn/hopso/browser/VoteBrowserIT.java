@@ -2,6 +2,7 @@ package vn.hopso.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,13 @@ class VoteBrowserIT extends BrowserTest {
 
   /** A delegate's tablet on the meeting page, checked in and following the meeting live. */
   static Page tablet(String username, long meetingId) {
+    return tablet(username, meetingId, page -> {});
+  }
+
+  /** The same, with {@code before} applied to the page before it opens the meeting (routes). */
+  static Page tablet(String username, long meetingId, java.util.function.Consumer<Page> before) {
     Page page = signIn(username);
+    before.accept(page);
     page.navigate("/meetings/" + meetingId);
     page.getByTestId("check-in").click();
     assertThat(page.getByTestId("check-in")).hasAttribute("data-checked-in", "true");
@@ -74,7 +81,49 @@ class VoteBrowserIT extends BrowserTest {
 
     // --- three tablets wait on the meeting page ---
     Page t1 = tablet("daibieu001", meetingId);
-    Page t2 = tablet("daibieu002", meetingId);
+    // the tablets vote on their live socket: t2's passes through a stand-in that records the
+    // ballots it carries and can lose an answer on its way back
+    List<String> sent = new CopyOnWriteArrayList<>();
+    AtomicBoolean loseNextAck = new AtomicBoolean();
+    Page t2 =
+        tablet(
+            "daibieu002",
+            meetingId,
+            page ->
+                page.routeWebSocket(
+                    Pattern.compile(".*/ws/meetings/.*"),
+                    ws -> {
+                      com.microsoft.playwright.WebSocketRoute server = ws.connectToServer();
+                      ws.onMessage(
+                          frame -> {
+                            String text = frame.text();
+                            if (text != null && text.contains("\"type\":\"ballot\"")) {
+                              Matcher m = BALLOT_ID.matcher(text);
+                              sent.add(m.find() ? m.group(1) : "none");
+                            }
+                            server.send(text);
+                          });
+                      server.onMessage(
+                          frame -> {
+                            String text = frame.text();
+                            if (text != null
+                                && text.startsWith("{\"type\":\"ballot.ack\"")
+                                && loseNextAck.compareAndSet(true, false)) {
+                              return; // the server recorded it, the tablet never hears back
+                            }
+                            ws.send(text);
+                          });
+                    }));
+    // no ballot goes through the API while the live socket is connected
+    List<String> overHttp = new CopyOnWriteArrayList<>();
+    for (Page t : List.of(t1, t2)) {
+      t.route(
+          "**/api/polls/*/ballots**",
+          route -> {
+            overHttp.add(route.request().url());
+            route.resume();
+          });
+    }
     Page t3 = tablet("daibieu003", meetingId);
 
     // --- the chair prepares the vote and opens it ---
@@ -123,24 +172,15 @@ class VoteBrowserIT extends BrowserTest {
     Locator missing = card.getByTestId("voter-missing");
     assertThat(missing).hasCount(5, LIVE_COUNT);
 
-    // --- delegate 2: against; the first answer is lost on its way back to the tablet ---
-    List<String> sent = new CopyOnWriteArrayList<>();
-    AtomicBoolean lost = new AtomicBoolean();
-    t2.route(
-        "**/api/polls/*/ballots",
-        route -> {
-          Matcher m = BALLOT_ID.matcher(String.valueOf(route.request().postData()));
-          sent.add(m.find() ? m.group(1) : "none");
-          if (lost.compareAndSet(false, true)) {
-            route.fetch(); // the server records the ballot…
-            route.abort("timedout"); // …but the tablet never hears back
-          } else {
-            route.resume();
-          }
-        });
+    // --- delegate 2: against; the first answer is lost on its way back to the tablet, which
+    // sends the same ballot again after its time-out (12 s) ---
+    loseNextAck.set(true);
     t2.getByTestId("ballot-choice-NO").click();
     t2.getByTestId("ballot-confirm").click();
-    assertThat(t2.getByTestId("ballot-voted")).hasAttribute("data-state", "cast", LIVE);
+    assertThat(t2.getByTestId("ballot-voted"))
+        .hasAttribute(
+            "data-state", "cast", new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+    assertFalse(loseNextAck.get(), "the first answer was lost");
     assertEquals(2, sent.size(), sent::toString);
     assertEquals(sent.get(0), sent.get(1), "a retry must send the same ballot id");
     assertTrue(RECEIPT.matcher(t2.getByTestId("ballot-receipt").innerText().trim()).matches());
@@ -160,6 +200,7 @@ class VoteBrowserIT extends BrowserTest {
     Locator voted3 = t3.locator("[data-testid=ballot-voted][data-state=cast]");
     assertThat(voted3).hasCount(2, LIVE_COUNT);
     assertThat(screenCount).hasAttribute("data-cast", "4", LIVE);
+    assertEquals(List.of(), overHttp, "ballots went through the API though the socket was up");
     assertThat(card.getByTestId("poll-count")).hasAttribute("data-cast", "4", LIVE);
     // daibieu005 (present) and the chair (absent) are missing: the vote stays open until closed
     assertThat(missing).hasCount(2, LIVE_COUNT);
