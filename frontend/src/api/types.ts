@@ -198,6 +198,7 @@ export type QuorumSummary = Schemas['QuorumSummary'];
 export type Presence = Schemas['Online'];
 /** A single-use ticket (30 s) to open a live socket. */
 export type LiveTicket = Schemas['Ticket'];
+export type VideoJoin = Schemas['VideoJoin'];
 
 export type AppNotification = Schemas['NotificationView'];
 export type NotificationPage = Schemas['NotificationPage'];

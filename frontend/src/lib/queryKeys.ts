@@ -63,6 +63,7 @@ export const queryKeys = {
     deliveries: (id: Id) => ['meetings', id, 'deliveries'] as const,
     /** the running session (LiveState), patched by the live channel's events */
     live: (id: Id) => ['meetings', id, 'live'] as const,
+    video: (id: Id) => ['meetings', id, 'video'] as const,
     /** its documents (DocumentList); as a prefix also the reading table */
     documents: (id: Id) => ['meetings', id, 'documents'] as const,
     /** who opened which document (managers) */

@@ -11,6 +11,7 @@ import { useApiForm } from '../lib/useApiForm';
 import { useCancelMeeting, useCheckIn, usePostpone, useRespond, useTransition, type Transition } from './api/meetingActions';
 import type { MeetingTabProps } from './MeetingPage';
 import { SessionPanel } from '../live/SessionPanel';
+import { VideoPanel } from '../live/VideoPanel';
 import { quorumText } from './quorum';
 import { AttendanceBadge, MeetingStatusBadge, ResponseBadge, capsOf, meetingUrl } from './shared';
 
@@ -107,6 +108,7 @@ export function InfoTab({ meeting: m, meetingId, savedWarnings }: MeetingTabProp
           <SessionPanel meeting={m} meetingId={meetingId} />
         </div>
       )}
+      {caps.canJoinVideo && <VideoPanel meetingId={meetingId} />}
       <ResponsePanel meeting={m} meetingId={meetingId} />
 
       {(actions.length > 0 || changes.edit || changes.postpone || changes.cancel || startFrom) && (

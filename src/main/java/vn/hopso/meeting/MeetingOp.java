@@ -174,6 +174,17 @@ public enum MeetingOp implements Localized {
   OPEN_POLL("mở biểu quyết", "open a poll", Who.RUNNER, false, IN_PROGRESS),
   /** Closing a poll and publishing its result (also once the meeting has ended). */
   RUN_POLLS("điều hành biểu quyết", "run the polls", Who.RUNNER, false, IN_PROGRESS, ENDED),
+  /**
+   * Joining the meeting's video conference (a token for Jitsi): a participant, or an invited room's
+   * device account; from the readiness check, 30 minutes before the start.
+   */
+  JOIN_VIDEO(
+      "tham gia hội nghị truyền hình",
+      "join the video conference",
+      Who.ATTENDEE,
+      java.time.Duration.ofMinutes(30),
+      SCHEDULED,
+      IN_PROGRESS),
   /** Casting a ballot, for oneself or for the principals whose proxy one holds. */
   VOTE("biểu quyết", "vote", Who.PARTICIPANT, false, IN_PROGRESS),
   /** Typing in the figures of a show of hands or paper ballots (a room: its own; the chair too). */
@@ -212,6 +223,8 @@ public enum MeetingOp implements Localized {
     PARTICIPANT_OR_ROOM,
     /** A manager, the chair, or a participant. */
     READER,
+    /** The chair or a manager, a participant, or the device account of an invited room. */
+    ATTENDEE,
     /** Anyone who may see the meeting. */
     VIEWER
   }
@@ -236,16 +249,23 @@ public enum MeetingOp implements Localized {
     return SERIALIZED.contains(this);
   }
 
-  /** In SCHEDULED, allowed only from {@link MeetingPolicy#EARLY_START} before the start. */
-  final boolean window;
+  /**
+   * In SCHEDULED, allowed only from this long before the start (null: whenever the state allows):
+   * {@link MeetingPolicy#EARLY_START} for a window operation, less for joining the video.
+   */
+  final java.time.Duration lead;
 
   final Set<MeetingStatus> states;
 
   MeetingOp(String vi, String en, Who who, boolean window, MeetingStatus... states) {
+    this(vi, en, who, window ? MeetingPolicy.EARLY_START : null, states);
+  }
+
+  MeetingOp(String vi, String en, Who who, java.time.Duration lead, MeetingStatus... states) {
     this.vi = vi;
     this.en = en;
     this.who = who;
-    this.window = window;
+    this.lead = lead;
     this.states = EnumSet.of(states[0], states);
   }
 

@@ -45,7 +45,9 @@ public class MeetingPolicy {
   public boolean allowed(Meeting m, Relation r, MeetingOp op, Instant now) {
     return whoRefusal(r, op.who) == null
         && op.states.contains(m.status)
-        && !(op.window && m.status == MeetingStatus.SCHEDULED && now.isBefore(opensAt(m)));
+        && !(op.lead != null
+            && m.status == MeetingStatus.SCHEDULED
+            && now.isBefore(opensAt(m, op)));
   }
 
   /**
@@ -65,7 +67,7 @@ public class MeetingPolicy {
       return new Decision(
           409, MeetingMsg.WRONG_STATE, new Object[] {"action", op, "status", m.status});
     }
-    if (op.window && m.status == MeetingStatus.SCHEDULED && now.isBefore(opensAt(m))) {
+    if (op.lead != null && m.status == MeetingStatus.SCHEDULED && now.isBefore(opensAt(m, op))) {
       return new Decision(
           409,
           MeetingMsg.NOT_YET,
@@ -73,9 +75,9 @@ public class MeetingPolicy {
             "action",
             op,
             "opensAt",
-            opensAt(m),
+            opensAt(m, op),
             "opensAtText",
-            VietnameseDates.shortDateTime(opensAt(m))
+            VietnameseDates.shortDateTime(opensAt(m, op))
           });
     }
     return Decision.ALLOWED;
@@ -86,6 +88,11 @@ public class MeetingPolicy {
     if (!allowed(m, r, op, now)) {
       throw decide(m, r, op, now).toException();
     }
+  }
+
+  /** When an operation with a lead time opens (see {@link MeetingOp#lead}). */
+  static Instant opensAt(Meeting m, MeetingOp op) {
+    return m.startsAt.minus(op.lead);
   }
 
   /** When check-in, head counts and the start open. */
@@ -107,6 +114,8 @@ public class MeetingPolicy {
       case PARTICIPANT_OR_ROOM ->
           r.participant() != null || r.room() ? null : MeetingMsg.NEED_PARTICIPANT;
       case READER -> r.runner() || r.participant() != null ? null : MeetingMsg.NEED_PARTICIPANT;
+      case ATTENDEE ->
+          r.runner() || r.participant() != null || r.room() ? null : MeetingMsg.NEED_PARTICIPANT;
       case VIEWER -> null;
     };
   }
@@ -147,6 +156,7 @@ public class MeetingPolicy {
         can(m, r, MeetingOp.OPEN_POLL, now),
         can(m, r, MeetingOp.VOTE, now),
         can(m, r, MeetingOp.ENTER_COUNTS, now),
+        can(m, r, MeetingOp.JOIN_VIDEO, now),
         r.manager(),
         r.runner(),
         m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS

@@ -75,6 +75,7 @@ public final class MeetingViews {
       boolean canOpenPolls,
       boolean canVote,
       boolean canEnterCounts,
+      boolean canJoinVideo,
       boolean canManage,
       boolean canRun,
       Instant checkInOpensAt) {}

@@ -81,10 +81,14 @@ public class BallotDesk {
 
   /**
    * Who casts: the person, from where (for the audit), and the meeting whose live socket carried
-   * the ballot (null from the API). A socket's person was admitted to follow that meeting, so a
-   * poll of another meeting is answered as not found.
+   * the ballot (0 from the API; a primitive, so that it is compared by value). A socket's person
+   * was admitted to follow that meeting, so a poll of another meeting is answered as not found.
    */
-  public record Caller(long personId, String ip, Long socketMeetingId) {}
+  public record Caller(long personId, String ip, long socketMeetingId) {
+    boolean fromSocket() {
+      return socketMeetingId != 0;
+    }
+  }
 
   private record Submission(
       Caller caller,
@@ -362,7 +366,7 @@ public class BallotDesk {
 
     /** One submission: every ballot checked first, then all recorded (or none). */
     private List<BallotAck> decide(Submission s) {
-      if (s.caller.socketMeetingId() != null && s.caller.socketMeetingId() != meeting.id) {
+      if (s.caller.fromSocket() && s.caller.socketMeetingId() != meeting.id.longValue()) {
         throw missing(); // the socket's meeting is the only one it may vote in
       }
       if (poll.analog) {
@@ -398,7 +402,7 @@ public class BallotDesk {
       if (person == null || !person.active) {
         throw ApiException.unauthorized(vn.hopso.common.CommonMsg.UNAUTHORIZED);
       }
-      if (caller.socketMeetingId() == null
+      if (!caller.fromSocket()
           && !access.visible(new Viewer(person.id, person.roles), meeting.id)) {
         throw ApiException.forbidden(MeetingMsg.NOT_VISIBLE);
       }

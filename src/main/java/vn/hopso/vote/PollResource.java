@@ -112,6 +112,6 @@ public class PollResource {
     if (me == null) {
       throw ApiException.unauthorized(CommonMsg.UNAUTHORIZED);
     }
-    return new BallotDesk.Caller(me, current.address(), null);
+    return new BallotDesk.Caller(me, current.address(), 0);
   }
 }

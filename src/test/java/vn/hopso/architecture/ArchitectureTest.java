@@ -45,6 +45,7 @@ class ArchitectureTest {
           Map.entry("speaker", Set.of("meeting", "agenda", "org")),
           Map.entry("document", Set.of("meeting", "agenda", "org", "notify", "auth", "storage")),
           Map.entry("vote", Set.of("meeting", "agenda", "org")),
+          Map.entry("video", Set.of("meeting", "org", "auth")),
           Map.entry(
               "live",
               Set.of("meeting", "agenda", "speaker", "notify", "auth", "org", "document", "vote")));

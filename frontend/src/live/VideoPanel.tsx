@@ -1,0 +1,64 @@
+import { JitsiMeeting } from '@jitsi/react-sdk';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Id } from '../api/types';
+import { FormError } from '../components/Field';
+import { errorText } from '../lib/errors';
+import { currentLang, useI18n } from '../lib/i18n';
+import { videoJoinQuery } from './api/video';
+
+/**
+ * The meeting's video conference (Jitsi, through its client SDK) for those who may join
+ * (`canJoinVideo`): a large "join" button, then the conference in the page with the token HopSo
+ * signed. Without a Jitsi deployment it says so, and nothing else changes.
+ */
+export function VideoPanel({ meetingId }: { meetingId: Id }) {
+  const { t } = useI18n();
+  const [joined, setJoined] = useState(false);
+  // while in the conference the token is not needed again (Jitsi checked it when joining)
+  const join = useQuery({ ...videoJoinQuery(meetingId), refetchInterval: joined ? false : undefined });
+  const v = join.data;
+
+  return (
+    <section className="panel video-panel" aria-labelledby="video-title" data-testid="video-panel">
+      <h2 id="video-title">{t('live:video.title')}</h2>
+      <FormError message={join.error ? errorText(join.error, t) : null} />
+      {v && !v.configured && (
+        <p className="muted" data-testid="video-not-configured">
+          {t('live:video.notConfigured')}
+        </p>
+      )}
+      {v?.configured && !joined && (
+        <div className="btn-row">
+          <button type="button" className="btn btn-primary btn-large" data-testid="video-join" onClick={() => setJoined(true)}>
+            {t('live:video.join')}
+          </button>
+          {v.displayName && <span className="muted">{t('live:video.as', { name: v.displayName })}</span>}
+        </div>
+      )}
+      {v?.configured && joined && v.domain && v.room && (
+        <>
+          <div className="video-frame" data-testid="video-frame">
+            <JitsiMeeting
+              domain={v.domain}
+              roomName={v.room}
+              jwt={v.jwt}
+              lang={currentLang()}
+              userInfo={{ displayName: v.displayName ?? '', email: '' }}
+              configOverwrite={{ prejoinConfig: { enabled: false }, startWithAudioMuted: true, disableDeepLinking: true }}
+              onReadyToClose={() => setJoined(false)}
+              getIFrameRef={(node) => {
+                node.style.height = '100%';
+              }}
+            />
+          </div>
+          <div className="btn-row">
+            <button type="button" className="btn btn-secondary" data-testid="video-leave" onClick={() => setJoined(false)}>
+              {t('live:video.leave')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
