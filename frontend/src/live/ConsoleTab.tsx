@@ -18,6 +18,7 @@ import { useMeetingLive, useServerNow } from './hooks';
 import { ItemStateBadge, ItemTime, KindBadge, SpeechClock, SpeechWho, speakerName } from './LiveBits';
 import { currentItem } from './liveState';
 import { formatSeconds } from './timing';
+import { VideoPanel } from './VideoPanel';
 import { ConsolePolls } from '../votes/ConsolePolls';
 
 /** Speech limits the chair can choose from (seconds). */
@@ -136,6 +137,7 @@ export function ConsoleTab({ meeting, meetingId }: MeetingTabProps) {
           }}
         />
       )}
+      {caps.canJoinVideo && <VideoPanel meetingId={meetingId} />}
     </div>
   );
 }
