@@ -15,6 +15,7 @@ abstract class BrowserTest {
 
   @BeforeAll
   static void startBrowser() {
+    DemoApi.forget(); // this class may run against another start of the app
     browser = new Browser();
   }
 

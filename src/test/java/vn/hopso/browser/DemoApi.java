@@ -18,8 +18,16 @@ import vn.hopso.support.EmbeddedAppResource;
 final class DemoApi {
   private DemoApi() {}
 
-  /** Access tokens by username: one sign-in per account and test run (they last 15 minutes). */
+  /**
+   * Access tokens by username: one sign-in per account and test class (they last 15 minutes). A
+   * test class with other test resources runs against another start of the app, with another
+   * database and signing key, so the tokens are forgotten when a class starts ({@link #forget}).
+   */
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  static void forget() {
+    TOKENS.clear();
+  }
 
   /** The administrator's password, or the one all demo accounts share. */
   static String password(String username) {
