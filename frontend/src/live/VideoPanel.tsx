@@ -5,7 +5,7 @@ import type { Id } from '../api/types';
 import { FormError } from '../components/Field';
 import { errorText } from '../lib/errors';
 import { currentLang, useI18n } from '../lib/i18n';
-import { videoJoinQuery } from './api/video';
+import { TOKEN_FRESH_MS, videoJoinQuery } from './api/video';
 
 /**
  * The meeting's video conference (Jitsi, through its client SDK) for those who may join
@@ -15,9 +15,14 @@ import { videoJoinQuery } from './api/video';
 export function VideoPanel({ meetingId }: { meetingId: Id }) {
   const { t } = useI18n();
   const [joined, setJoined] = useState(false);
-  // while in the conference the token is not needed again (Jitsi checked it when joining)
-  const join = useQuery({ ...videoJoinQuery(meetingId), refetchInterval: joined ? false : undefined });
+  const join = useQuery(videoJoinQuery(meetingId));
   const v = join.data;
+
+  // the token is checked by Jitsi when joining only: asked for again if it may have expired
+  async function enter() {
+    if (Date.now() - join.dataUpdatedAt > TOKEN_FRESH_MS) await join.refetch();
+    setJoined(true);
+  }
 
   return (
     <section className="panel video-panel" aria-labelledby="video-title" data-testid="video-panel">
@@ -30,7 +35,7 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
       )}
       {v?.configured && !joined && (
         <div className="btn-row">
-          <button type="button" className="btn btn-primary btn-large" data-testid="video-join" onClick={() => setJoined(true)}>
+          <button type="button" className="btn btn-primary btn-large" data-testid="video-join" onClick={() => void enter()}>
             {t('live:video.join')}
           </button>
           {v.displayName && <span className="muted">{t('live:video.as', { name: v.displayName })}</span>}

@@ -4,8 +4,8 @@ import type { Id, VideoJoin } from '../../api/types';
 import { queryKeys } from '../../lib/queryKeys';
 import { meetingApi } from '../../meetings/api/paths';
 
-/** A token lives 5 minutes; it is read again a minute before, while nobody has joined with it. */
-const TOKEN_FRESH_MS = 4 * 60_000;
+/** A token lives 5 minutes: one older than this is asked for again before joining with it. */
+export const TOKEN_FRESH_MS = 4 * 60_000;
 
 /**
  * POST /api/meetings/{id}/video-token: how to join the meeting's Jitsi conference (domain, room,
@@ -16,5 +16,4 @@ export const videoJoinQuery = (meetingId: Id) =>
     queryKey: queryKeys.meetings.video(meetingId),
     queryFn: () => api.post<VideoJoin>(meetingApi(meetingId, '/video-token')),
     staleTime: TOKEN_FRESH_MS,
-    refetchInterval: TOKEN_FRESH_MS,
   });

@@ -141,6 +141,19 @@ public class ApiException extends RuntimeException {
     return of(403, CommonMsg.TITLE_FORBIDDEN, msg, p(params));
   }
 
+  /**
+   * An unexpected failure, logged here with a fresh error id that the answer carries (in {@code
+   * params} and the problem's {@code errorId}) for the administrator to find the log line; the
+   * cause's own text never reaches the caller. For the API's unmapped exceptions and for what
+   * answers outside a request (a live socket, the ballot desk's writer).
+   */
+  public static ApiException internal(Throwable cause, String what) {
+    String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+    org.jboss.logging.Logger.getLogger(ApiException.class)
+        .errorf(cause, "%s [error id %s]", what, id);
+    return of(500, CommonMsg.TITLE_INTERNAL, CommonMsg.INTERNAL, p("errorId", id));
+  }
+
   public static ApiException tooManyRequests(Msg msg, long retryAfterSeconds) {
     return new ApiException(
         429,
@@ -184,7 +197,9 @@ public class ApiException extends RuntimeException {
         plain(params),
         errors == null ? null : new ArrayList<>(errors.stream().map(e -> e.render(lang)).toList()),
         rows == null ? null : new ArrayList<>(rows.stream().map(r -> r.render(lang)).toList()),
-        null);
+        params == null || params.get("errorId") == null
+            ? null
+            : String.valueOf(params.get("errorId")));
   }
 
   /**

@@ -74,6 +74,10 @@ public enum CommonMsg implements Msg {
   PATTERN("field.pattern", "không đúng định dạng", "has the wrong format"),
   INVALID_VALUE("field.invalid", "giá trị không hợp lệ", "invalid value"),
   UNKNOWN_FIELD("field.unknown", "trường không được hỗ trợ", "unknown field"),
+  ONE_OF(
+      "field.one-of",
+      "chỉ gửi một trong hai trường {fields}",
+      "send only one of the fields {fields}"),
   WRONG_TYPE(
       "field.type",
       "sai kiểu dữ liệu (cần {expected})",

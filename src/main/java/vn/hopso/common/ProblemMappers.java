@@ -15,8 +15,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -206,22 +204,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, HttpHeaders headers) {
-    String id = UUID.randomUUID().toString();
-    LOG.errorf(e, "Unexpected error %s", id);
-    Lang lang = lang(headers);
-    return problem(
-            new Problem(
-                "urn:hopso:problem:" + CommonMsg.INTERNAL.code(),
-                CommonMsg.INTERNAL.code(),
-                lang.render(CommonMsg.TITLE_INTERNAL, null),
-                500,
-                lang.render(CommonMsg.INTERNAL, Map.of("errorId", id)),
-                Map.of("errorId", id),
-                null,
-                null,
-                id),
-            lang)
-        .build();
+    return answer(ApiException.internal(e, "Unexpected error"), lang(headers));
   }
 
   /** The configured largest request body, as people read it ("20 MB"). */

@@ -47,7 +47,10 @@ public class LiveBallots {
   @Inject StrictInput input;
   @Inject ObjectMapper json;
 
-  /** The message: exactly one of {@code ballot} and {@code ballots}. */
+  /**
+   * The message: exactly one of {@code ballot} and {@code ballots}. {@code type} is read by the
+   * socket to route the message, and is named here so that the strict reader accepts it.
+   */
   public record BallotMessage(
       @NotNull String type,
       @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]*") String ref,
@@ -63,8 +66,11 @@ public class LiveBallots {
         throw ApiException.conflict(PollMsg.NOT_OPEN); // the personal socket carries no ballots
       }
       BallotMessage m = input.read(node, BallotMessage.class);
-      if ((m.ballot() == null) == (m.ballots() == null)) {
-        throw ApiException.invalid(m.ballot() == null ? "ballot" : "ballots", CommonMsg.REQUIRED);
+      if (m.ballot() == null && m.ballots() == null) {
+        throw ApiException.invalid("ballot", CommonMsg.REQUIRED);
+      }
+      if (m.ballot() != null && m.ballots() != null) {
+        throw ApiException.invalid("ballots", CommonMsg.ONE_OF, "fields", "ballot, ballots");
       }
       if (c.ballotsInFlight.incrementAndGet() > MAX_IN_FLIGHT) {
         c.ballotsInFlight.decrementAndGet();
@@ -97,7 +103,7 @@ public class LiveBallots {
               ref,
               cause instanceof ApiException api
                   ? api
-                  : ApiException.of(500, CommonMsg.TITLE_INTERNAL, CommonMsg.INTERNAL, null));
+                  : ApiException.internal(cause, "a ballot on a live socket failed"));
         },
         c.loop);
   }

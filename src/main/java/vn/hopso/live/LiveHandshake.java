@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.CommonMsg;
 import vn.hopso.common.Lang;
-import vn.hopso.common.Msg;
 import vn.hopso.common.Problem;
 
 /**
@@ -29,8 +28,6 @@ import vn.hopso.common.Problem;
  */
 @ApplicationScoped
 public class LiveHandshake {
-  private static final org.jboss.logging.Logger LOG =
-      org.jboss.logging.Logger.getLogger(LiveHandshake.class);
 
   static final Pattern MEETING = Pattern.compile("^/ws/meetings/(\\d{1,18})$");
 
@@ -95,9 +92,7 @@ public class LiveHandshake {
             result -> {
               rc.request().resume();
               if (result.failed()) {
-                String errorId = java.util.UUID.randomUUID().toString().substring(0, 8);
-                LOG.errorf(result.cause(), "live handshake failed [error id %s]", errorId);
-                refuse(rc, 500, errorId);
+                refuse(rc, ApiException.internal(result.cause(), "live handshake failed"));
                 return;
               }
               LiveAuth.Grant g = result.result();
@@ -137,35 +132,23 @@ public class LiveHandshake {
    * web app learns the reason from its ticket request; other clients read it here.
    */
   private void refuse(RoutingContext rc, int status) {
-    refuse(rc, status, null);
+    refuse(
+        rc,
+        status == 401
+            ? ApiException.of(401, CommonMsg.TITLE_UNAUTHORIZED, LiveMsg.NO_TICKET, null)
+            : ApiException.of(403, CommonMsg.TITLE_FORBIDDEN, LiveMsg.NOT_ALLOWED, null));
   }
 
-  private void refuse(RoutingContext rc, int status, String errorId) {
-    Msg title =
-        switch (status) {
-          case 401 -> CommonMsg.TITLE_UNAUTHORIZED;
-          case 403 -> CommonMsg.TITLE_FORBIDDEN;
-          default -> CommonMsg.TITLE_INTERNAL;
-        };
-    Msg detail =
-        switch (status) {
-          case 401 -> LiveMsg.NO_TICKET;
-          case 403 -> LiveMsg.NOT_ALLOWED;
-          default -> CommonMsg.INTERNAL;
-        };
-    Lang lang = Lang.fromHeader(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-    Problem p =
-        ApiException.of(
-                status, title, detail, errorId == null ? null : ApiException.p("errorId", errorId))
-            .toProblem(lang);
+  private void refuse(RoutingContext rc, ApiException refusal) {
+    Lang lang = answerLang(rc);
     String body;
     try {
-      body = json.writeValueAsString(p);
+      body = json.writeValueAsString(refusal.toProblem(lang));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      body = "{\"status\":" + status + "}";
+      body = "{\"status\":" + refusal.status() + "}";
     }
     rc.response()
-        .setStatusCode(status)
+        .setStatusCode(refusal.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE + "; charset=utf-8")
         .putHeader(HttpHeaders.CONTENT_LANGUAGE, lang == Lang.EN ? "en" : "vi")
         .end(body);

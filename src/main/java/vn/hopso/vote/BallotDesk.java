@@ -90,6 +90,9 @@ public class BallotDesk {
     }
   }
 
+  /** What a submission came to within its batch: its acknowledgements, or why it was refused. */
+  private record Outcome(List<BallotAck> acks, ApiException refused) {}
+
   private record Submission(
       Caller caller,
       long pollId,
@@ -200,8 +203,8 @@ public class BallotDesk {
       } catch (RuntimeException | Error e) {
         // decide answers every submission itself; this is a safety net that must never stop the
         // writer, and leaves no submission unanswered
-        LOG.error("the ballot desk failed on a batch", e);
-        batch.forEach(s -> s.done.completeExceptionally(e));
+        ApiException failed = ApiException.internal(e, "the ballot desk failed on a batch");
+        batch.forEach(s -> s.done.completeExceptionally(failed));
       }
       batch.clear();
     }
@@ -209,23 +212,13 @@ public class BallotDesk {
 
   /** Decides and records a batch, then answers each submission (after the commit). */
   private void decide(List<Submission> batch) {
-    Map<Submission, Object> outcomes = new LinkedHashMap<>();
+    Map<Submission, Outcome> outcomes = new LinkedHashMap<>();
     try {
       QuarkusTransaction.requiringNew().run(() -> record(batch, outcomes));
     } catch (RuntimeException e) {
       if (batch.size() == 1) {
-        // no voter and no choice in this line: the id lets an administrator find it
-        String errorId = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "a ballot could not be recorded [error id %s]", errorId);
-        batch
-            .get(0)
-            .done
-            .completeExceptionally(
-                ApiException.of(
-                    500,
-                    vn.hopso.common.CommonMsg.TITLE_INTERNAL,
-                    vn.hopso.common.CommonMsg.INTERNAL,
-                    ApiException.p("errorId", errorId)));
+        // no voter and no choice in the log line: the error id lets an administrator find it
+        batch.get(0).done.completeExceptionally(ApiException.internal(e, "a ballot failed"));
         return;
       }
       LOG.debugf(e, "a batch of %d ballots failed; deciding them one by one", batch.size());
@@ -237,34 +230,41 @@ public class BallotDesk {
     answer(outcomes);
   }
 
-  @SuppressWarnings("unchecked")
-  private static void answer(Map<Submission, Object> outcomes) {
+  private static void answer(Map<Submission, Outcome> outcomes) {
     outcomes.forEach(
-        (s, outcome) -> {
-          if (outcome instanceof ApiException refused) {
-            s.done.completeExceptionally(refused);
+        (s, o) -> {
+          if (o.refused() != null) {
+            s.done.completeExceptionally(o.refused());
           } else {
-            s.done.complete((List<BallotAck>) outcome);
+            s.done.complete(o.acks());
           }
         });
   }
 
   /** Inside the transaction: each poll's submissions, with what they need read in bulk. */
-  private void record(List<Submission> batch, Map<Submission, Object> outcomes) {
-    outcomes.clear(); // a retried transaction starts afresh
+  private void record(List<Submission> batch, Map<Submission, Outcome> outcomes) {
     Map<Long, List<Submission>> byPoll = new LinkedHashMap<>();
     for (Submission s : batch) {
       byPoll.computeIfAbsent(s.pollId, k -> new ArrayList<>()).add(s);
     }
-    byPoll.forEach((pollId, subs) -> new PollBatch(pollId, subs, outcomes).record());
+    byPoll.forEach(
+        (pollId, subs) -> {
+          Poll poll;
+          try {
+            poll = Poll.locked(pollId, true);
+          } catch (ApiException missing) {
+            subs.forEach(s -> outcomes.put(s, new Outcome(null, missing)));
+            return;
+          }
+          new PollBatch(poll, subs, outcomes).record();
+        });
   }
 
   /** One poll's part of a batch: the state read once, then each submission in order. */
   private final class PollBatch {
     final List<Submission> subs;
-    final Map<Submission, Object> outcomes;
+    final Map<Submission, Outcome> outcomes;
     final Poll poll;
-    final ApiException missing;
     final Meeting meeting;
     final Set<Long> optionIds;
     final Instant now = clock.instant();
@@ -285,27 +285,22 @@ public class BallotDesk {
     final List<Ballot> newBallots = new ArrayList<>();
     final List<PollEvents.Voted> voted = new ArrayList<>();
 
-    PollBatch(long pollId, List<Submission> subs, Map<Submission, Object> outcomes) {
+    /** {@code poll}: locked for update (see {@link #record(List, Map)}). */
+    PollBatch(Poll poll, List<Submission> subs, Map<Submission, Outcome> outcomes) {
       this.subs = subs;
       this.outcomes = outcomes;
-      Poll p = Poll.findById(pollId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-      this.poll = p;
-      this.missing = p == null ? ApiException.notFound(PollMsg.POLL, pollId) : null;
-      this.meeting = p == null ? null : p.meeting;
-      this.optionIds = p == null || p.kind == PollKind.YES_NO ? Set.of() : optionIds(p);
+      this.poll = poll;
+      this.meeting = poll.meeting;
+      this.optionIds = poll.kind == PollKind.YES_NO ? Set.of() : optionIds(poll);
     }
 
     void record() {
-      if (poll == null) {
-        subs.forEach(s -> outcomes.put(s, missing));
-        return;
-      }
       load();
       for (Submission s : subs) {
         try {
-          outcomes.put(s, decide(s));
+          outcomes.put(s, new Outcome(decide(s), null));
         } catch (ApiException refused) {
-          outcomes.put(s, refused);
+          outcomes.put(s, new Outcome(null, refused));
         }
       }
       newVoters.forEach(v -> v.persist());
@@ -367,7 +362,8 @@ public class BallotDesk {
     /** One submission: every ballot checked first, then all recorded (or none). */
     private List<BallotAck> decide(Submission s) {
       if (s.caller.fromSocket() && s.caller.socketMeetingId() != meeting.id.longValue()) {
-        throw missing(); // the socket's meeting is the only one it may vote in
+        // the socket's meeting is the only one it may vote in
+        throw ApiException.notFound(PollMsg.POLL, poll.id);
       }
       if (poll.analog) {
         throw ApiException.conflict(PollMsg.ANALOG_NO_BALLOTS);
@@ -543,10 +539,6 @@ public class BallotDesk {
       return b != null
           ? b
           : Ballot.<Ballot>find("pollId = ?1 and receipt = ?2", poll.id, receipt).firstResult();
-    }
-
-    private ApiException missing() {
-      return ApiException.notFound(PollMsg.POLL, poll.id);
     }
   }
 

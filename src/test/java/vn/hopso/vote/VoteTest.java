@@ -300,6 +300,18 @@ class VoteTest {
           "ballot",
           neither.path("problem").path("errors").path(0).path("field").asText(),
           neither.toString());
+      JsonNode twoShapes =
+          onSocket(
+              two,
+              "t5b",
+              poll,
+              one(UUID.randomUUID(), "\"value\":\"NO\"")
+                  + ",\"ballots\":[{\"ballotId\":\""
+                  + UUID.randomUUID()
+                  + "\",\"value\":\"NO\"}]");
+      refusedOnSocket(twoShapes, 400, "request.invalid");
+      assertEquals(
+          "field.one-of", twoShapes.path("problem").path("errors").path(0).path("code").asText());
       // nothing of this was recorded
       assertEquals(
           "ballot.ack",
