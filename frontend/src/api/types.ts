@@ -20,6 +20,10 @@ import {
   tieValues,
   yesNoValues,
   confidentialityValues,
+  conferenceStateValues,
+  linkQualityValues,
+  mediaStateValues,
+  roomProblemValues,
   conversionValues,
   documentAudienceValues,
   endpointStatusValues,
@@ -199,6 +203,21 @@ export type Presence = Schemas['Online'];
 /** A single-use ticket (30 s) to open a live socket. */
 export type LiveTicket = Schemas['Ticket'];
 export type VideoJoin = Schemas['VideoJoin'];
+
+// ---- Rooms' status (issue 10) ----
+
+/** GET /api/meetings/{id}/rooms/status: every invited room's status, with the counts. */
+export type RoomBoard = Schemas['RoomBoard'];
+export type RoomState = Schemas['RoomState'];
+export type RoomCounts = Schemas['RoomCounts'];
+export const CONFERENCE_STATES = conferenceStateValues;
+export type ConferenceState = Schemas['ConferenceState'];
+export const MEDIA_STATES = mediaStateValues;
+export type MediaState = Schemas['MediaState'];
+export const LINK_QUALITIES = linkQualityValues;
+export type LinkQuality = Schemas['LinkQuality'];
+export const ROOM_PROBLEMS = roomProblemValues;
+export type RoomProblem = Schemas['RoomProblem'];
 
 export type AppNotification = Schemas['NotificationView'];
 export type NotificationPage = Schemas['NotificationPage'];

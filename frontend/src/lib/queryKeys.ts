@@ -64,6 +64,8 @@ export const queryKeys = {
     /** the running session (LiveState), patched by the live channel's events */
     live: (id: Id) => ['meetings', id, 'live'] as const,
     video: (id: Id) => ['meetings', id, 'video'] as const,
+    /** every room's status (the chair's grid), patched by `rooms.status` events */
+    roomStatus: (id: Id) => ['meetings', id, 'rooms-status'] as const,
     /** its documents (DocumentList); as a prefix also the reading table */
     documents: (id: Id) => ['meetings', id, 'documents'] as const,
     /** who opened which document (managers) */

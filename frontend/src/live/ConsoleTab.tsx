@@ -19,6 +19,7 @@ import { ItemStateBadge, ItemTime, KindBadge, SpeechClock, SpeechWho, speakerNam
 import { currentItem } from './liveState';
 import { formatSeconds } from './timing';
 import { VideoPanel } from './VideoPanel';
+import { RoomsGrid } from '../video/RoomsGrid';
 import { ConsolePolls } from '../votes/ConsolePolls';
 
 /** Speech limits the chair can choose from (seconds). */
@@ -138,6 +139,7 @@ export function ConsoleTab({ meeting, meetingId }: MeetingTabProps) {
         />
       )}
       {caps.canJoinVideo && <VideoPanel meetingId={meetingId} />}
+      {caps.canViewRoomStatus && <RoomsGrid meetingId={meetingId} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Id, LiveState, Speech } from '../api/types';
 import { useTitle } from '../components/useTitle';
@@ -17,6 +17,11 @@ import { countdown, formatElapsed, speechElapsedMs, speechRemainingMs } from './
 import { DisplayPoll } from '../votes/DisplayPoll';
 import { stagePoll } from '../votes/results';
 import { usePolls } from '../votes/usePolls';
+import { DisplayVideo } from '../video/DisplayVideo';
+import { ReadinessCheck } from '../video/ReadinessCheck';
+import { type Checks, NO_VIDEO, type VideoSignals, checksKey, loadChecks } from '../video/roomReport';
+import { useRoomReporter } from '../video/useRoomReporter';
+import { videoJoinQuery } from './api/video';
 
 /** How many waiting speakers the screen names. */
 const NEXT_SHOWN = 3;
@@ -32,7 +37,11 @@ const HOME_AFTER_END_MS = 60_000;
  * the meeting by itself (live channel) and reconnects by itself; nothing needs a touch.
  *
  * The middle of the screen (`display-stage`) shows a poll while it is on (the live count, then the
- * result); the speaker then moves into the side column. The room's video will go there too.
+ * result); the speaker then moves into the side column. A room's own screen (its device account)
+ * joins the meeting's video conference by itself when there is one: the video fills the stage,
+ * with the speaker over it, and a poll over both. The screen reports the room's status (connected,
+ * in the conference, camera, microphone, quality) and, from 30 minutes before, its readiness check
+ * to the chair's grid.
  */
 export function DisplayPage() {
   const id = routeId(useParams().meetingId);
@@ -54,6 +63,28 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
 
   useBackHomeWhenOver(state);
 
+  const caps = meeting?.capabilities ?? state?.capabilities;
+  const room = state?.myRooms?.[0];
+  const videoJoin = useQuery({ ...videoJoinQuery(meetingId), enabled: !!caps?.canJoinVideo && !!room });
+  const videoOn = !!caps?.canJoinVideo && !!room && !!videoJoin.data?.configured;
+  const [signals, setSignals] = useState<VideoSignals>(NO_VIDEO);
+  const storeKey = room?.endpointId != null ? checksKey(meetingId, room.endpointId) : null;
+  // the answers live in the screen's storage too (a reload keeps them)
+  const [answered, setAnswered] = useState<{ key: string | null; checks: Checks }>({ key: null, checks: {} });
+  const checks = useMemo<Checks>(
+    () => (answered.key === storeKey ? answered.checks : storeKey ? loadChecks(window.localStorage, storeKey) : {}),
+    [answered, storeKey],
+  );
+  const reporting = !!caps?.canReportRoomStatus && !!room;
+  useRoomReporter(meetingId, reporting, videoOn ? signals : NO_VIDEO, checks);
+
+  function answer(part: keyof Checks, works: boolean) {
+    if (!storeKey) return;
+    const next = { ...checks, [part]: works };
+    window.localStorage.setItem(storeKey, JSON.stringify(next));
+    setAnswered({ key: storeKey, checks: next });
+  }
+
   if (!state) {
     return (
       <div className="display is-empty" data-testid="display">
@@ -66,7 +97,7 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
   const item = currentItem(state);
   const running = state.status === 'IN_PROGRESS';
   const forRoom = (state.myRooms?.length ?? 0) > 0;
-  const canAsk = !!(meeting?.capabilities ?? state.capabilities)?.canAskToSpeak;
+  const canAsk = !!caps?.canAskToSpeak;
 
   return (
     <div className={`display${idle ? ' is-idle' : ''}${state.paused ? ' is-paused' : ''}`} data-testid="display" data-status={state.status}>
@@ -105,10 +136,23 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
       </section>
 
       <main className="display-body">
-        <section className={`display-stage${poll ? ' has-poll' : ''}`} data-testid="display-stage">
-          {poll ? <DisplayPoll poll={poll} now={now} /> : <SpeakerStage current={running ? state.speaker?.current : undefined} now={now} />}
+        <section className={`display-stage${poll ? ' has-poll' : ''}${videoOn ? ' has-video' : ''}`} data-testid="display-stage">
+          {/* first, so that it stays mounted (in the conference) whatever shows over it */}
+          {videoOn && <DisplayVideo meetingId={meetingId} onSignals={setSignals} />}
+          {poll ? (
+            <DisplayPoll poll={poll} now={now} />
+          ) : videoOn ? (
+            running && state.speaker?.current ? (
+              <div className="display-overlay" data-testid="display-overlay">
+                <SpeakerStage current={state.speaker.current} now={now} />
+              </div>
+            ) : null
+          ) : (
+            <SpeakerStage current={running ? state.speaker?.current : undefined} now={now} />
+          )}
         </section>
         <aside className="display-side">
+          {reporting && <ReadinessCheck checks={checks} onAnswer={answer} />}
           {poll && running && state.speaker?.current && (
             <section className="display-box display-side-speaker">
               <SpeakerStage current={state.speaker.current} now={now} />

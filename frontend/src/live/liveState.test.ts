@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveState, SpeakerQueue, Speech } from '../api/types';
-import { applyEvent, currentItem, isMine, markMine, myTurn, staleQueries } from './liveState';
+import { applyEvent, cachePatches, currentItem, isMine, markMine, myTurn, staleQueries } from './liveState';
 import { type EventMessage, parseMessage } from './protocol';
 
 const ev = (seq: number, event: string, data: Record<string, unknown> = {}): EventMessage => ({ type: 'event', seq, event, data });
@@ -176,5 +176,15 @@ describe('staleQueries', () => {
     expect(keys('session.changed')).toEqual([]);
     expect(keys('presence.changed')).toEqual([]);
     expect(keys('speaker.changed')).toEqual([]);
+  });
+});
+
+describe("the rooms' grid on the channel", () => {
+  it('patches the grid in place on rooms.status and reads it again when rooms are invited or removed', () => {
+    const patches = cachePatches(ev(12, 'rooms.status', { rooms: [{ endpointId: 5, connected: true }], counts: { total: 1 } }), 7);
+    expect(patches.map((p) => p.queryKey)).toEqual([['meetings', 7, 'rooms-status']]);
+    const grid = { counts: { total: 1 }, rooms: [{ endpointId: 5, connected: false }] };
+    expect(patches[0].update(grid)).toEqual({ counts: { total: 1 }, rooms: [{ endpointId: 5, connected: true }] });
+    expect(staleQueries(ev(13, 'rooms.changed', {}), 7, {}).map((s) => s.queryKey)).toContainEqual(['meetings', 7, 'rooms-status']);
   });
 });

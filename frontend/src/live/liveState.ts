@@ -1,9 +1,10 @@
 // The live state of a meeting and how each event changes it. Pure functions: the channel
 // (meetingChannel.ts) applies them to the cached LiveState and invalidates what they name.
 
-import type { Id, LiveState, Poll, RunItem, SpeakerQueue, Speech } from '../api/types';
+import type { Id, LiveState, Poll, RoomBoard, RunItem, SpeakerQueue, Speech } from '../api/types';
 import { queryKeys } from '../lib/queryKeys';
 import { applyPollEvent, applyPollListEvent, pollIdOf } from '../votes/pollEvents';
+import { ROOMS_STATUS_EVENT, applyRoomsStatus } from '../video/roomBoard';
 import type {
   AttendanceChangedData,
   EventMessage,
@@ -137,7 +138,8 @@ export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
     case 'participants.changed':
       return [{ queryKey: k.participants(meetingId) }, { queryKey: k.quorum(meetingId) }, detail];
     case 'rooms.changed':
-      return [{ queryKey: k.endpoints(meetingId) }, detail];
+      // a room invited or removed: the grid of rooms is read again too
+      return [{ queryKey: k.endpoints(meetingId) }, { queryKey: k.roomStatus(meetingId), exact: true }, detail];
     case 'agenda.published':
     case 'agenda.changed':
       // the documents list shows each document's agenda item (and what a delegate may read)
@@ -180,9 +182,13 @@ export interface CachePatch {
 
 /**
  * The cached reads an event patches in place (besides the live state): the meeting's polls and
- * the poll itself take the count and the published result from the events, without a request.
+ * the poll itself take the count and the published result from the events, without a request;
+ * the grid of rooms takes the rooms that changed.
  */
 export function cachePatches(ev: EventMessage, meetingId: Id): CachePatch[] {
+  if (ev.event === ROOMS_STATUS_EVENT) {
+    return [{ queryKey: queryKeys.meetings.roomStatus(meetingId), update: (old) => applyRoomsStatus(old as RoomBoard | undefined, ev.data) }];
+  }
   const pollId = pollIdOf(ev.event, ev.data);
   if (pollId === undefined) return [];
   return [

@@ -99,6 +99,16 @@ export class MeetingChannel {
     }
   }
 
+  /** The socket's last ping round trip (ms), or null. */
+  roundTripMs(): number | null {
+    return this.socket.roundTripMs;
+  }
+
+  /** Sends a message that needs no answer (a room's status); false when the socket is not up. */
+  tell(message: Record<string, unknown>): boolean {
+    return this.socket.status === 'connected' && this.socket.send(message);
+  }
+
   /**
    * Sends a request on the socket (a ballot) and resolves with its answer; null when the socket
    * cannot carry it now (not connected: the caller uses the API instead). Rejects when no answer

@@ -194,9 +194,11 @@ export class LiveSocket {
     };
     ws.onmessage = (ev) => {
       if (gen !== this.generation) return;
+      const pingedAt = this.pingSentAt;
       this.pingSentAt = null;
       const message = typeof ev.data === 'string' ? parseMessage(ev.data) : null;
       if (!message) return;
+      if (message.type === 'pong' && pingedAt !== null) this.roundTripMs = this.o.now() - pingedAt;
       if (message.type === 'hello' || message.type === 'snapshot') {
         this.attempt = 0;
         this.setStatus('connected');
@@ -239,6 +241,9 @@ export class LiveSocket {
     this.pingSentAt = null;
     this.pingTimer = setInterval(() => this.tick(), this.o.pingMs);
   }
+
+  /** The last ping's round trip (ms), a measure of this device's connection; null before one. */
+  roundTripMs: number | null = null;
 
   private stopPing(): void {
     if (this.pingTimer !== undefined) clearInterval(this.pingTimer);

@@ -22,6 +22,7 @@ import { ParticipantsTab } from './ParticipantsTab';
 import { MeetingStatusBadge, ParticipantRoleBadge, capsOf } from './shared';
 import { usePolls } from '../votes/usePolls';
 import { LiveVotes, VotesTab } from '../votes/VotesTab';
+import { RoomsGrid } from '../video/RoomsGrid';
 
 // The documents (list, upload, offline pack: IndexedDB) are a chunk of their own.
 const DocumentsTab = lazy(() => import('../documents/DocumentsTab').then((m) => ({ default: m.DocumentsTab })));
@@ -49,7 +50,7 @@ function useReloadWhenWindowOpens(meetingId: Id, opensAt: string | undefined) {
   }, [queryClient, meetingId, opensAt]);
 }
 
-type Tab = 'console' | 'info' | 'votes' | 'agenda' | 'documents' | 'participants' | 'attendance';
+type Tab = 'console' | 'info' | 'votes' | 'agenda' | 'documents' | 'participants' | 'attendance' | 'rooms';
 
 const TABS: { id: Tab; label: MsgKey }[] = [
   { id: 'console', label: 'live:console.tab' },
@@ -59,6 +60,7 @@ const TABS: { id: Tab; label: MsgKey }[] = [
   { id: 'documents', label: 'meetings:meeting.tabDocuments' },
   { id: 'participants', label: 'meetings:meeting.tabParticipants' },
   { id: 'attendance', label: 'meetings:meeting.tabAttendance' },
+  { id: 'rooms', label: 'live:rooms.tab' },
 ];
 
 export interface MeetingTabProps {
@@ -124,7 +126,8 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
       (x.id !== 'attendance' || showAttendance) &&
       (x.id !== 'console' || showConsole) &&
       (x.id !== 'documents' || !!caps.canReadDocuments) &&
-      (x.id !== 'votes' || showVotes),
+      (x.id !== 'votes' || showVotes) &&
+      (x.id !== 'rooms' || !!caps.canViewRoomStatus),
   );
   const requested = params.get('tab') as Tab | null;
   // a running session opens on the console for those who run it
@@ -195,6 +198,7 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
         )}
         {tab === 'participants' && <ParticipantsTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'attendance' && <AttendanceTab meeting={meeting} meetingId={meetingId} />}
+        {tab === 'rooms' && <RoomsGrid meetingId={meetingId} />}
       </div>
     </div>
   );

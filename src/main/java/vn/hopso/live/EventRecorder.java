@@ -104,6 +104,11 @@ public class EventRecorder {
     }
   }
 
+  /** Rooms' status (the chair's grid): for those who run the meeting. */
+  void rooms(@Observes @Priority(LATE) vn.hopso.video.VideoEvents.RoomsChanged e) {
+    record(e.meeting(), "rooms.status", Audience.RUNNERS, e.changed());
+  }
+
   void agendaChanged(@Observes @Priority(LATE) AgendaEvents.AgendaChanged e) {
     record(e.meeting(), "agenda.changed", Audience.MANAGERS, Map.of());
   }

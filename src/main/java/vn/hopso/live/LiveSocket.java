@@ -38,6 +38,7 @@ public class LiveSocket {
   @Inject Presence presence;
   @Inject ObjectMapper json;
   @Inject LiveBallots ballots;
+  @Inject LiveRooms rooms;
 
   @OnOpen
   public void open(Session session, @PathParam("id") String id) {
@@ -62,8 +63,10 @@ public class LiveSocket {
     session.getUserProperties().put(CONNECTION, c);
     hub.join(c, after);
     presence.joined(c);
+    rooms.opened(c);
     if (!c.markCounted()) {
       presence.left(c); // it closed while opening
+      rooms.closed(c);
     }
   }
 
@@ -73,15 +76,17 @@ public class LiveSocket {
     if (c == null) {
       return;
     }
-    answer(c, message, json, ballots);
+    answer(c, message, json, ballots, rooms);
   }
 
   /**
    * Answers what a client sent on either socket: {@code {"type":"ping"}} gets a pong; on a
-   * meeting's socket {@code {"type":"ballot",…}} casts ballots ({@link LiveBallots}); anything else
-   * an error message with a code ({@code live.bad-json}, {@code live.unknown-type}).
+   * meeting's socket {@code {"type":"ballot",…}} casts ballots ({@link LiveBallots}) and a room's
+   * display reports with {@code {"type":"room.status",…}} ({@link LiveRooms}); anything else an
+   * error message with a code ({@code live.bad-json}, {@code live.unknown-type}).
    */
-  static void answer(LiveConnection c, String message, ObjectMapper json, LiveBallots ballots) {
+  static void answer(
+      LiveConnection c, String message, ObjectMapper json, LiveBallots ballots, LiveRooms rooms) {
     c.lastSeenNanos = System.nanoTime();
     String type;
     JsonNode node;
@@ -96,6 +101,8 @@ public class LiveSocket {
       c.send("{\"type\":\"pong\"}");
     } else if ("ballot".equals(type) && ballots != null) {
       ballots.cast(c, node);
+    } else if ("room.status".equals(type) && rooms != null) {
+      rooms.report(c, node);
     } else {
       c.send("{\"type\":\"error\",\"code\":\"live.unknown-type\"}");
     }
@@ -122,6 +129,7 @@ public class LiveSocket {
       hub.leave(c);
       if (c.markGone()) {
         presence.left(c);
+        rooms.closed(c);
       }
     }
   }

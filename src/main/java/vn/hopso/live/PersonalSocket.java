@@ -39,7 +39,7 @@ public class PersonalSocket {
   public void text(Session session, String message) {
     LiveConnection c = LiveSocket.connection(session);
     if (c != null) {
-      LiveSocket.answer(c, message, json, null); // ballots go on a meeting's socket
+      LiveSocket.answer(c, message, json, null, null); // ballots go on a meeting's socket
     }
   }
 

@@ -82,6 +82,21 @@ public class MeetingAccess {
     policy.require(m, new Relation(false, false, false, participant ? PRESENT : null, false), op);
   }
 
+  /**
+   * Whether the device account of one of the meeting's rooms may do {@code op} now: for what a
+   * room's display sends on its live socket, whose room was decided when its ticket was issued.
+   */
+  public boolean allowedAsRoom(Meeting m, MeetingOp op) {
+    return policy.allowed(m, AS_ROOM, op);
+  }
+
+  /** Why a room's device account may not do {@code op} now (see {@link #allowedAsRoom}). */
+  public ApiException decideAsRoom(Meeting m, MeetingOp op) {
+    return policy.decide(m, AS_ROOM, op).toException();
+  }
+
+  private static final Relation AS_ROOM = new Relation(false, false, false, null, true);
+
   /** Stands for a participant whose row was read as values (see requireAsParticipant). */
   private static final Participant PRESENT = new Participant();
 

@@ -29,6 +29,10 @@ public enum MeetingMsg implements Msg {
       "meeting.need-voter-or-manager",
       "Chỉ chính đại biểu có quyền biểu quyết hoặc thư ký cuộc họp được làm việc này",
       "Only the voting delegate themselves or the meeting's secretary may do this"),
+  NEED_ROOM(
+      "meeting.need-room",
+      "Chỉ tài khoản thiết bị của điểm cầu được làm việc này",
+      "Only the room's own device account may do this"),
   NEED_ROOM_OR_MANAGER(
       "meeting.need-room-or-manager",
       "Chỉ tài khoản của điểm cầu hoặc thư ký cuộc họp được báo số người",

@@ -185,6 +185,27 @@ public enum MeetingOp implements Localized {
       java.time.Duration.ofMinutes(30),
       SCHEDULED,
       IN_PROGRESS),
+  /**
+   * A room's display reporting its status (connected, in the conference, camera, microphone,
+   * connection quality) and its readiness check: the device account of an invited room, from 30
+   * minutes before the start.
+   */
+  REPORT_ROOM_STATUS(
+      "báo trạng thái điểm cầu",
+      "report the room's status",
+      Who.ROOM,
+      java.time.Duration.ofMinutes(30),
+      SCHEDULED,
+      IN_PROGRESS),
+  /** Every room's status at a glance (the grid): the chair and the meeting's managers. */
+  VIEW_ROOM_STATUS(
+      "xem trạng thái các điểm cầu",
+      "see the rooms' status",
+      Who.RUNNER,
+      false,
+      SCHEDULED,
+      IN_PROGRESS,
+      ENDED),
   /** Casting a ballot, for oneself or for the principals whose proxy one holds. */
   VOTE("biểu quyết", "vote", Who.PARTICIPANT, false, IN_PROGRESS),
   /** Typing in the figures of a show of hands or paper ballots (a room: its own; the chair too). */
@@ -215,6 +236,8 @@ public enum MeetingOp implements Localized {
     PARTICIPANT,
     /** A participant with a voting right (for themselves), or a manager (for anyone). */
     VOTER_OR_MANAGER,
+    /** The device account of an invited room (for that room). */
+    ROOM,
     /** The device account of an invited room (for that room), or a manager. */
     ROOM_OR_MANAGER,
     /** The device account of an invited room (for that room), a manager or the chair. */

@@ -109,6 +109,7 @@ public class MeetingPolicy {
           r.manager() || (r.participant() != null && r.participant().voting)
               ? null
               : MeetingMsg.NEED_VOTER_OR_MANAGER;
+      case ROOM -> r.room() ? null : MeetingMsg.NEED_ROOM;
       case ROOM_OR_MANAGER -> r.manager() || r.room() ? null : MeetingMsg.NEED_ROOM_OR_MANAGER;
       case ROOM_OR_RUNNER -> r.runner() || r.room() ? null : MeetingMsg.NEED_ROOM_OR_RUNNER;
       case PARTICIPANT_OR_ROOM ->
@@ -157,6 +158,8 @@ public class MeetingPolicy {
         can(m, r, MeetingOp.VOTE, now),
         can(m, r, MeetingOp.ENTER_COUNTS, now),
         can(m, r, MeetingOp.JOIN_VIDEO, now),
+        can(m, r, MeetingOp.REPORT_ROOM_STATUS, now),
+        can(m, r, MeetingOp.VIEW_ROOM_STATUS, now),
         r.manager(),
         r.runner(),
         m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS

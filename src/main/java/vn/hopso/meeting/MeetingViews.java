@@ -76,6 +76,8 @@ public final class MeetingViews {
       boolean canVote,
       boolean canEnterCounts,
       boolean canJoinVideo,
+      boolean canReportRoomStatus,
+      boolean canViewRoomStatus,
       boolean canManage,
       boolean canRun,
       Instant checkInOpensAt) {}

@@ -48,7 +48,16 @@ class ArchitectureTest {
           Map.entry("video", Set.of("meeting", "org", "auth")),
           Map.entry(
               "live",
-              Set.of("meeting", "agenda", "speaker", "notify", "auth", "org", "document", "vote")));
+              Set.of(
+                  "meeting",
+                  "agenda",
+                  "speaker",
+                  "notify",
+                  "auth",
+                  "org",
+                  "document",
+                  "vote",
+                  "video")));
 
   static final ArchRule noCyclesBetweenFeatures =
       slices().matching("vn.hopso.(*)..").should().beFreeOfCycles();

@@ -1,0 +1,339 @@
+package vn.hopso.video;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.hopso.meeting.MeetingFixture;
+import vn.hopso.support.Api;
+import vn.hopso.support.LiveClient;
+import vn.hopso.support.MoreApi;
+
+/**
+ * Every room's status (issue 10) over real WebSocket clients: a room's screen connects with its
+ * device account, reports its state and its readiness check on the meeting's socket, and leaves;
+ * the grid ({@code GET /api/meetings/{id}/rooms/status}), the runners' {@code rooms.status} events
+ * and the endpoints list follow. Reports that are not a room's, not well formed, or outside the
+ * meeting's window are refused with a problem, in the screen's language.
+ */
+@QuarkusTest
+class RoomStatusTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  String admin;
+  long unit;
+  MeetingFixture.Someone secretary;
+  MeetingFixture.Someone chair;
+  MeetingFixture.Someone delegate;
+  long meeting;
+  long roomA;
+  long roomB;
+  String screenA;
+  String screenB;
+
+  @BeforeEach
+  void aMeetingAboutToStartWithTwoRooms() {
+    admin = Api.admin();
+    unit = MoreApi.province(admin, "Tỉnh Điểm Cầu");
+    secretary = MeetingFixture.quiet(admin, "Thư Ký Điểm Cầu", "SECRETARY");
+    chair = MeetingFixture.quiet(admin, "Chủ Trì Điểm Cầu", "CHAIR");
+    delegate = MeetingFixture.quiet(admin, "Đại Biểu Điểm Cầu", "DELEGATE");
+    meeting = meetingStartingIn(Duration.ofMinutes(20));
+    roomA = room("Phòng họp UBND xã Ân Hảo");
+    roomB = room("Phòng họp UBND xã Đại Lộc");
+    invite(meeting, roomA, roomB);
+    screenA = deviceToken(roomA);
+    screenB = deviceToken(roomB);
+  }
+
+  long meetingStartingIn(Duration in) {
+    Instant start = Instant.now().plus(in);
+    long id =
+        MeetingFixture.create(
+            secretary.token(),
+            MeetingFixture.meetingBody(
+                "Hội nghị trực tuyến toàn tỉnh",
+                unit,
+                chair.id(),
+                secretary.id(),
+                start,
+                start.plus(Duration.ofHours(2))));
+    Api.as(secretary.token())
+        .body(
+            Map.of("participants", List.of(Map.of("personId", delegate.id(), "role", "DELEGATE"))))
+        .post("/api/meetings/" + id + "/participants")
+        .then()
+        .statusCode(200);
+    Api.as(secretary.token()).post("/api/meetings/" + id + "/schedule").then().statusCode(200);
+    return id;
+  }
+
+  final Map<Long, String> accounts = new java.util.HashMap<>();
+
+  long room(String name) {
+    String account = MoreApi.username("dc-room-");
+    long id = MoreApi.createEndpoint(admin, MoreApi.code("DC-ROOM-"), name, unit, account);
+    accounts.put(id, account);
+    return id;
+  }
+
+  void invite(long meetingId, Long... rooms) {
+    Api.as(secretary.token())
+        .body(Map.of("endpointIds", List.of(rooms)))
+        .post("/api/meetings/" + meetingId + "/endpoints")
+        .then()
+        .statusCode(200);
+  }
+
+  String deviceToken(long room) {
+    String account = accounts.get(room);
+    MoreApi.setPassword(admin, MoreApi.personId(admin, account), "room-screen-password-1");
+    return Api.login(account, "room-screen-password-1");
+  }
+
+  static LiveClient connect(String token, long meetingId, String lang) throws Exception {
+    String ticket =
+        Api.as(token)
+            .post("/api/meetings/" + meetingId + "/live-ticket")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("ticket");
+    LiveClient c =
+        LiveClient.connect(
+            "ws://localhost:"
+                + RestAssured.port
+                + "/ws/meetings/"
+                + meetingId
+                + "?ticket="
+                + ticket
+                + (lang == null ? "" : "&lang=" + lang));
+    c.next("hello", 5, null);
+    return c;
+  }
+
+  static String report(String conference, String camera, String microphone, String more) {
+    return "{\"type\":\"room.status\",\"conference\":\""
+        + conference
+        + "\",\"camera\":\""
+        + camera
+        + "\",\"microphone\":\""
+        + microphone
+        + "\",\"quality\":\"GOOD\",\"jitsiId\":\"a1b2c3\""
+        + (more == null ? "" : "," + more)
+        + "}";
+  }
+
+  JsonNode board() throws Exception {
+    return JSON.readTree(
+        Api.as(secretary.token())
+            .get("/api/meetings/" + meeting + "/rooms/status")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString());
+  }
+
+  static JsonNode roomIn(JsonNode roomsHolder, long endpointId) {
+    for (JsonNode r : roomsHolder.path("rooms")) {
+      if (r.path("endpointId").asLong() == endpointId) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** Waits for a {@code rooms.status} event in which the room matches. */
+  static JsonNode awaitRoom(LiveClient runner, long endpointId, Predicate<JsonNode> matches)
+      throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<JsonNode> seen = new ArrayList<>();
+    while (System.nanoTime() < end) {
+      JsonNode m = runner.messages.poll(100, TimeUnit.MILLISECONDS);
+      if (m == null) {
+        continue;
+      }
+      seen.add(m);
+      if (m.path("event").asText().equals("rooms.status")) {
+        JsonNode r = roomIn(m.path("data"), endpointId);
+        if (r != null && matches.test(r)) {
+          return m.path("data");
+        }
+      }
+    }
+    throw new AssertionError("no rooms.status for room " + endpointId + " that matches: " + seen);
+  }
+
+  static List<String> problems(JsonNode room) {
+    List<String> out = new ArrayList<>();
+    room.path("problems").forEach(p -> out.add(p.asText()));
+    return out;
+  }
+
+  String endpointStatus(long room) {
+    return Api.as(admin)
+        .get("/api/endpoints/" + room)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("status");
+  }
+
+  @Test
+  void aRoomsScreenConnectsReportsAndLeavesAndTheGridFollows() throws Exception {
+    JsonNode before = board();
+    assertEquals(2, before.path("counts").path("total").asInt(), before.toString());
+    assertEquals(0, before.path("counts").path("connected").asInt());
+    assertEquals(
+        List.of("OFFLINE", "NOT_CHECKED"), problems(roomIn(before, roomA)), before.toString());
+
+    try (LiveClient runner = connect(secretary.token(), meeting, null)) {
+      LiveClient screen = connect(screenA, meeting, null);
+      JsonNode connected = awaitRoom(runner, roomA, r -> r.path("connected").asBoolean());
+      assertEquals(
+          List.of("NOT_IN_CONFERENCE", "NOT_CHECKED"),
+          problems(roomIn(connected, roomA)),
+          connected.toString());
+      assertEquals(1, connected.path("counts").path("connected").asInt());
+      assertEquals("CONNECTED", endpointStatus(roomA));
+
+      // in the conference, camera on, microphone muted (it watches), every device confirmed
+      screen.send(
+          report(
+              "JOINED",
+              "ON",
+              "MUTED",
+              "\"checks\":{\"camera\":true,\"microphone\":true,\"speakers\":true}"));
+      JsonNode ready = awaitRoom(runner, roomA, r -> r.path("ready").asBoolean());
+      JsonNode a = roomIn(ready, roomA);
+      assertEquals(List.of(), problems(a), ready.toString());
+      assertEquals("a1b2c3", a.path("jitsiId").asText());
+      assertEquals("Phòng họp UBND xã Ân Hảo", a.path("name").asText());
+      assertEquals(1, ready.path("counts").path("ready").asInt());
+      assertEquals(1, ready.path("counts").path("checked").asInt());
+      assertEquals(1, ready.path("counts").path("notReady").asInt()); // room B
+      assertEquals(1, ready.path("rooms").size(), "only the room that changed travels");
+      assertEquals("IN_CONFERENCE", endpointStatus(roomA));
+
+      // the same report again changes nothing: no event
+      screen.send(
+          report(
+              "JOINED",
+              "ON",
+              "MUTED",
+              "\"checks\":{\"camera\":true,\"microphone\":true,\"speakers\":true}"));
+      // its camera goes off: not ready, and why
+      screen.send(report("JOINED", "MUTED", "MUTED", null));
+      JsonNode muted = awaitRoom(runner, roomA, r -> !r.path("ready").asBoolean());
+      assertEquals(List.of("CAMERA_MUTED"), problems(roomIn(muted, roomA)), muted.toString());
+      assertEquals("MUTED", roomIn(board(), roomA).path("camera").asText());
+
+      // the screen goes away: offline, its confirmed check kept
+      screen.close();
+      JsonNode gone = awaitRoom(runner, roomA, r -> !r.path("connected").asBoolean());
+      JsonNode g = roomIn(gone, roomA);
+      assertEquals(List.of("OFFLINE"), problems(g), gone.toString());
+      assertEquals("NONE", g.path("conference").asText());
+      assertTrue(g.path("checks").path("speakers").asBoolean());
+      assertEquals(0, gone.path("counts").path("connected").asInt());
+      assertEquals("OFFLINE", endpointStatus(roomA));
+    }
+  }
+
+  @Test
+  void onlyTheRunnersSeeTheGridAndTheirSocketsAloneHearOfIt() throws Exception {
+    Api.as(delegate.token())
+        .get("/api/meetings/" + meeting + "/rooms/status")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("meeting.need-runner"));
+    Api.as(screenA).get("/api/meetings/" + meeting + "/rooms/status").then().statusCode(403);
+    Api.as(chair.token())
+        .get("/api/meetings/" + meeting + "/rooms/status")
+        .then()
+        .statusCode(200)
+        .body("rooms.name", contains("Phòng họp UBND xã Ân Hảo", "Phòng họp UBND xã Đại Lộc"));
+    Api.as(chair.token())
+        .get("/api/meetings/" + meeting)
+        .then()
+        .body("capabilities.canViewRoomStatus", equalTo(true))
+        .body("capabilities.canReportRoomStatus", equalTo(false));
+    Api.as(screenB)
+        .get("/api/meetings/" + meeting)
+        .then()
+        .body("capabilities.canReportRoomStatus", equalTo(true))
+        .body("capabilities.canViewRoomStatus", equalTo(false));
+
+    try (LiveClient d = connect(delegate.token(), meeting, null);
+        LiveClient runner = connect(secretary.token(), meeting, null);
+        LiveClient screen = connect(screenB, meeting, null)) {
+      awaitRoom(runner, roomB, r -> r.path("connected").asBoolean());
+      for (JsonNode m : d.drain(500)) {
+        assertFalse(
+            m.path("event").asText().equals("rooms.status"), "a delegate hears no rooms: " + m);
+      }
+    }
+  }
+
+  @Test
+  void reportsThatAreNotARoomsOrNotWellFormedAreRefusedInTheScreensLanguage() throws Exception {
+    try (LiveClient d = connect(delegate.token(), meeting, null)) {
+      d.send(report("JOINED", "ON", "ON", null));
+      JsonNode refused = d.next("room.status.refused", 5, null);
+      assertEquals(403, refused.path("problem").path("status").asInt(), refused.toString());
+      assertEquals("meeting.need-room", refused.path("problem").path("code").asText());
+    }
+    try (LiveClient screen = connect(screenA, meeting, "en")) {
+      screen.send(report("DANCING", "ON", "ON", null));
+      JsonNode bad = screen.next("room.status.refused", 5, null);
+      assertEquals(400, bad.path("problem").path("status").asInt(), bad.toString());
+      assertEquals("conference", bad.path("problem").path("errors").get(0).path("field").asText());
+      assertFalse(bad.toString().contains("vn.hopso"), "no class names: " + bad);
+      screen.send(report("JOINED", "ON", "ON", "\"volume\":11"));
+      JsonNode unknown = screen.next("room.status.refused", 5, null);
+      assertEquals("volume", unknown.path("problem").path("errors").get(0).path("field").asText());
+      screen.send("{\"type\":\"room.status\",\"camera\":\"ON\",\"microphone\":\"ON\"}");
+      JsonNode missing = screen.next("room.status.refused", 5, null);
+      assertEquals(
+          "conference", missing.path("problem").path("errors").get(0).path("field").asText());
+      assertTrue(
+          missing.path("problem").path("detail").asText().matches("(?s).*[a-z].*"),
+          "a sentence in English: " + missing);
+    }
+  }
+
+  @Test
+  void aRoomReportsOnlyFromHalfAnHourBeforeTheStartUntilTheEnd() throws Exception {
+    long early = meetingStartingIn(Duration.ofHours(3));
+    invite(early, roomA);
+    try (LiveClient screen = connect(screenA, early, null)) {
+      screen.send(report("JOINED", "ON", "ON", null));
+      JsonNode refused = screen.next("room.status.refused", 5, null);
+      assertEquals(409, refused.path("problem").path("status").asInt(), refused.toString());
+      assertEquals("meeting.not-yet", refused.path("problem").path("code").asText());
+    }
+    // held and ended: nothing more to report
+    Api.as(chair.token()).post("/api/meetings/" + meeting + "/start").then().statusCode(200);
+    Api.as(chair.token()).post("/api/meetings/" + meeting + "/end").then().statusCode(200);
+    try (LiveClient screen = connect(screenB, meeting, null)) {
+      screen.send(report("JOINED", "ON", "ON", null));
+      JsonNode refused = screen.next("room.status.refused", 5, null);
+      assertEquals(409, refused.path("problem").path("status").asInt(), refused.toString());
+    }
+  }
+}
