@@ -66,6 +66,8 @@ export const queryKeys = {
     video: (id: Id) => ['meetings', id, 'video'] as const,
     /** every room's status (the chair's grid), patched by `rooms.status` events */
     roomStatus: (id: Id) => ['meetings', id, 'rooms-status'] as const,
+    /** the last `video.command` the channel delivered (set by the channel only) */
+    videoCommand: (id: Id) => ['meetings', id, 'video-command'] as const,
     /** its documents (DocumentList); as a prefix also the reading table */
     documents: (id: Id) => ['meetings', id, 'documents'] as const,
     /** who opened which document (managers) */

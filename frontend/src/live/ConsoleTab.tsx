@@ -139,7 +139,7 @@ export function ConsoleTab({ meeting, meetingId }: MeetingTabProps) {
         />
       )}
       {caps.canJoinVideo && <VideoPanel meetingId={meetingId} />}
-      {caps.canViewRoomStatus && <RoomsGrid meetingId={meetingId} />}
+      {caps.canViewRoomStatus && <RoomsGrid meetingId={meetingId} canCommand={!!caps.canCommandVideo} />}
     </div>
   );
 }

@@ -138,7 +138,15 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
       <main className="display-body">
         <section className={`display-stage${poll ? ' has-poll' : ''}${videoOn ? ' has-video' : ''}`} data-testid="display-stage">
           {/* first, so that it stays mounted (in the conference) whatever shows over it */}
-          {videoOn && <DisplayVideo meetingId={meetingId} onSignals={setSignals} />}
+          {videoOn && (
+            <DisplayVideo
+              meetingId={meetingId}
+              myRoom={room?.endpointId}
+              hasFloor={running && room?.endpointId != null && state.speaker?.current?.endpointId === room.endpointId}
+              signals={signals}
+              onSignals={setSignals}
+            />
+          )}
           {poll ? (
             <DisplayPoll poll={poll} now={now} />
           ) : videoOn ? (
@@ -152,7 +160,7 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
           )}
         </section>
         <aside className="display-side">
-          {reporting && <ReadinessCheck checks={checks} onAnswer={answer} />}
+          {reporting && <ReadinessCheck checks={checks} onAnswer={answer} before={state.status === 'SCHEDULED'} />}
           {poll && running && state.speaker?.current && (
             <section className="display-box display-side-speaker">
               <SpeakerStage current={state.speaker.current} now={now} />

@@ -1,11 +1,18 @@
 import { JitsiMeeting } from '@jitsi/react-sdk';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Id } from '../api/types';
 import { FormError } from '../components/Field';
 import { errorText } from '../lib/errors';
 import { currentLang, useI18n } from '../lib/i18n';
 import { TOKEN_FRESH_MS, videoJoinQuery } from './api/video';
+import { useLastVideoCommand } from '../video/api/videoCommands';
+import { panelCalls } from '../video/videoCommands';
+
+/** What the panel uses of the IFrame API (the SDK does not export its type). */
+interface JitsiApi {
+  executeCommand(name: string, ...args: unknown[]): void;
+}
 
 /**
  * The meeting's video conference (Jitsi, through its client SDK) for those who may join
@@ -17,6 +24,16 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
   const [joined, setJoined] = useState(false);
   const join = useQuery(videoJoinQuery(meetingId));
   const v = join.data;
+  const api = useRef<JitsiApi | null>(null);
+
+  // the chair's commands: the moderator's part in the chair's own conference; the spotlight for all
+  const command = useLastVideoCommand(meetingId);
+  const seen = useRef(command?.seq ?? 0);
+  useEffect(() => {
+    if (!command || command.seq <= seen.current) return;
+    seen.current = command.seq;
+    for (const [name, ...args] of panelCalls(command, v?.affiliation === 'owner')) api.current?.executeCommand(name, ...args);
+  }, [command, v?.affiliation]);
 
   // the token is checked by Jitsi when joining only: asked for again if it may have expired
   async function enter() {
@@ -51,7 +68,13 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
               lang={currentLang()}
               userInfo={{ displayName: v.displayName ?? '', email: '' }}
               configOverwrite={{ prejoinConfig: { enabled: false }, startWithAudioMuted: true, disableDeepLinking: true }}
-              onReadyToClose={() => setJoined(false)}
+              onApiReady={(jitsi) => {
+                api.current = jitsi as unknown as JitsiApi;
+              }}
+              onReadyToClose={() => {
+                api.current = null;
+                setJoined(false);
+              }}
               getIFrameRef={(node) => {
                 node.style.height = '100%';
               }}

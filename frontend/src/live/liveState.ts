@@ -5,6 +5,7 @@ import type { Id, LiveState, Poll, RoomBoard, RunItem, SpeakerQueue, Speech } fr
 import { queryKeys } from '../lib/queryKeys';
 import { applyPollEvent, applyPollListEvent, pollIdOf } from '../votes/pollEvents';
 import { ROOMS_STATUS_EVENT, applyRoomsStatus } from '../video/roomBoard';
+import { VIDEO_COMMAND_EVENT, commandOf } from '../video/videoCommands';
 import type {
   AttendanceChangedData,
   EventMessage,
@@ -186,6 +187,10 @@ export interface CachePatch {
  * the grid of rooms takes the rooms that changed.
  */
 export function cachePatches(ev: EventMessage, meetingId: Id): CachePatch[] {
+  if (ev.event === VIDEO_COMMAND_EVENT) {
+    const command = commandOf(ev.seq, ev.data);
+    return command ? [{ queryKey: queryKeys.meetings.videoCommand(meetingId), update: () => command }] : [];
+  }
   if (ev.event === ROOMS_STATUS_EVENT) {
     return [{ queryKey: queryKeys.meetings.roomStatus(meetingId), update: (old) => applyRoomsStatus(old as RoomBoard | undefined, ev.data) }];
   }

@@ -198,7 +198,7 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
         )}
         {tab === 'participants' && <ParticipantsTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'attendance' && <AttendanceTab meeting={meeting} meetingId={meetingId} />}
-        {tab === 'rooms' && <RoomsGrid meetingId={meetingId} />}
+        {tab === 'rooms' && <RoomsGrid meetingId={meetingId} canCommand={!!caps.canCommandVideo} />}
       </div>
     </div>
   );

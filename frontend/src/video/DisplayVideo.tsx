@@ -2,9 +2,11 @@ import { JitsiMeeting } from '@jitsi/react-sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Id, VideoJoin } from '../api/types';
-import { currentLang } from '../lib/i18n';
+import { currentLang, useI18n } from '../lib/i18n';
 import { videoJoinQuery } from '../live/api/video';
+import { useLastVideoCommand } from './api/videoCommands';
 import type { VideoSignals } from './roomReport';
+import { type JitsiCall, floorCalls, screenCalls } from './videoCommands';
 
 /** After leaving (or losing) the conference, the display joins again after this long. */
 const REJOIN_MS = 5_000;
@@ -12,6 +14,11 @@ const REJOIN_MS = 5_000;
 /** What the display uses of the IFrame API (the SDK does not export its type). */
 interface JitsiApi {
   addListener(event: string, listener: (data: Record<string, unknown>) => void): unknown;
+  executeCommand(name: string, ...args: unknown[]): void;
+}
+
+function run(api: JitsiApi | null, calls: JitsiCall[]): void {
+  for (const [name, ...args] of calls) api?.executeCommand(name, ...args);
 }
 
 /**
@@ -20,16 +27,82 @@ interface JitsiApi {
  * watches until it is given the floor). It follows the IFrame API's events into `onSignals` (in the
  * conference, camera and microphone, failures, the video it receives) for the room's status, and
  * joins again with a fresh token when the conference drops.
+ *
+ * It follows the chair's commands (`video.command`: its microphone off, a request to turn it on,
+ * the spotlight, removal) and the floor: while the room has the floor its microphone is on.
  */
-export function DisplayVideo({ meetingId, onSignals }: { meetingId: Id; onSignals: (update: (s: VideoSignals) => VideoSignals) => void }) {
+export function DisplayVideo({
+  meetingId,
+  myRoom,
+  hasFloor,
+  signals,
+  onSignals,
+}: {
+  meetingId: Id;
+  myRoom: Id | undefined;
+  hasFloor: boolean;
+  signals: VideoSignals;
+  onSignals: (update: (s: VideoSignals) => VideoSignals) => void;
+}) {
+  const { t } = useI18n();
   const join = useQuery(videoJoinQuery(meetingId));
   const [attempt, setAttempt] = useState(0);
+  const [removed, setRemoved] = useState(false);
+  const [askedToUnmute, setAskedToUnmute] = useState(false);
   const rejoin = useRef<number | undefined>(undefined);
+  const api = useRef<JitsiApi | null>(null);
   const v: VideoJoin | undefined = join.data;
+  const micOn = signals.microphone === 'ON';
 
   useEffect(() => () => window.clearTimeout(rejoin.current), []);
 
+  // the chair's commands, each once (not one that came before this screen was shown): what the
+  // screen shows changes as the command is seen, what Jitsi is asked to do runs after the render
+  const command = useLastVideoCommand(meetingId);
+  const [handled, setHandled] = useState(command?.seq ?? 0);
+  if (command && command.seq > handled) {
+    setHandled(command.seq);
+    const mine = command.endpointId != null && command.endpointId === myRoom;
+    if (command.action === 'ASK_UNMUTE' && mine && !micOn) setAskedToUnmute(true);
+    if (command.action === 'REMOVE' && mine) setRemoved(true);
+  }
+  const ran = useRef(command?.seq ?? 0);
+  useEffect(() => {
+    if (!command || command.seq <= ran.current) return;
+    ran.current = command.seq;
+    if (command.action === 'REMOVE' && command.endpointId != null && command.endpointId === myRoom) {
+      window.clearTimeout(rejoin.current);
+    }
+    run(api.current, screenCalls(command, myRoom, micOn));
+  }, [command, myRoom, micOn]);
+
+  // the floor: the microphone on while the room has it, off after
+  const hadFloor = useRef(false);
+  useEffect(() => {
+    run(api.current, floorCalls(hadFloor.current, hasFloor, micOn));
+    hadFloor.current = hasFloor;
+  }, [hasFloor, micOn]);
+
   if (!v?.configured || !v.domain || !v.room) return null;
+
+  if (removed) {
+    return (
+      <div className="display-video is-removed" data-testid="display-video" data-removed="true">
+        <p className="display-message">{t('live:video.removed')}</p>
+        <button
+          type="button"
+          className="btn btn-display"
+          data-testid="display-video-rejoin"
+          onClick={() => {
+            setRemoved(false);
+            void join.refetch().then(() => setAttempt((a) => a + 1));
+          }}
+        >
+          {t('live:video.rejoin')}
+        </button>
+      </div>
+    );
+  }
 
   function left() {
     onSignals((s) => ({ ...s, conference: 'LEFT', jitsiId: undefined }));
@@ -39,26 +112,46 @@ export function DisplayVideo({ meetingId, onSignals }: { meetingId: Id; onSignal
     }, REJOIN_MS);
   }
 
-  function ready(api: JitsiApi) {
+  function ready(jitsi: JitsiApi) {
+    api.current = jitsi;
     onSignals((s) => ({ ...s, conference: 'JOINING' }));
-    api.addListener('videoConferenceJoined', (d) =>
+    jitsi.addListener('videoConferenceJoined', (d) =>
       onSignals((s) => ({ ...s, conference: 'JOINED', jitsiId: typeof d?.id === 'string' ? d.id : s.jitsiId })),
     );
-    api.addListener('videoConferenceLeft', () => left());
-    api.addListener('audioMuteStatusChanged', (d) => onSignals((s) => ({ ...s, microphone: d?.muted ? 'MUTED' : 'ON' })));
-    api.addListener('videoMuteStatusChanged', (d) => onSignals((s) => ({ ...s, camera: d?.muted ? 'MUTED' : 'ON' })));
-    api.addListener('audioAvailabilityChanged', (d) => onSignals((s) => (d?.available === false ? { ...s, microphone: 'MISSING' } : s)));
-    api.addListener('videoAvailabilityChanged', (d) => onSignals((s) => (d?.available === false ? { ...s, camera: 'MISSING' } : s)));
-    api.addListener('cameraError', () => onSignals((s) => ({ ...s, camera: 'MISSING' })));
-    api.addListener('micError', () => onSignals((s) => ({ ...s, microphone: 'MISSING' })));
-    api.addListener('peerConnectionFailure', () => onSignals((s) => ({ ...s, failedAt: Date.now() })));
-    api.addListener('videoQualityChanged', (d) =>
+    jitsi.addListener('videoConferenceLeft', () => left());
+    jitsi.addListener('audioMuteStatusChanged', (d) => onSignals((s) => ({ ...s, microphone: d?.muted ? 'MUTED' : 'ON' })));
+    jitsi.addListener('videoMuteStatusChanged', (d) => onSignals((s) => ({ ...s, camera: d?.muted ? 'MUTED' : 'ON' })));
+    jitsi.addListener('audioAvailabilityChanged', (d) => onSignals((s) => (d?.available === false ? { ...s, microphone: 'MISSING' } : s)));
+    jitsi.addListener('videoAvailabilityChanged', (d) => onSignals((s) => (d?.available === false ? { ...s, camera: 'MISSING' } : s)));
+    jitsi.addListener('cameraError', () => onSignals((s) => ({ ...s, camera: 'MISSING' })));
+    jitsi.addListener('micError', () => onSignals((s) => ({ ...s, microphone: 'MISSING' })));
+    jitsi.addListener('peerConnectionFailure', () => onSignals((s) => ({ ...s, failedAt: Date.now() })));
+    jitsi.addListener('videoQualityChanged', (d) =>
       onSignals((s) => ({ ...s, receivedHeight: typeof d?.videoQuality === 'number' ? d.videoQuality : s.receivedHeight })),
     );
   }
 
   return (
     <div className="display-video" data-testid="display-video">
+      {askedToUnmute && !micOn && (
+        <div className="display-ask-unmute" role="alert" data-testid="display-ask-unmute">
+          <p>{t('live:video.askedToUnmute')}</p>
+          <button
+            type="button"
+            className="btn btn-primary btn-display"
+            data-testid="display-unmute"
+            onClick={() => {
+              run(api.current, [['toggleAudio']]);
+              setAskedToUnmute(false);
+            }}
+          >
+            {t('live:video.unmute')}
+          </button>
+          <button type="button" className="btn btn-display" onClick={() => setAskedToUnmute(false)}>
+            {t('live:video.notNow')}
+          </button>
+        </div>
+      )}
       <JitsiMeeting
         key={attempt}
         domain={v.domain}

@@ -12,18 +12,27 @@ const PARTS: readonly Part[] = ['camera', 'microphone', 'speakers'];
  * rooms that have not confirmed all three. Large buttons: it is done standing, with a remote or a
  * finger.
  */
-export function ReadinessCheck({ checks, onAnswer }: { checks: Checks; onAnswer: (part: Part, works: boolean) => void }) {
+export function ReadinessCheck({
+  checks,
+  onAnswer,
+  before,
+}: {
+  checks: Checks;
+  onAnswer: (part: Part, works: boolean) => void;
+  /** the meeting has not started: the check is open until done (during it, one button opens it) */
+  before: boolean;
+}) {
   const { t } = useI18n();
   const done = checksDone(checks);
-  const [open, setOpen] = useState(!done);
+  const [open, setOpen] = useState(before && !done);
   const { video, level, error } = useMediaPreview(open);
 
   if (!open) {
     return (
-      <section className="display-box readiness is-done" data-testid="readiness" data-done="true">
-        <p className="readiness-done">✓ {t('live:readiness.done')}</p>
+      <section className="display-box readiness is-closed" data-testid="readiness" data-done={done ? 'true' : 'false'}>
+        <p className="readiness-done">{done ? `✓ ${t('live:readiness.done')}` : t('live:readiness.notDone')}</p>
         <button type="button" className="btn btn-display" data-testid="readiness-redo" onClick={() => setOpen(true)}>
-          {t('live:readiness.redo')}
+          {done ? t('live:readiness.redo') : t('live:readiness.start')}
         </button>
       </section>
     );
@@ -34,9 +43,11 @@ export function ReadinessCheck({ checks, onAnswer }: { checks: Checks; onAnswer:
         {t('live:readiness.title')}
       </h2>
       <p className="readiness-intro">{t('live:readiness.intro')}</p>
-      <video ref={video} className="readiness-preview" muted playsInline autoPlay aria-label={t('live:readiness.camera')} />
-      <div className="readiness-meter" aria-hidden="true">
-        <span style={{ width: `${Math.round(level * 100)}%` }} />
+      <div className="readiness-media">
+        <video ref={video} className="readiness-preview" muted playsInline autoPlay aria-label={t('live:readiness.camera')} />
+        <div className="readiness-meter" aria-hidden="true">
+          <span style={{ height: `${Math.round(level * 100)}%` }} />
+        </div>
       </div>
       {error && <p className="readiness-error">{t('live:readiness.noDevice', { reason: error ?? '' })}</p>}
       <ul className="readiness-parts">
@@ -46,7 +57,6 @@ export function ReadinessCheck({ checks, onAnswer }: { checks: Checks; onAnswer:
               {t(`live:readiness.${p}`)}:{' '}
               <strong>{checks[p] === true ? t('live:readiness.ok') : checks[p] === false ? t('live:readiness.bad') : t('live:readiness.pending')}</strong>
             </span>
-            <span className="readiness-hint muted">{t(`live:readiness.${p}Hint`)}</span>
             <span className="btn-row">
               {p === 'speakers' && (
                 <button type="button" className="btn btn-display" data-testid="readiness-tone" onClick={playTone}>
@@ -60,6 +70,7 @@ export function ReadinessCheck({ checks, onAnswer }: { checks: Checks; onAnswer:
                 {t('live:readiness.fails')}
               </button>
             </span>
+            <span className="readiness-hint muted">{t(`live:readiness.${p}Hint`)}</span>
           </li>
         ))}
       </ul>

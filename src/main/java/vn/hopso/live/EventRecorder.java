@@ -109,6 +109,11 @@ public class EventRecorder {
     record(e.meeting(), "rooms.status", Audience.RUNNERS, e.changed());
   }
 
+  /** The chair's command to the conference: every client (each does its part). */
+  void videoCommand(@Observes @Priority(LATE) vn.hopso.video.VideoEvents.Commanded e) {
+    record(e.meeting(), "video.command", Audience.ALL, e.command());
+  }
+
   void agendaChanged(@Observes @Priority(LATE) AgendaEvents.AgendaChanged e) {
     record(e.meeting(), "agenda.changed", Audience.MANAGERS, Map.of());
   }

@@ -197,6 +197,16 @@ public enum MeetingOp implements Localized {
       java.time.Duration.ofMinutes(30),
       SCHEDULED,
       IN_PROGRESS),
+  /**
+   * The chair's commands to the conference (mute everyone or one room, ask a room to unmute,
+   * spotlight a room, the lobby, remove a room), each audited.
+   */
+  COMMAND_VIDEO(
+      "điều khiển hội nghị truyền hình",
+      "control the video conference",
+      Who.RUNNER,
+      false,
+      IN_PROGRESS),
   /** Every room's status at a glance (the grid): the chair and the meeting's managers. */
   VIEW_ROOM_STATUS(
       "xem trạng thái các điểm cầu",

@@ -160,6 +160,7 @@ public class MeetingPolicy {
         can(m, r, MeetingOp.JOIN_VIDEO, now),
         can(m, r, MeetingOp.REPORT_ROOM_STATUS, now),
         can(m, r, MeetingOp.VIEW_ROOM_STATUS, now),
+        can(m, r, MeetingOp.COMMAND_VIDEO, now),
         r.manager(),
         r.runner(),
         m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS

@@ -78,6 +78,7 @@ public final class MeetingViews {
       boolean canJoinVideo,
       boolean canReportRoomStatus,
       boolean canViewRoomStatus,
+      boolean canCommandVideo,
       boolean canManage,
       boolean canRun,
       Instant checkInOpensAt) {}

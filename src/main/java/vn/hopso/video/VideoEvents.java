@@ -18,4 +18,24 @@ public final class VideoEvents {
       return null;
     }
   }
+
+  /** The chair gave the conference a command: audited; the live channel tells every client. */
+  public record Commanded(Meeting meeting, VideoViews.VideoCommandView command)
+      implements DomainEvent {
+    @Override
+    public String action() {
+      return "video."
+          + command.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String target() {
+      return "meeting:" + meeting.id;
+    }
+
+    @Override
+    public String detail() {
+      return command.roomName();
+    }
+  }
 }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import vn.hopso.video.VideoViews.VideoJoin;
 
 /** The meeting's video conference (Jitsi). */
-@Path("/api/meetings/{id}/video-token")
+@Path("/api/meetings/{id}")
 @RolesAllowed("**")
 public class VideoResource {
   @Inject VideoService video;
@@ -18,7 +18,22 @@ public class VideoResource {
    * meeting runs or from 30 minutes before); {@code configured: false} without a Jitsi deployment.
    */
   @POST
+  @Path("/video-token")
   public VideoJoin token(@PathParam("id") long id) {
     return video.join(id);
+  }
+
+  /**
+   * A command of the chair to the conference (mute everyone, mute one room, ask a room to unmute,
+   * spotlight a room or end it, the lobby on or off, remove a room): audited and sent to every
+   * client of the meeting as a {@code video.command} event.
+   */
+  @POST
+  @Path("/video/commands")
+  public VideoViews.VideoCommandView command(
+      @PathParam("id") long id,
+      @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+          VideoViews.VideoCommand body) {
+    return video.command(id, body);
   }
 }

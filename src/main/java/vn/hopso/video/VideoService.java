@@ -63,6 +63,7 @@ public class VideoService {
   @Inject MeetingAccess access;
   @Inject Clock clock;
   @Inject CurrentUser current;
+  @Inject jakarta.enterprise.event.Event<vn.hopso.common.DomainEvent> events;
 
   private volatile byte[] roomKey;
   private volatile Key signingKey;
@@ -106,6 +107,44 @@ public class VideoService {
         expires,
         name,
         owner ? "owner" : "member");
+  }
+
+  /**
+   * The chair's command to the conference ({@link MeetingOp#COMMAND_VIDEO}): checked, audited, and
+   * told to every client of the meeting ({@code video.command}); the chair's own Jitsi client does
+   * what needs a moderator (mute everyone, the lobby, removing a participant, follow-me) and each
+   * room's screen does what concerns it (its microphone, the spotlight, leaving).
+   */
+  @Transactional
+  public VideoViews.VideoCommandView command(long meetingId, VideoViews.VideoCommand c) {
+    Meeting m = access.require(meetingId, MeetingOp.COMMAND_VIDEO).meeting();
+    String roomName = null;
+    String jitsiId = null;
+    Long endpointId = null;
+    if (c.action().needsRoom()) {
+      if (c.endpointId() == null) {
+        throw vn.hopso.common.ApiException.invalid(
+            "endpointId", vn.hopso.common.CommonMsg.REQUIRED);
+      }
+      MeetingEndpoint room =
+          MeetingEndpoint.find(
+                  "from MeetingEndpoint x join fetch x.endpoint e where x.meeting = ?1 and e.id = ?2",
+                  m,
+                  c.endpointId())
+              .firstResult();
+      if (room == null) {
+        throw vn.hopso.common.ApiException.notFound(
+            vn.hopso.meeting.MeetingMsg.MEETING_ENDPOINT, c.endpointId());
+      }
+      endpointId = room.endpoint.id;
+      roomName = room.endpoint.name;
+      RoomStatusRow status = RoomStatusRow.findById(new RoomStatusRow.Key(m.id, room.endpoint.id));
+      jitsiId = status == null || !status.connected ? null : status.jitsiId;
+    }
+    VideoViews.VideoCommandView view =
+        new VideoViews.VideoCommandView(c.action(), endpointId, roomName, jitsiId);
+    events.fire(new VideoEvents.Commanded(m, view));
+    return view;
   }
 
   private java.time.Duration ttl() {

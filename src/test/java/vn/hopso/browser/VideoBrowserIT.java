@@ -21,7 +21,11 @@ import vn.hopso.support.JitsiAppResource;
  * here, so this is a contract test of HopSo's side: the page loads the script from the configured
  * domain, creates the conference with the room and the token HopSo signed, in the user's language,
  * inside the panel's frame; Jitsi's "ready to close" brings the join button back. The stand-in
- * records what it was given in {@code window.__jitsi}.
+ * records what it was given in {@code window.__jitsi}, and {@code window.__jitsiFire(event, data)}
+ * plays the IFrame API's events to the page.
+ *
+ * <p>The rooms' grid with two pages: the chair's grid changes when a room's screen connects, joins
+ * the conference, confirms its devices, reports its camera off, and disconnects.
  */
 @QuarkusIntegrationTest
 @WithTestResource(JitsiAppResource.class)
@@ -46,13 +50,16 @@ class VideoBrowserIT extends BrowserTest {
           prejoin: options.configOverwrite && options.configOverwrite.prejoinConfig
               && options.configOverwrite.prejoinConfig.enabled,
           inFrame: !!options.parentNode.closest('[data-testid=video-frame]'),
-          events: []
+          events: [],
+          commands: []
         };
         this.on = function (name, fn) { listeners[name] = fn; window.__jitsi.events.push(name); };
         this.addListener = this.on;
-        this.executeCommand = function () {};
+        this.executeCommand = function () {
+          window.__jitsi.commands.push(Array.prototype.slice.call(arguments));
+        };
         this.dispose = function () {};
-        window.__jitsiFire = function (name) { listeners[name] && listeners[name](); };
+        window.__jitsiFire = function (name, data) { listeners[name] && listeners[name](data || {}); };
       };
       """;
 
@@ -128,5 +135,91 @@ class VideoBrowserIT extends BrowserTest {
             .path("user")
             .path("affiliation")
             .asText());
+  }
+
+  @Test
+  void theChairsGridFollowsARoomsScreen() throws Exception {
+    long room = DemoApi.endpointId("DC-TH-01");
+    long other = DemoApi.endpointId("DC-TH-02");
+    long meetingId =
+        DemoApi.scheduledMeeting(
+            "Hội nghị giao ban trực tuyến", List.of("daibieu003"), List.of(room, other), List.of());
+
+    // the chair, half an hour before: the rooms' tab, nobody connected yet
+    Page chair = signIn("chutich");
+    chair.navigate("/meetings/" + meetingId + "?tab=rooms");
+    assertThat(chair.getByTestId("rooms-grid")).isVisible();
+    var tile = chair.locator("[data-testid=room-tile][data-endpoint-id='" + room + "']");
+    assertThat(tile).hasAttribute("data-tone", "offline");
+    assertThat(chair.getByTestId("rooms-count-connected")).hasAttribute("data-value", "0");
+
+    // the room's screen comes on with its device account: connected, not in the conference yet
+    Page screen = signIn("dc-th-01");
+    serveStandIn(screen);
+    screen.setViewportSize(1920, 1080);
+    screen.navigate("/display/" + meetingId);
+    assertThat(screen.getByTestId("display-video")).isVisible();
+    assertThat(screen.getByTestId("jitsi-stand-in")).isVisible();
+    assertThat(tile).hasAttribute("data-tone", "warning");
+    assertThat(tile).hasAttribute("data-problems", "NOT_IN_CONFERENCE NOT_CHECKED");
+    assertThat(chair.getByTestId("rooms-count-connected")).hasAttribute("data-value", "1");
+    JsonNode given =
+        JSON.readTree((String) screen.evaluate("() => JSON.stringify(window.__jitsi)"));
+    // a room that is not the host joins as a member, with the room's name
+    JsonNode user = payload(given.path("jwt").asText()).path("context").path("user");
+    assertEquals("member", user.path("affiliation").asText());
+    assertEquals("room:" + room, user.path("id").asText());
+    assertTrue(
+        given.path("events").toString().contains("audioMuteStatusChanged"), given.toString());
+
+    // in the conference, camera on, microphone muted; then its readiness check, part by part
+    screen.evaluate("() => window.__jitsiFire('videoConferenceJoined', { id: 'stand-in-1' })");
+    screen.evaluate("() => window.__jitsiFire('videoMuteStatusChanged', { muted: false })");
+    screen.evaluate("() => window.__jitsiFire('audioMuteStatusChanged', { muted: true })");
+    assertThat(tile).hasAttribute("data-problems", "NOT_CHECKED");
+    assertThat(screen.getByTestId("readiness")).isVisible();
+    shot(screen, "display-readiness-1920x1080.png");
+    screen.getByTestId("readiness-camera-works").click();
+    screen.getByTestId("readiness-microphone-works").click();
+    screen.getByTestId("readiness-speakers-works").click();
+    assertThat(tile).hasAttribute("data-tone", "ready");
+    assertThat(chair.getByTestId("rooms-count-ready")).hasAttribute("data-value", "1");
+    shotBothWays(chair, "rooms-grid");
+
+    // the "not ready" filter shows the other room only
+    chair.getByTestId("rooms-filter-not-ready").click();
+    assertThat(chair.getByTestId("room-tile")).hasCount(1);
+    assertThat(chair.getByTestId("room-tile"))
+        .hasAttribute("data-endpoint-id", String.valueOf(other));
+    chair.getByTestId("rooms-filter-all").click();
+
+    // its camera goes off: the tile says so
+    screen.evaluate("() => window.__jitsiFire('videoMuteStatusChanged', { muted: true })");
+    assertThat(tile).hasAttribute("data-problems", "CAMERA_MUTED");
+    assertThat(tile.getByTestId("room-camera")).hasAttribute("data-state", "MUTED");
+
+    // the session starts: the grid is the conference's console too
+    DemoApi.start(meetingId);
+    tile.getByTestId("room-spotlight").click();
+    screen.waitForFunction(
+        "() => window.__jitsi.commands.some(c => c[0] === 'setLargeVideoParticipant'"
+            + " && c[1] === 'stand-in-1')");
+    // everyone's microphone off: the screen turns its own off (it was on)
+    screen.evaluate("() => window.__jitsiFire('audioMuteStatusChanged', { muted: false })");
+    assertThat(tile.getByTestId("room-microphone")).hasAttribute("data-state", "ON");
+    chair.getByTestId("command-mute-all").click();
+    screen.waitForFunction("() => window.__jitsi.commands.some(c => c[0] === 'toggleAudio')");
+    // a request to unmute is shown to the people in the room (its microphone is off again)
+    screen.evaluate("() => window.__jitsiFire('audioMuteStatusChanged', { muted: true })");
+    tile.getByTestId("room-ask_unmute").click();
+    assertThat(screen.getByTestId("display-ask-unmute")).isVisible();
+    shot(screen, "display-asked-to-unmute-1920x1080.png");
+
+    // the screen is switched off: offline, its check kept
+    screen.close();
+    assertThat(tile).hasAttribute("data-tone", "offline");
+    assertThat(tile).hasAttribute("data-problems", "OFFLINE");
+    assertThat(chair.getByTestId("rooms-count-connected")).hasAttribute("data-value", "0");
+    assertThat(chair.getByTestId("rooms-count-checked")).hasAttribute("data-value", "1");
   }
 }
