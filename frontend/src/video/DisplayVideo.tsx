@@ -60,8 +60,10 @@ export function DisplayVideo({
   // screen shows changes as the command is seen, what Jitsi is asked to do runs after the render
   const command = useLastVideoCommand(meetingId);
   const [handled, setHandled] = useState(command?.seq ?? 0);
+  const [lastCommand, setLastCommand] = useState<string>('');
   if (command && command.seq > handled) {
     setHandled(command.seq);
+    setLastCommand(command.action);
     const mine = command.endpointId != null && command.endpointId === myRoom;
     if (command.action === 'ASK_UNMUTE' && mine && !micOn) setAskedToUnmute(true);
     if (command.action === 'REMOVE' && mine) setRemoved(true);
@@ -132,7 +134,7 @@ export function DisplayVideo({
   }
 
   return (
-    <div className="display-video" data-testid="display-video">
+    <div className="display-video" data-testid="display-video" data-command={lastCommand}>
       {askedToUnmute && !micOn && (
         <div className="display-ask-unmute" role="alert" data-testid="display-ask-unmute">
           <p>{t('live:video.askedToUnmute')}</p>

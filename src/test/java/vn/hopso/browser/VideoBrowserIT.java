@@ -201,6 +201,8 @@ class VideoBrowserIT extends BrowserTest {
     // the session starts: the grid is the conference's console too
     DemoApi.start(meetingId);
     tile.getByTestId("room-spotlight").click();
+    assertThat(chair.getByText("Đã ghim hình Hội trường UBND tỉnh cho mọi người")).isVisible();
+    assertThat(screen.getByTestId("display-video")).hasAttribute("data-command", "SPOTLIGHT");
     screen.waitForFunction(
         "() => window.__jitsi.commands.some(c => c[0] === 'setLargeVideoParticipant'"
             + " && c[1] === 'stand-in-1')");
@@ -221,5 +223,6 @@ class VideoBrowserIT extends BrowserTest {
     assertThat(tile).hasAttribute("data-problems", "OFFLINE");
     assertThat(chair.getByTestId("rooms-count-connected")).hasAttribute("data-value", "0");
     assertThat(chair.getByTestId("rooms-count-checked")).hasAttribute("data-value", "1");
+    shotBothWays(chair, "rooms-grid-console");
   }
 }
