@@ -39,3 +39,13 @@ wait_ready() {
 }
 
 stop_app() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+
+# The API as a signed-in user: api METHOD PATH TOKEN [JSON]; login USERNAME PASSWORD prints a token.
+api() { # method path token [json]
+  curl -fsS -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+    ${4:+-d "$4"}
+}
+login() {
+  curl -fsS "$base/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"accessToken":"([^"]*)".*/\1/'
+}

@@ -22,14 +22,6 @@ echo "HopSo live benchmark; server JVM: $java_opts"
 start_app
 echo "ready after $(wait_ready "$(date +%s%N)") ms"
 
-api() { # method path token [json]
-  curl -fsS -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
-    ${4:+-d "$4"}
-}
-login() {
-  curl -fsS "$base/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"$2\"}" | sed -E 's/.*"accessToken":"([^"]*)".*/\1/'
-}
 admin=$(login admin "$admin_password")
 chair=$(login chutich hopso-demo-2026)
 secretary=$(login thuky1 hopso-demo-2026)

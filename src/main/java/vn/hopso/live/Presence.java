@@ -16,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import vn.hopso.common.Coalescer;
 import vn.hopso.meeting.Meeting;
 
 /**
@@ -58,17 +55,8 @@ public class Presence {
   private record Key(long meetingId, long personId) {}
 
   private final Map<Key, Local> local = new ConcurrentHashMap<>();
-  private final Set<Key> dirty = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
-  private volatile boolean stopping;
-
-  private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "hopso-presence");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Coalescer<Key> batches =
+      new Coalescer<>("hopso-presence", BATCH_MILLIS, this::flush);
 
   void joined(LiveConnection c) {
     change(c, +1);
@@ -86,32 +74,24 @@ public class Presence {
           int n = (was == null ? 0 : was.connections()) + delta;
           return n <= 0 ? null : new Local(n, c.endpointId);
         });
-    dirty.add(key);
-    if (!stopping && scheduled.compareAndSet(false, true)) {
-      worker.schedule(this::flush, BATCH_MILLIS, TimeUnit.MILLISECONDS);
-    }
+    batches.mark(key);
   }
 
   /**
    * Writes what changed since the last batch; tells the runners of meetings whose picture moved.
    */
-  private void flush() {
-    scheduled.set(false);
+  private void flush(List<Key> changed) {
     Map<Long, List<Key>> byMeeting = new HashMap<>();
-    for (Key k : new ArrayList<>(dirty)) {
-      dirty.remove(k);
+    for (Key k : changed) {
       byMeeting.computeIfAbsent(k.meetingId(), id -> new ArrayList<>()).add(k);
     }
     for (Map.Entry<Long, List<Key>> e : byMeeting.entrySet()) {
       try {
         QuarkusTransaction.requiringNew().run(() -> write(e.getKey(), e.getValue()));
       } catch (RuntimeException ex) {
-        if (!stopping) {
+        if (!batches.stopped()) {
           LOG.warnf(ex, "presence in meeting %d not recorded; retrying", e.getKey());
-          dirty.addAll(e.getValue());
-          if (scheduled.compareAndSet(false, true)) {
-            worker.schedule(this::flush, 2, TimeUnit.SECONDS);
-          }
+          batches.retry(e.getValue(), 2000);
         }
       }
     }
@@ -191,8 +171,7 @@ public class Presence {
   }
 
   void stop(@Observes ShutdownEvent event) {
-    stopping = true;
-    worker.shutdownNow(); // this instance's rows go below, whatever was pending
+    batches.stop(); // this instance's rows go below, whatever was pending
     try {
       QuarkusTransaction.requiringNew()
           .run(() -> PresenceRow.delete("key.instanceId = ?1", hub.instanceId));

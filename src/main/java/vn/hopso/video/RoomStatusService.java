@@ -22,12 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import vn.hopso.common.ApiException;
+import vn.hopso.common.Coalescer;
 import vn.hopso.common.DomainEvent;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
@@ -106,17 +103,8 @@ public class RoomStatusService {
   }
 
   private final Map<Key, Local> local = new ConcurrentHashMap<>();
-  private final Set<Key> dirty = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
-  private volatile boolean stopping;
-
-  private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "hopso-room-status");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Coalescer<Key> batches =
+      new Coalescer<>("hopso-room-status", BATCH_MILLIS, this::flush);
 
   // --- what the live channel tells -----------------------------------------------------------
 
@@ -197,10 +185,7 @@ public class RoomStatusService {
   }
 
   private void markDirty(Key k) {
-    dirty.add(k);
-    if (!stopping && scheduled.compareAndSet(false, true)) {
-      worker.schedule(this::flush, BATCH_MILLIS, TimeUnit.MILLISECONDS);
-    }
+    batches.mark(k);
   }
 
   // --- writing -------------------------------------------------------------------------------
@@ -215,11 +200,9 @@ public class RoomStatusService {
       Boolean speakers,
       List<CompletableFuture<Void>> waiting) {}
 
-  private void flush() {
-    scheduled.set(false);
+  private void flush(List<Key> changed) {
     Map<Long, List<Taken>> byMeeting = new HashMap<>();
-    for (Key k : new ArrayList<>(dirty)) {
-      dirty.remove(k);
+    for (Key k : changed) {
       Local l = local.get(k);
       if (l == null) {
         continue;
@@ -257,7 +240,7 @@ public class RoomStatusService {
       try {
         refused = QuarkusTransaction.requiringNew().call(() -> write(e.getKey(), batch));
       } catch (RuntimeException ex) {
-        if (stopping) {
+        if (batches.stopped()) {
           return;
         }
         LOG.warnf(ex, "rooms' status in meeting %d not recorded; retrying", e.getKey());
@@ -584,7 +567,6 @@ public class RoomStatusService {
   }
 
   void stop(@Observes ShutdownEvent event) {
-    stopping = true;
-    worker.shutdownNow();
+    batches.stop();
   }
 }
