@@ -197,11 +197,11 @@ public class RoomsBench {
 
     // the meeting's rooms, from the grid; each room's device account is its code in lower case
     String board = get("/api/meetings/" + meeting + "/rooms/status", runner);
-    List<long[]> ids = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     List<String> accounts = new ArrayList<>();
     Matcher m = ROOM.matcher(board);
     while (m.find()) {
-      ids.add(new long[] {Long.parseLong(m.group(1))});
+      ids.add(Long.parseLong(m.group(1)));
       accounts.add(m.group(2).toLowerCase(java.util.Locale.ROOT));
     }
     int n = ids.size();
@@ -229,7 +229,7 @@ public class RoomsBench {
     var pool = Executors.newFixedThreadPool(8);
     List<CompletableFuture<Screen>> opening = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      long id = ids.get(i)[0];
+      long id = ids.get(i);
       String account = accounts.get(i);
       opening.add(
           CompletableFuture.supplyAsync(

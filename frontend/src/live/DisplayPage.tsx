@@ -160,7 +160,10 @@ function DisplayView({ meetingId }: { meetingId: Id }) {
           )}
         </section>
         <aside className="display-side">
-          {reporting && <ReadinessCheck checks={checks} onAnswer={answer} before={state.status === 'SCHEDULED'} />}
+          {reporting && (
+            // a new check when the session starts: open before it, folded into one button during it
+            <ReadinessCheck key={state.status} checks={checks} onAnswer={answer} before={state.status === 'SCHEDULED'} />
+          )}
           {poll && running && state.speaker?.current && (
             <section className="display-box display-side-speaker">
               <SpeakerStage current={state.speaker.current} now={now} />

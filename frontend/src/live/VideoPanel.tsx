@@ -7,12 +7,7 @@ import { errorText } from '../lib/errors';
 import { currentLang, useI18n } from '../lib/i18n';
 import { TOKEN_FRESH_MS, videoJoinQuery } from './api/video';
 import { useLastVideoCommand } from '../video/api/videoCommands';
-import { panelCalls } from '../video/videoCommands';
-
-/** What the panel uses of the IFrame API (the SDK does not export its type). */
-interface JitsiApi {
-  executeCommand(name: string, ...args: unknown[]): void;
-}
+import { type JitsiApi, panelCalls, runCalls } from '../video/videoCommands';
 
 /**
  * The meeting's video conference (Jitsi, through its client SDK) for those who may join
@@ -32,7 +27,7 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
   useEffect(() => {
     if (!command || command.seq <= seen.current) return;
     seen.current = command.seq;
-    for (const [name, ...args] of panelCalls(command, v?.affiliation === 'owner')) api.current?.executeCommand(name, ...args);
+    runCalls(api.current, panelCalls(command, v?.affiliation === 'owner'));
   }, [command, v?.affiliation]);
 
   // the token is checked by Jitsi when joining only: asked for again if it may have expired

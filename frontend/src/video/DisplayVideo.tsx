@@ -6,20 +6,10 @@ import { currentLang, useI18n } from '../lib/i18n';
 import { videoJoinQuery } from '../live/api/video';
 import { useLastVideoCommand } from './api/videoCommands';
 import type { VideoSignals } from './roomReport';
-import { type JitsiCall, floorCalls, screenCalls } from './videoCommands';
+import { type JitsiApi, floorCalls, runCalls, screenCalls } from './videoCommands';
 
 /** After leaving (or losing) the conference, the display joins again after this long. */
 const REJOIN_MS = 5_000;
-
-/** What the display uses of the IFrame API (the SDK does not export its type). */
-interface JitsiApi {
-  addListener(event: string, listener: (data: Record<string, unknown>) => void): unknown;
-  executeCommand(name: string, ...args: unknown[]): void;
-}
-
-function run(api: JitsiApi | null, calls: JitsiCall[]): void {
-  for (const [name, ...args] of calls) api?.executeCommand(name, ...args);
-}
 
 /**
  * The room's display in the meeting's conference, by itself: joined with the room's device account
@@ -75,13 +65,13 @@ export function DisplayVideo({
     if (command.action === 'REMOVE' && command.endpointId != null && command.endpointId === myRoom) {
       window.clearTimeout(rejoin.current);
     }
-    run(api.current, screenCalls(command, myRoom, micOn));
+    runCalls(api.current, screenCalls(command, myRoom, micOn));
   }, [command, myRoom, micOn]);
 
   // the floor: the microphone on while the room has it, off after
   const hadFloor = useRef(false);
   useEffect(() => {
-    run(api.current, floorCalls(hadFloor.current, hasFloor, micOn));
+    runCalls(api.current, floorCalls(hadFloor.current, hasFloor, micOn));
     hadFloor.current = hasFloor;
   }, [hasFloor, micOn]);
 
@@ -143,7 +133,7 @@ export function DisplayVideo({
             className="btn btn-primary btn-display"
             data-testid="display-unmute"
             onClick={() => {
-              run(api.current, [['toggleAudio']]);
+              runCalls(api.current, [['toggleAudio']]);
               setAskedToUnmute(false);
             }}
           >

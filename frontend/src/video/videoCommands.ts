@@ -34,6 +34,17 @@ export function commandOf(seq: number, data: Record<string, unknown>): VideoComm
 /** What the IFrame API is asked to do: its command name and arguments. */
 export type JitsiCall = [string, ...unknown[]];
 
+/** What HopSo uses of the IFrame API (the SDK does not export its type). */
+export interface JitsiApi {
+  addListener(event: string, listener: (data: Record<string, unknown>) => void): unknown;
+  executeCommand(name: string, ...args: unknown[]): void;
+}
+
+/** Asks the conference (when it is there) to do the calls, in order. */
+export function runCalls(api: JitsiApi | null, calls: JitsiCall[]): void {
+  for (const [name, ...args] of calls) api?.executeCommand(name, ...args);
+}
+
 /** A room's screen: what it does on a command (its microphone state known from Jitsi's events). */
 export function screenCalls(c: VideoCommandEvent, myRoom: Id | undefined, micOn: boolean): JitsiCall[] {
   const mine = c.endpointId != null && c.endpointId === myRoom;

@@ -84,20 +84,16 @@ public class RoomStatusService {
   private static final class Local {
     int connections;
 
-    /** The report not written yet, and the checks it answered (merged with earlier ones). */
+    /** The report not written yet, and the checks answered since the last batch (merged). */
     RoomReport pending;
 
-    Boolean cameraCheck;
-    Boolean microphoneCheck;
-    Boolean speakersCheck;
+    RoomCheckAnswers checks;
 
     /** Reports that wait for the batch that writes them. */
     final List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
-    /** The last report written (and its checks), and when this instance last wrote the row. */
+    /** The last report written, and when this instance last wrote the row. */
     RoomReport written;
-
-    RoomCheckAnswers writtenChecks;
 
     long writtenNanos;
   }
@@ -147,19 +143,14 @@ public class RoomStatusService {
     CompletableFuture<Void> done = new CompletableFuture<>();
     boolean write;
     synchronized (l) {
-      boolean same =
-          l.pending == null
-              && sameState(r, l.written)
-              && Objects.equals(r.checks(), l.writtenChecks)
-              && System.nanoTime() - l.writtenNanos < SEEN_EVERY.toNanos();
-      write = !same;
+      // the same report again (state and checks) is written only to refresh "last seen"
+      write =
+          l.pending != null
+              || !r.equals(l.written)
+              || System.nanoTime() - l.writtenNanos >= SEEN_EVERY.toNanos();
       if (write) {
         l.pending = r;
-        if (r.checks() != null) {
-          l.cameraCheck = or(r.checks().camera(), l.cameraCheck);
-          l.microphoneCheck = or(r.checks().microphone(), l.microphoneCheck);
-          l.speakersCheck = or(r.checks().speakers(), l.speakersCheck);
-        }
+        l.checks = RoomCheckAnswers.merge(l.checks, r.checks());
         l.waiting.add(done);
       }
     }
@@ -169,19 +160,6 @@ public class RoomStatusService {
       done.complete(null);
     }
     return done;
-  }
-
-  private static Boolean or(Boolean answer, Boolean earlier) {
-    return answer != null ? answer : earlier;
-  }
-
-  private static boolean sameState(RoomReport a, RoomReport b) {
-    return b != null
-        && a.conference() == b.conference()
-        && a.camera() == b.camera()
-        && a.microphone() == b.microphone()
-        && a.quality() == b.quality()
-        && Objects.equals(a.jitsiId(), b.jitsiId());
   }
 
   private void markDirty(Key k) {
@@ -195,9 +173,7 @@ public class RoomStatusService {
       Key key,
       int connections,
       RoomReport report,
-      Boolean camera,
-      Boolean microphone,
-      Boolean speakers,
+      RoomCheckAnswers checks,
       List<CompletableFuture<Void>> waiting) {}
 
   private void flush(List<Key> changed) {
@@ -209,23 +185,12 @@ public class RoomStatusService {
       }
       Taken t;
       synchronized (l) {
-        t =
-            new Taken(
-                k,
-                l.connections,
-                l.pending,
-                l.cameraCheck,
-                l.microphoneCheck,
-                l.speakersCheck,
-                List.copyOf(l.waiting));
+        t = new Taken(k, l.connections, l.pending, l.checks, List.copyOf(l.waiting));
         l.pending = null;
-        l.cameraCheck = null;
-        l.microphoneCheck = null;
-        l.speakersCheck = null;
+        l.checks = null;
         l.waiting.clear();
         if (t.report() != null) {
           l.written = t.report();
-          l.writtenChecks = t.report().checks();
         }
         l.writtenNanos = System.nanoTime();
         if (l.connections == 0) {
@@ -292,8 +257,8 @@ public class RoomStatusService {
         created.add(row); // persisted once filled in: an insert takes the row as it is then
       }
       if (t.connections() > 0) {
-        if (!row.connected || !instanceId.equals(row.instanceId)) {
-          row.connectedAt = row.connected ? row.connectedAt : now;
+        if (!row.connected) {
+          row.connectedAt = now;
         }
         row.connected = true;
         row.instanceId = instanceId;
@@ -326,9 +291,12 @@ public class RoomStatusService {
     row.microphone = r.microphone();
     row.quality = r.quality() == null ? LinkQuality.UNKNOWN : r.quality();
     row.jitsiId = r.jitsiId() == null || r.jitsiId().isEmpty() ? null : r.jitsiId();
-    row.cameraOkAt = checked(t.camera(), row.cameraOkAt, now);
-    row.microphoneOkAt = checked(t.microphone(), row.microphoneOkAt, now);
-    row.speakersOkAt = checked(t.speakers(), row.speakersOkAt, now);
+    RoomCheckAnswers c = t.checks();
+    if (c != null) {
+      row.cameraOkAt = checked(c.camera(), row.cameraOkAt, now);
+      row.microphoneOkAt = checked(c.microphone(), row.microphoneOkAt, now);
+      row.speakersOkAt = checked(c.speakers(), row.speakersOkAt, now);
+    }
   }
 
   private static Instant checked(Boolean answer, Instant was, Instant now) {
@@ -416,13 +384,8 @@ public class RoomStatusService {
   }
 
   private static RoomState state(Meeting m, Endpoint e, RoomStatusRow row, Instant now) {
-    boolean live = live(row, now);
-    RoomChecks checks =
-        row == null
-            ? new RoomChecks(false, false, false)
-            : new RoomChecks(
-                row.cameraOkAt != null, row.microphoneOkAt != null, row.speakersOkAt != null);
-    List<RoomProblem> problems = problems(row, now);
+    Shown s = shown(row, now);
+    List<RoomProblem> problems = problems(s);
     return new RoomState(
         e.id,
         e.code,
@@ -430,13 +393,13 @@ public class RoomStatusService {
         e.unit.id,
         e.unit.name,
         m.hostEndpoint != null && m.hostEndpoint.id.equals(e.id),
-        live,
-        live ? row.conference : ConferenceState.NONE,
-        live ? row.camera : MediaState.UNKNOWN,
-        live ? row.microphone : MediaState.UNKNOWN,
-        live ? row.quality : LinkQuality.UNKNOWN,
-        live ? row.jitsiId : null,
-        checks,
+        s.live(),
+        s.conference(),
+        s.camera(),
+        s.microphone(),
+        s.quality(),
+        s.jitsiId(),
+        s.checks(),
         row == null ? null : row.seenAt,
         problems.isEmpty(),
         problems);
@@ -452,30 +415,31 @@ public class RoomStatusService {
    * normal for a room that watches), a connection that is not poor, and the readiness check done.
    */
   static List<RoomProblem> problems(RoomStatusRow row, Instant now) {
+    return problems(shown(row, now));
+  }
+
+  private static List<RoomProblem> problems(Shown s) {
     EnumSet<RoomProblem> p = EnumSet.noneOf(RoomProblem.class);
-    if (!live(row, now)) {
+    if (!s.live()) {
       p.add(RoomProblem.OFFLINE);
     } else {
-      if (row.conference != ConferenceState.JOINED) {
+      if (s.conference() != ConferenceState.JOINED) {
         p.add(RoomProblem.NOT_IN_CONFERENCE);
       } else {
-        if (row.camera == MediaState.MISSING) {
+        if (s.camera() == MediaState.MISSING) {
           p.add(RoomProblem.CAMERA_MISSING);
-        } else if (row.camera == MediaState.MUTED) {
+        } else if (s.camera() == MediaState.MUTED) {
           p.add(RoomProblem.CAMERA_MUTED);
         }
-        if (row.microphone == MediaState.MISSING) {
+        if (s.microphone() == MediaState.MISSING) {
           p.add(RoomProblem.MICROPHONE_MISSING);
         }
       }
-      if (row.quality == LinkQuality.POOR) {
+      if (s.quality() == LinkQuality.POOR) {
         p.add(RoomProblem.POOR_CONNECTION);
       }
     }
-    if (row == null
-        || row.cameraOkAt == null
-        || row.microphoneOkAt == null
-        || row.speakersOkAt == null) {
+    if (!s.checks().all()) {
       p.add(RoomProblem.NOT_CHECKED);
     }
     return List.copyOf(p);
@@ -492,7 +456,10 @@ public class RoomStatusService {
     return r.quality() == LinkQuality.POOR ? EndpointStatus.DEGRADED : EndpointStatus.IN_CONFERENCE;
   }
 
-  /** What the grid shows of a room, to tell whether a batch changed it. */
+  /**
+   * What the grid shows of a room's row (everything but "last seen", so that a batch tells what it
+   * changed): a row no instance refreshed is offline, whatever it last said.
+   */
   private record Shown(
       boolean live,
       ConferenceState conference,
@@ -500,25 +467,26 @@ public class RoomStatusService {
       MediaState microphone,
       LinkQuality quality,
       String jitsiId,
-      boolean cameraOk,
-      boolean microphoneOk,
-      boolean speakersOk) {}
+      RoomChecks checks) {}
 
   private static Shown shown(RoomStatusRow row, Instant now) {
-    if (row == null) {
-      return new Shown(false, null, null, null, null, null, false, false, false);
+    RoomChecks checks =
+        row == null
+            ? new RoomChecks(false, false, false)
+            : new RoomChecks(
+                row.cameraOkAt != null, row.microphoneOkAt != null, row.speakersOkAt != null);
+    if (!live(row, now)) {
+      return new Shown(
+          false,
+          ConferenceState.NONE,
+          MediaState.UNKNOWN,
+          MediaState.UNKNOWN,
+          LinkQuality.UNKNOWN,
+          null,
+          checks);
     }
-    boolean live = live(row, now);
     return new Shown(
-        live,
-        live ? row.conference : null,
-        live ? row.camera : null,
-        live ? row.microphone : null,
-        live ? row.quality : null,
-        live ? row.jitsiId : null,
-        row.cameraOkAt != null,
-        row.microphoneOkAt != null,
-        row.speakersOkAt != null);
+        true, row.conference, row.camera, row.microphone, row.quality, row.jitsiId, checks);
   }
 
   // --- upkeep --------------------------------------------------------------------------------

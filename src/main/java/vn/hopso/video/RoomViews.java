@@ -107,5 +107,16 @@ public final class RoomViews {
       @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:@-]*") String jitsiId,
       @Valid RoomCheckAnswers checks) {}
 
-  public record RoomCheckAnswers(Boolean camera, Boolean microphone, Boolean speakers) {}
+  public record RoomCheckAnswers(Boolean camera, Boolean microphone, Boolean speakers) {
+    /** The answers of {@code later} over those of {@code earlier} (either may be null). */
+    static RoomCheckAnswers merge(RoomCheckAnswers earlier, RoomCheckAnswers later) {
+      if (earlier == null || later == null) {
+        return later != null ? later : earlier;
+      }
+      return new RoomCheckAnswers(
+          later.camera != null ? later.camera : earlier.camera,
+          later.microphone != null ? later.microphone : earlier.microphone,
+          later.speakers != null ? later.speakers : earlier.speakers);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import vn.hopso.video.VideoViews.VideoCommandView;
 import vn.hopso.video.VideoViews.VideoJoin;
 
 /** The meeting's video conference (Jitsi). */
@@ -30,7 +31,7 @@ public class VideoResource {
    */
   @POST
   @Path("/video/commands")
-  public VideoViews.VideoCommandView command(
+  public VideoCommandView command(
       @PathParam("id") long id,
       @jakarta.validation.Valid @jakarta.validation.constraints.NotNull
           VideoViews.VideoCommand body) {

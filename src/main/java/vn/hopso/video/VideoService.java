@@ -2,6 +2,7 @@ package vn.hopso.video;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,14 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 import vn.hopso.auth.AppSecret;
+import vn.hopso.common.ApiException;
 import vn.hopso.common.CurrentUser;
+import vn.hopso.common.DomainEvent;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
 import vn.hopso.meeting.MeetingAccess.Access;
 import vn.hopso.meeting.MeetingEndpoint;
+import vn.hopso.meeting.MeetingMsg;
 import vn.hopso.meeting.MeetingOp;
 import vn.hopso.org.Person;
 import vn.hopso.video.VideoViews.VideoJoin;
@@ -63,7 +67,7 @@ public class VideoService {
   @Inject MeetingAccess access;
   @Inject Clock clock;
   @Inject CurrentUser current;
-  @Inject jakarta.enterprise.event.Event<vn.hopso.common.DomainEvent> events;
+  @Inject Event<DomainEvent> events;
 
   private volatile byte[] roomKey;
   private volatile Key signingKey;
@@ -133,8 +137,7 @@ public class VideoService {
                   c.endpointId())
               .firstResult();
       if (room == null) {
-        throw vn.hopso.common.ApiException.notFound(
-            vn.hopso.meeting.MeetingMsg.MEETING_ENDPOINT, c.endpointId());
+        throw ApiException.notFound(MeetingMsg.MEETING_ENDPOINT, c.endpointId());
       }
       endpointId = room.endpoint.id;
       roomName = room.endpoint.name;

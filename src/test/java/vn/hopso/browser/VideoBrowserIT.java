@@ -216,6 +216,7 @@ class VideoBrowserIT extends BrowserTest {
     tile.getByTestId("room-ask_unmute").click();
     assertThat(screen.getByTestId("display-ask-unmute")).isVisible();
     shot(screen, "display-asked-to-unmute-1920x1080.png");
+    shotBothWays(chair, "rooms-grid-console");
 
     // the screen is switched off: offline, its check kept
     screen.close();
@@ -223,6 +224,5 @@ class VideoBrowserIT extends BrowserTest {
     assertThat(tile).hasAttribute("data-problems", "OFFLINE");
     assertThat(chair.getByTestId("rooms-count-connected")).hasAttribute("data-value", "0");
     assertThat(chair.getByTestId("rooms-count-checked")).hasAttribute("data-value", "1");
-    shotBothWays(chair, "rooms-grid-console");
   }
 }
