@@ -14,6 +14,6 @@ public class AppSecret extends PanacheEntityBase {
   @Column(length = 64)
   public String name;
 
-  @Column(name = "secret_value", nullable = false, length = 512)
+  @Column(name = "secret_value", nullable = false, length = 8000)
   public String value;
 }

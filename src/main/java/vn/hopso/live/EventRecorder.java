@@ -114,6 +114,27 @@ public class EventRecorder {
     record(e.meeting(), "video.command", Audience.ALL, e.command());
   }
 
+  /**
+   * The minutes changed: those who run the meeting follow the draft and the signing; once they are
+   * published, everyone who follows the meeting learns of it.
+   */
+  void minutes(@Observes @Priority(LATE) vn.hopso.minutes.MinutesEvents.Changed e) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("minutesId", e.minutes().id);
+    data.put("state", e.minutes().state);
+    data.put("action", e.action());
+    record(e.meeting(), "minutes.changed", e.published() ? Audience.ALL : Audience.RUNNERS, data);
+  }
+
+  /** Conclusions and tasks: for those who run the meeting (each task's people see it in theirs). */
+  void tasks(@Observes @Priority(LATE) vn.hopso.minutes.MinutesEvents.TaskChanged e) {
+    record(
+        e.meeting(),
+        "tasks.changed",
+        Audience.RUNNERS,
+        e.task() == null ? Map.of() : Map.of("taskId", e.task().id));
+  }
+
   void agendaChanged(@Observes @Priority(LATE) AgendaEvents.AgendaChanged e) {
     record(e.meeting(), "agenda.changed", Audience.MANAGERS, Map.of());
   }

@@ -100,7 +100,10 @@ public final class MeetingEvents {
     }
   }
 
-  public record MinutesPublished(Meeting meeting) implements MeetingEvent {
+  /**
+   * The minutes (number {@code number}) were signed and published: the meeting's record is final.
+   */
+  public record MinutesPublished(Meeting meeting, String number) implements MeetingEvent {
     @Override
     public String action() {
       return "meeting.minutes-published";

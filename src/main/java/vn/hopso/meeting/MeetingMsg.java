@@ -21,6 +21,10 @@ public enum MeetingMsg implements Msg {
       "meeting.need-runner",
       "Chỉ chủ trì hoặc thư ký của cuộc họp được làm việc này",
       "Only the chair or the meeting's secretary may do this"),
+  NEED_CHAIR(
+      "meeting.need-chair",
+      "Chỉ chủ trì cuộc họp được làm việc này",
+      "Only the meeting's chair may do this"),
   NEED_PARTICIPANT(
       "meeting.need-participant",
       "Bạn không phải thành viên của cuộc họp này",

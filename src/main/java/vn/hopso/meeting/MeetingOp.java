@@ -225,6 +225,38 @@ public enum MeetingOp implements Localized {
       Who.ROOM_OR_RUNNER,
       false,
       IN_PROGRESS),
+  /**
+   * Drafting and editing the minutes (the meeting's secretary and managers), and later writing a
+   * correction of published minutes. What may happen to the text itself is the minutes' own state
+   * ({@code minutes.MinutesState}).
+   */
+  EDIT_MINUTES("soạn biên bản", "draft the minutes", Who.MANAGER, false, ENDED, MINUTES_PUBLISHED),
+  /** Approving the text of the minutes, or sending it back: the chair alone. */
+  APPROVE_MINUTES(
+      "duyệt biên bản", "approve the minutes", Who.CHAIR, false, ENDED, MINUTES_PUBLISHED),
+  /** Signing (the service narrows it to the meeting's chair and secretary, each their block). */
+  SIGN_MINUTES("ký biên bản", "sign the minutes", Who.RUNNER, false, ENDED, MINUTES_PUBLISHED),
+  /** Reading the minutes before they are published (the draft, the signing). */
+  VIEW_MINUTES_DRAFT(
+      "xem dự thảo biên bản",
+      "see the draft minutes",
+      Who.RUNNER,
+      false,
+      ENDED,
+      MINUTES_PUBLISHED,
+      ARCHIVED),
+  /** Reading the published minutes: everyone who took part. */
+  READ_MINUTES("xem biên bản", "read the minutes", Who.READER, false, MINUTES_PUBLISHED, ARCHIVED),
+  /** Writing conclusions and giving, accepting or returning the follow-up tasks. */
+  MANAGE_TASKS(
+      "giao nhiệm vụ sau cuộc họp",
+      "give the follow-up tasks",
+      Who.RUNNER,
+      false,
+      IN_PROGRESS,
+      ENDED,
+      MINUTES_PUBLISHED,
+      ARCHIVED),
   RETRY_DELIVERY(
       "gửi lại thông báo",
       "retry a delivery",
@@ -242,6 +274,8 @@ public enum MeetingOp implements Localized {
     MANAGER,
     /** A manager or the meeting's chair. */
     RUNNER,
+    /** The meeting's chair. */
+    CHAIR,
     /** The caller is a participant (acting for themselves). */
     PARTICIPANT,
     /** A participant with a voting right (for themselves), or a manager (for anyone). */

@@ -104,6 +104,7 @@ public class MeetingPolicy {
     return switch (who) {
       case MANAGER -> r.manager() ? null : MeetingMsg.NEED_MANAGER;
       case RUNNER -> r.runner() ? null : MeetingMsg.NEED_RUNNER;
+      case CHAIR -> r.chair() ? null : MeetingMsg.NEED_CHAIR;
       case PARTICIPANT -> r.participant() != null ? null : MeetingMsg.NEED_PARTICIPANT;
       case VOTER_OR_MANAGER ->
           r.manager() || (r.participant() != null && r.participant().voting)

@@ -142,12 +142,6 @@ public class MeetingResource {
   }
 
   @POST
-  @Path("/{id}/publish-minutes")
-  public MeetingDetail publishMinutes(@PathParam("id") long id) {
-    return meetings.publishMinutes(id);
-  }
-
-  @POST
   @Path("/{id}/archive")
   public MeetingDetail archive(@PathParam("id") long id) {
     return meetings.archive(id);

@@ -601,11 +601,14 @@ public class MeetingService {
     events.fire(new MeetingEvents.SessionResumed(m, Math.max(0, seconds)));
   }
 
-  public MeetingDetail publishMinutes(long id) {
-    Access a = access.require(id, MeetingOp.PUBLISH_MINUTES);
+  /**
+   * The meeting's record is final: for the minutes feature, once its minutes are signed by both and
+   * published (the caller holds {@link MeetingOp#PUBLISH_MINUTES}, checked by that feature).
+   */
+  public void minutesPublished(Access a, String number) {
+    access.require(a, MeetingOp.PUBLISH_MINUTES);
     a.meeting().status = MeetingStatus.MINUTES_PUBLISHED;
-    events.fire(new MeetingEvents.MinutesPublished(a.meeting()));
-    return detail(a);
+    events.fire(new MeetingEvents.MinutesPublished(a.meeting(), number));
   }
 
   public MeetingDetail archive(long id) {

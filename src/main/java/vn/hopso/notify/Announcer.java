@@ -39,7 +39,8 @@ public class Announcer {
     CANCELLATION(Kind.CANCELLATION, Method.VALUE_CANCEL),
     REMOVED(Kind.REMOVED, Method.VALUE_CANCEL),
     REMINDER(Kind.REMINDER, null),
-    AGENDA(Kind.AGENDA, null);
+    AGENDA(Kind.AGENDA, null),
+    MINUTES(Kind.MINUTES, null);
 
     final Kind kind;
     final String method;
@@ -104,6 +105,51 @@ public class Announcer {
     if (!told.isEmpty()) {
       events.fire(new NotifyEvents.NotificationsChanged(told));
     }
+  }
+
+  /**
+   * A message to one person about something of a meeting that is not the meeting itself (a task's
+   * reminder): in-app, and by email and SMS where configured and where the person has an address or
+   * a number. Written in the caller's transaction; the {@link OutboxSender} sends after commit.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void tell(
+      vn.hopso.org.Person person, Meeting m, String kind, String title, String body, String sms) {
+    notice(person, m, kind, title, body);
+    Instant now = clock.instant();
+    if (!person.active) {
+      return;
+    }
+    if (config.mail().enabled() && notBlank(person.email)) {
+      OutboundMessage mail = direct(OutboundMessage.Channel.EMAIL, m, person, kind, now);
+      mail.recipient = person.email.trim();
+      mail.subject = Texts.fit(title, Limits.MAIL_SUBJECT);
+      mail.body = body + "\n\n" + MessageTexts.link(publicUrl, m);
+      mail.persist();
+    }
+    if (config.sms().enabled() && notBlank(person.phone)) {
+      OutboundMessage text = direct(OutboundMessage.Channel.SMS, m, person, kind, now);
+      text.recipient = person.phone.replaceAll("[^0-9+]", "");
+      text.body =
+          config.sms().stripDiacritics() ? vn.hopso.common.VietnameseText.stripMarks(sms) : sms;
+      text.persist();
+    }
+  }
+
+  private static OutboundMessage direct(
+      OutboundMessage.Channel channel,
+      Meeting m,
+      vn.hopso.org.Person person,
+      String kind,
+      Instant now) {
+    OutboundMessage msg = new OutboundMessage();
+    msg.channel = channel;
+    msg.meeting = m;
+    msg.person = person;
+    msg.kind = kind;
+    msg.createdAt = now;
+    msg.nextAttemptAt = now;
+    return msg;
   }
 
   /** A plain in-app notice to one person (e.g. a failed delivery, for the secretary). */

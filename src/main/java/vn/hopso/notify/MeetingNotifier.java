@@ -70,6 +70,16 @@ public class MeetingNotifier {
     }
   }
 
+  /** Signed and published minutes: every participant is told where to read them. */
+  void minutesPublished(@Observes MeetingEvents.MinutesPublished e) {
+    announcer.announce(
+        e.meeting(),
+        Announcer.What.MINUTES,
+        MeetingService.participants(e.meeting()),
+        List.of(),
+        e.number() == null ? null : "Biên bản số " + e.number() + ".");
+  }
+
   void agendaPublished(@Observes AgendaPublished e) {
     Meeting m = e.meeting();
     if (m.status == MeetingStatus.SCHEDULED || m.status == MeetingStatus.IN_PROGRESS) {

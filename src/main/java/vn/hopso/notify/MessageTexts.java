@@ -24,7 +24,11 @@ final class MessageTexts {
         "Đồng chí không còn trong thành phần tham dự cuộc họp dưới đây."),
     REMINDER("Nhắc lịch họp", "Nhac lich hop", "Nhắc đồng chí lịch họp sắp diễn ra."),
     AGENDA(
-        "Chương trình họp", "Chuong trinh hop", "Chương trình cuộc họp dưới đây đã được công bố.");
+        "Chương trình họp", "Chuong trinh hop", "Chương trình cuộc họp dưới đây đã được công bố."),
+    MINUTES(
+        "Biên bản cuộc họp",
+        "Bien ban hop",
+        "Biên bản cuộc họp dưới đây đã được ký và công bố; đồng chí xem tại HopSo.");
 
     final String label;
     final String smsLabel;

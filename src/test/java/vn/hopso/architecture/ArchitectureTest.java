@@ -47,6 +47,19 @@ class ArchitectureTest {
           Map.entry("vote", Set.of("meeting", "agenda", "org")),
           Map.entry("video", Set.of("meeting", "org", "auth")),
           Map.entry(
+              "minutes",
+              Set.of(
+                  "meeting",
+                  "agenda",
+                  "org",
+                  "vote",
+                  "speaker",
+                  "document",
+                  "audit",
+                  "storage",
+                  "notify",
+                  "auth")),
+          Map.entry(
               "live",
               Set.of(
                   "meeting",
@@ -57,7 +70,8 @@ class ArchitectureTest {
                   "org",
                   "document",
                   "vote",
-                  "video")));
+                  "video",
+                  "minutes")));
 
   static final ArchRule noCyclesBetweenFeatures =
       slices().matching("vn.hopso.(*)..").should().beFreeOfCycles();

@@ -209,7 +209,7 @@ class DocumentTest {
     // through to the archive: still readable, no longer changed or annotated
     Api.as(f.chair.token()).post(f.base + "/start").then().statusCode(200);
     Api.as(f.chair.token()).post(f.base + "/end").then().statusCode(200);
-    Api.as(f.secretary.token()).post(f.base + "/publish-minutes").then().statusCode(200);
+    vn.hopso.support.MoreApi.publishMinutes(f.base, f.secretary.token(), f.chair.token());
     Api.as(f.secretary.token()).post(f.base + "/archive").then().statusCode(200);
     assertEquals(List.of(open, unpublished), ids(f.delegate(0).token(), f.base));
     link(f.delegate(0).token(), open, "PDF");

@@ -195,4 +195,28 @@ public final class MoreApi {
   public static <T> org.hamcrest.Matcher<Iterable<? super T>> lacks(T item) {
     return not(hasItem(item));
   }
+
+  /**
+   * Takes an ended meeting's minutes to publication the way its people do: the secretary drafts,
+   * the chair approves, both sign on the server (the organisation's certificate), the secretary
+   * publishes. The meeting is then MINUTES_PUBLISHED.
+   */
+  public static void publishMinutes(String base, String secretaryToken, String chairToken) {
+    long version =
+        Api.as(secretaryToken)
+            .post(base + "/minutes")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("version");
+    Api.as(chairToken)
+        .body(java.util.Map.of("version", version))
+        .post(base + "/minutes/approve")
+        .then()
+        .statusCode(200);
+    Api.as(secretaryToken).post(base + "/minutes/sign").then().statusCode(200);
+    Api.as(chairToken).post(base + "/minutes/sign").then().statusCode(200);
+    Api.as(secretaryToken).post(base + "/minutes/publish").then().statusCode(200);
+  }
 }
