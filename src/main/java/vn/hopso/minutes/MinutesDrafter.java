@@ -38,6 +38,10 @@ import vn.hopso.vote.PollViews.PollView;
 @ApplicationScoped
 public class MinutesDrafter {
   static final String GAP = "[…]";
+
+  /** Upper case for the document's heading (Vietnamese has no special rules, but say so). */
+  static final java.util.Locale VI = java.util.Locale.forLanguageTag("vi");
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH'h'mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -194,7 +198,7 @@ public class MinutesDrafter {
             MinutesKind.MINUTES,
             m.hostUnit,
             year);
-    String code = m.hostUnit.code == null ? "" : m.hostUnit.code.toUpperCase();
+    String code = m.hostUnit.code == null ? "" : m.hostUnit.code.toUpperCase(MinutesDrafter.VI);
     String symbol = code.replaceAll("[^A-Z0-9Đ]+", "");
     if (symbol.length() > 12) {
       symbol = symbol.substring(0, 12);

@@ -479,7 +479,9 @@ public class MinutesService {
   private MinutesPdf.Sheet sheet(Minutes m) {
     Meeting meeting = m.meeting;
     String parent =
-        meeting.hostUnit.parent == null ? null : meeting.hostUnit.parent.name.toUpperCase();
+        meeting.hostUnit.parent == null
+            ? null
+            : meeting.hostUnit.parent.name.toUpperCase(MinutesDrafter.VI);
     List<String> notes = new ArrayList<>();
     if (m.kind == MinutesKind.CORRECTION && m.corrects != null) {
       notes.add(
@@ -510,7 +512,7 @@ public class MinutesService {
     metadata.put("HopSo-AuditSeq", String.valueOf(m.auditSeq));
     return new MinutesPdf.Sheet(
         parent,
-        meeting.hostUnit.name.toUpperCase(),
+        meeting.hostUnit.name.toUpperCase(MinutesDrafter.VI),
         "Số: " + m.number,
         m.place,
         m.date,

@@ -128,7 +128,7 @@ public class TaskReminderJob {
   }
 
   /** The person responsible, else the unit's secretaries (its office), else the issuer. */
-  private static List<Person> recipients(Task t) {
+  static List<Person> recipients(Task t) {
     List<Person> out = new ArrayList<>();
     if (t.person != null) {
       out.add(t.person);

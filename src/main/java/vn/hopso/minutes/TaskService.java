@@ -386,6 +386,9 @@ public class TaskService {
 
   /** Whether the caller gave the task: whoever may manage the meeting's tasks. */
   boolean issuer(Task t) {
+    if (!access.visible(current.viewer(), t.meeting.id)) {
+      return false; // the responsible side need not see the meeting that gave the task
+    }
     Access a = access.view(t.meeting.id);
     return access.allowed(a.meeting(), a.relation(), MeetingOp.MANAGE_TASKS);
   }
@@ -410,7 +413,7 @@ public class TaskService {
     if (assignee(t) || unitMember(t)) {
       return t;
     }
-    if (!access.visible(current.viewer(), t.meeting.id) || !issuer(t)) {
+    if (!issuer(t)) {
       throw ApiException.notFound(MinutesMsg.TASK, taskId);
     }
     return t;

@@ -60,6 +60,7 @@ class TaskTest {
         MeetingFixture.startingSoon(
             secretary.token(), "Họp triển khai nhiệm vụ", unit, chair.id(), secretary.id());
     base = "/api/meetings/" + meeting;
+    MeetingFixture.agenda(secretary.token(), meeting, List.of("Triển khai kết luận"));
     MeetingFixture.startSession(secretary.token(), chair.token(), meeting);
   }
 
@@ -234,8 +235,11 @@ class TaskTest {
     assertEquals(0, race(), "nothing twice");
     assertEquals(before + 1, outbox(responsible), "one email, however many runs raced");
 
-    // three days later the first is overdue: one more reminder, once
+    // three days later the first is overdue: one more reminder, once (signed in again: the
+    // access tokens of three days ago have expired)
     TestClock.advance(Duration.ofDays(3));
+    secretary = again(secretary);
+    responsible = again(responsible);
     JsonPath overview =
         Api.as(secretary.token())
             .get(base + "/tasks/overview")
@@ -295,6 +299,11 @@ class TaskTest {
                             "person.id = ?1 and channel = ?2 and kind like 'TASK_%'",
                             who.id(), vn.hopso.notify.OutboundMessage.Channel.EMAIL)))
         .intValue();
+  }
+
+  static MeetingFixture.Someone again(MeetingFixture.Someone s) {
+    return new MeetingFixture.Someone(
+        s.id(), s.username(), Api.login(s.username(), Api.PASSWORD), s.email());
   }
 
   List<Long> ids(String token, String path) {
