@@ -26,6 +26,7 @@ import vn.hopso.speaker.SpeakerRequest;
 import vn.hopso.speaker.SpeakerState;
 import vn.hopso.vote.PollService;
 import vn.hopso.vote.PollState;
+import vn.hopso.vote.PollViews;
 import vn.hopso.vote.PollViews.PollView;
 
 /**
@@ -243,7 +244,6 @@ public class MinutesDrafter {
 
   private static void votes(StringBuilder h, List<PollView> done) {
     for (PollView pv : done) {
-      String result = pv.result() == null ? "chưa có kết quả" : esc(pv.result().text());
       p(
           h,
           "<strong>Biểu quyết"
@@ -251,9 +251,75 @@ public class MinutesDrafter {
               + ":</strong> "
               + esc(pv.title())
               + ". "
-              + result
-              + (result.endsWith(".") ? "" : "."));
+              + esc(outcome(pv)));
     }
+  }
+
+  /**
+   * The poll's rule, figures and decision in one sentence: "Tán thành 27/31 đại biểu có mặt, không
+   * tán thành 2, không biểu quyết 2 (cần quá 1/2 tổng số đại biểu: 16). Thông qua."
+   */
+  static String outcome(PollView pv) {
+    PollViews.PollResult r = pv.result();
+    if (r == null) {
+      return "Chưa có kết quả.";
+    }
+    String rule = r.rule() == null ? "" : lower(r.rule().text());
+    StringBuilder out = new StringBuilder();
+    switch (pv.kind()) {
+      case YES_NO ->
+          out.append("Tán thành ")
+              .append(r.yes())
+              .append(", không tán thành ")
+              .append(r.no())
+              .append(", không biểu quyết ")
+              .append(r.abstain());
+      case ELECTION ->
+          out.append(
+              r.options().stream()
+                  .map(
+                      o ->
+                          o.label()
+                              + " "
+                              + o.votes()
+                              + " phiếu"
+                              + (o.outcome() == PollViews.Outcome.ELECTED ? " (trúng cử)" : ""))
+                  .collect(Collectors.joining("; ")));
+      case CONFIDENCE ->
+          out.append(
+              r.options().stream()
+                  .map(
+                      o ->
+                          o.label()
+                              + ": tín nhiệm cao "
+                              + o.high()
+                              + ", tín nhiệm "
+                              + o.medium()
+                              + ", tín nhiệm thấp "
+                              + o.low())
+                  .collect(Collectors.joining("; ")));
+    }
+    out.append(" (")
+        .append(r.cast())
+        .append(" phiếu trên ")
+        .append(r.members())
+        .append(" người có quyền biểu quyết, ")
+        .append(r.present())
+        .append(" có mặt");
+    if (!rule.isEmpty()) {
+      out.append("; cần ").append(rule).append(": ").append(r.required());
+    }
+    out.append("). ");
+    String text = r.text() == null ? "" : r.text().strip();
+    out.append(text.isEmpty() ? "" : text + (text.endsWith(".") ? "" : "."));
+    if (r.decidedByChair()) {
+      out.append(" Số phiếu ngang nhau, quyết định theo ý kiến của chủ tọa.");
+    }
+    return out.toString().strip();
+  }
+
+  private static String lower(String s) {
+    return s == null || s.isEmpty() ? "" : s.substring(0, 1).toLowerCase(VI) + s.substring(1);
   }
 
   private static void conclusions(StringBuilder h, List<Conclusion> cs) {

@@ -76,6 +76,32 @@ class MinutesTest {
         .statusCode(200);
     Api.as(chair.token()).body(Map.of()).post(base + "/speakers/floor").then().statusCode(200);
     Api.as(chair.token()).post(base + "/speakers/end").then().statusCode(200);
+    long poll =
+        Api.as(chair.token())
+            .body(
+                Map.of(
+                    "title",
+                    "Thông qua báo cáo",
+                    "itemId",
+                    items.get(0),
+                    "kind",
+                    "YES_NO",
+                    "rule",
+                    Map.of("base", "PRESENT", "threshold", "MORE_THAN_HALF", "tie", "NOT_ADOPTED")))
+            .post(base + "/polls")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    Api.as(chair.token()).post("/api/polls/" + poll + "/open").then().statusCode(200);
+    Api.as(delegate.token())
+        .body(Map.of("ballotId", java.util.UUID.randomUUID().toString(), "value", "YES"))
+        .post("/api/polls/" + poll + "/ballots")
+        .then()
+        .statusCode(200);
+    Api.as(chair.token()).post("/api/polls/" + poll + "/close").then().statusCode(200);
+    Api.as(chair.token()).post("/api/polls/" + poll + "/publish").then().statusCode(200);
     Api.as(secretary.token())
         .body(Map.of("itemId", items.get(0), "text", "Giao Sở Tài chính rà soát kế hoạch vốn"))
         .post(base + "/conclusions")
@@ -114,6 +140,10 @@ class MinutesTest {
     assertTrue(body.contains("Lê Thị Ánh Tuyết"), "the speaker and the attendance: " + body);
     assertTrue(body.contains("Giao Sở Tài chính rà soát kế hoạch vốn"), "the conclusion: " + body);
     assertTrue(body.contains("Nguyễn Văn An"), "the chair: " + body);
+    assertTrue(
+        body.contains("Thông qua báo cáo") && body.contains("Tán thành 1, không tán thành 0"),
+        "the poll with its figures: " + body);
+    assertTrue(body.contains("Thông qua."), "the decision: " + body);
     assertTrue(draft.getString("number").matches("\\d+/BB.*"), draft.getString("number"));
 
     // the secretary edits: what is not in the allow-list is gone, the version is kept
