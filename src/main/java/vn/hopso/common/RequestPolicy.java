@@ -3,6 +3,7 @@ package vn.hopso.common;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -79,6 +80,15 @@ public class RequestPolicy {
       // No declared type: acceptable only for an empty body (an optional body left out).
       if (ctx.hasEntity() && ctx.getLength() != 0) {
         throw unsupported(null, rule.accepted());
+      }
+      String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+      boolean empty =
+          length == null ? ctx.getHeaderString("Transfer-Encoding") == null : length.equals("0");
+      if (empty
+          && rule.accepted().stream().anyMatch(MediaType.APPLICATION_JSON_TYPE::isCompatible)) {
+        // read as the empty JSON body it is (the method gets null), not as an untyped one that
+        // no reader takes (which answered 415 to a client that sent nothing wrong)
+        ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
       }
       return;
     }

@@ -195,6 +195,56 @@ class StrictInputTest {
     Api.as(admin).get("/api/meetings/" + id).then().body("status", equalTo("DRAFT"));
   }
 
+  /**
+   * An optional body left out without a Content-Type (curl -X POST, a client that sends nothing) is
+   * no body at all, not an unsupported one: the check-in goes through.
+   */
+  @Test
+  void anOptionalBodyLeftOutNeedsNoContentType() {
+    MeetingFixture.Someone secretary =
+        MeetingFixture.quiet(admin, "Thư Ký Không Thân", "SECRETARY");
+    MeetingFixture.Someone chair = MeetingFixture.quiet(admin, "Chủ Trì Không Thân", "CHAIR");
+    MeetingFixture.Someone delegate =
+        MeetingFixture.quiet(admin, "Đại Biểu Không Thân", "DELEGATE");
+    long unitId = MoreApi.province(admin, "Tỉnh Thân Rỗng");
+    long id =
+        MeetingFixture.startingSoon(
+            secretary.token(), "Họp không thân", unitId, chair.id(), secretary.id());
+    MeetingFixture.inviteDelegates(secretary.token(), id, java.util.List.of(delegate));
+    MeetingFixture.agenda(secretary.token(), id, java.util.List.of("Khai mạc"));
+    MeetingFixture.startSession(secretary.token(), chair.token(), id);
+    String path = "/api/meetings/" + id + "/check-in";
+    assertEquals(415, post(delegate.token(), path, "{}"), "a body without a type");
+    assertEquals(200, post(delegate.token(), path, null), "no body, no type");
+    Api.as(secretary.token())
+        .get("/api/meetings/" + id + "/participants")
+        .then()
+        .statusCode(200)
+        .body(
+            "items.find { it.personId == " + delegate.id() + " }.attendance",
+            equalTo("PRESENT_ONLINE"));
+  }
+
+  /** A POST exactly as written: no Content-Type, the body (or none) with its length. */
+  private static int post(String token, String path, String body) {
+    try {
+      java.net.http.HttpRequest request =
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+              .header("Authorization", "Bearer " + token)
+              .POST(
+                  body == null
+                      ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                      : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   @Test
   void pagingDatesAndQueriesAreBounded() {
     MoreApi.assertFieldError(
