@@ -26,7 +26,8 @@ final class CustomMessages {
           "vn.hopso.speaker.SpeakerMsg",
           "vn.hopso.live.LiveMsg",
           "vn.hopso.document.DocumentMsg",
-          "vn.hopso.vote.PollMsg");
+          "vn.hopso.vote.PollMsg",
+          "vn.hopso.minutes.MinutesMsg");
 
   private static final Map<String, Msg> BY_CODE = new HashMap<>();
 

@@ -47,26 +47,26 @@ public class Minutes extends PanacheEntityBase {
   @Column(nullable = false)
   public MinutesState state;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 64)
   public String number;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 500)
   public String place;
 
   @Column(name = "minutes_date", nullable = false)
   public LocalDate date;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 500)
   public String title;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 500)
   public String subtitle;
 
   @Column(nullable = false, columnDefinition = "text")
   public String body;
 
   /** One recipient per line ("Nơi nhận"). */
-  @Column(nullable = false)
+  @Column(nullable = false, length = 4000)
   public String recipients;
 
   /** The number of the last saved version. */
@@ -83,25 +83,25 @@ public class Minutes extends PanacheEntityBase {
   @Column(name = "pdf_key")
   public String pdfKey;
 
-  @Column(name = "pdf_sha256")
+  @Column(name = "pdf_sha256", length = 64)
   public String pdfSha256;
 
   @Column(name = "pdf_size")
   public Long pdfSize;
 
-  @Column(name = "signature_places")
+  @Column(name = "signature_places", length = 2000)
   public String signaturePlaces;
 
-  @Column(name = "event_head")
+  @Column(name = "event_head", length = 64)
   public String eventHead;
 
   @Column(name = "event_count")
   public Long eventCount;
 
-  @Column(name = "poll_head")
+  @Column(name = "poll_head", length = 64)
   public String pollHead;
 
-  @Column(name = "audit_head")
+  @Column(name = "audit_head", length = 64)
   public String auditHead;
 
   @Column(name = "audit_seq")
@@ -114,7 +114,7 @@ public class Minutes extends PanacheEntityBase {
   @Column(name = "pending_key")
   public String pendingKey;
 
-  @Column(name = "pending_digest")
+  @Column(name = "pending_digest", length = 64)
   public String pendingDigest;
 
   @ManyToOne(fetch = FetchType.LAZY)

@@ -54,13 +54,13 @@ public class MinutesSignature extends PanacheEntityBase {
   @Column(name = "signed_at", nullable = false)
   public Instant signedAt;
 
-  @Column(name = "certificate_subject", nullable = false)
+  @Column(name = "certificate_subject", nullable = false, length = 1000)
   public String certificateSubject;
 
-  @Column(name = "certificate_issuer", nullable = false)
+  @Column(name = "certificate_issuer", nullable = false, length = 1000)
   public String certificateIssuer;
 
-  @Column(name = "certificate_sha256", nullable = false)
+  @Column(name = "certificate_sha256", nullable = false, length = 64)
   public String certificateSha256;
 
   public boolean timestamped;
@@ -68,6 +68,6 @@ public class MinutesSignature extends PanacheEntityBase {
   @Column(name = "pdf_key", nullable = false)
   public String pdfKey;
 
-  @Column(name = "pdf_sha256", nullable = false)
+  @Column(name = "pdf_sha256", nullable = false, length = 64)
   public String pdfSha256;
 }

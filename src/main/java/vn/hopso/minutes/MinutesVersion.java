@@ -33,18 +33,19 @@ public class MinutesVersion extends PanacheEntityBase {
   @Column(nullable = false)
   public int revision;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 500)
   public String title;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 500)
   public String subtitle;
 
   @Column(nullable = false, columnDefinition = "text")
   public String body;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 4000)
   public String recipients;
 
+  @Column(length = 500)
   public String note;
 
   @ManyToOne(fetch = FetchType.LAZY)

@@ -86,7 +86,7 @@ public final class MinutesViews {
       @NotBlank @Size(max = Limits.TITLE) String title,
       @NotBlank @Size(max = Limits.TITLE) String subtitle,
       @NotNull @Size(max = 2_000_000) String body,
-      @NotNull @Size(max = 40) List<@NotBlank @Size(max = 200) String> recipients,
+      @NotNull @Size(max = 20) List<@NotBlank @Size(max = 180) String> recipients,
       @Size(max = Limits.SHORT_NOTE) String note,
       @NotNull Long version) {}
 

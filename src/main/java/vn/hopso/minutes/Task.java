@@ -37,7 +37,7 @@ public class Task extends PanacheEntityBase {
   @JoinColumn(name = "conclusion_id")
   public Conclusion conclusion;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = 500)
   public String title;
 
   @Column(length = 4000)

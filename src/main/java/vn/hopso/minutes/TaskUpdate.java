@@ -54,7 +54,7 @@ public class TaskUpdate extends PanacheEntityBase {
   @Column(name = "file_type")
   public String fileType;
 
-  @Column(name = "file_sha256")
+  @Column(name = "file_sha256", length = 64)
   public String fileSha256;
 
   @Column(nullable = false)
