@@ -20,6 +20,9 @@ import { MeetingEditPage, MeetingForm } from './meetings/MeetingForm';
 import { MeetingPage } from './meetings/MeetingPage';
 import { MeetingsPage } from './meetings/MeetingsPage';
 import { UpdateBanner } from './offline/UpdateBanner';
+import { VerifyPage } from './minutes/VerifyPage';
+import { MyTasksPage, OVERVIEW_ROLES } from './tasks/MyTasksPage';
+import { TasksOverviewPage } from './tasks/TasksOverviewPage';
 
 // The reader (pdf.js) is a chunk of its own, loaded when a document is opened.
 const ReaderPage = lazy(() => import('./documents/reader/ReaderPage'));
@@ -122,6 +125,18 @@ function AppRoutes() {
           <Route path=":id" element={<MeetingPage />} />
           <Route path=":id/edit" element={<MeetingEditPage />} />
         </Route>
+        <Route path="tasks">
+          <Route index element={<MyTasksPage />} />
+          <Route
+            path="overview"
+            element={
+              <RequireRole roles={OVERVIEW_ROLES}>
+                <TasksOverviewPage />
+              </RequireRole>
+            }
+          />
+        </Route>
+        <Route path="minutes/verify" element={<VerifyPage />} />
         <Route
           path="endpoints"
           element={

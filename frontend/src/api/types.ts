@@ -33,12 +33,18 @@ import {
   linkKindValues,
   meetingKindValues,
   meetingStatusValues,
+  minutesKindValues,
+  minutesStateValues,
   participantRoleValues,
   readStateValues,
   roleValues,
   sharingValues,
   speakerKindValues,
   speakerStateValues,
+  signerRoleValues,
+  taskPriorityValues,
+  taskStateValues,
+  taskUpdateKindValues,
   unitLevelValues,
 } from './schema';
 
@@ -314,6 +320,58 @@ export type ReceiptEntry = Schemas['ReceiptEntry'];
 /** GET /api/polls/{id}/voters: who may vote, who has. */
 export type Voters = Schemas['Voters'];
 export type VoterRow = Schemas['VoterRow'];
+
+// ---- Minutes, signatures (issue 11) ----
+
+export const MINUTES_STATES = minutesStateValues;
+export type MinutesState = Schemas['MinutesState'];
+export const MINUTES_KINDS = minutesKindValues;
+export type MinutesKind = Schemas['MinutesKind'];
+export const SIGNER_ROLES = signerRoleValues;
+export type SignerRole = Schemas['SignerRole'];
+/** How a signature was made: on the server (the organisation's certificate) or by hash (a USB token, a remote service). */
+export type SignMethod = Schemas['Method'];
+/** GET /api/meetings/{id}/minutes: the minutes the caller may see (none before the draft), the corrections, what the caller may do. */
+export type MinutesPage = Schemas['MinutesPage'];
+export type Minutes = Schemas['MinutesView'];
+/** What the caller may do with the meeting's minutes now (decided by the server). */
+export type MinutesCan = Schemas['MinutesCan'];
+export type MinutesSummary = Schemas['MinutesSummary'];
+export type MinutesInput = Schemas['MinutesInput'];
+export type MinutesSignature = Schemas['SignatureView'];
+/** A signature prepared for an outside signer: the digest to sign, until when. */
+export type PendingSignature = Schemas['Pending'];
+/** The heads of the record's hash chains the PDF carries. */
+export type RecordHeads = Schemas['RecordHeads'];
+export type MinutesVersionSummary = Schemas['VersionSummary'];
+export type MinutesVersion = Schemas['MinutesVersionView'];
+/** What changed between two versions, one line per block of text. */
+export type MinutesDiff = Schemas['Diff'];
+export type MinutesDiffLine = Schemas['DiffLine'];
+/** The check of a signed PDF: each signature, and whether the file changed after them. */
+export type MinutesVerification = Schemas['MinutesVerification'];
+export type SignatureCheck = Schemas['SignatureCheckView'];
+
+// ---- Conclusions and tasks (issue 11) ----
+
+export type Conclusions = Schemas['Conclusions'];
+export type Conclusion = Schemas['ConclusionView'];
+export type ConclusionInput = Schemas['ConclusionInput'];
+export type Task = Schemas['TaskView'];
+export type TaskInput = Schemas['TaskInput'];
+/** What the caller may do with a task now (decided by the server). */
+export type TaskCan = Schemas['TaskCan'];
+export type TaskDetail = Schemas['TaskDetail'];
+export type TaskUpdate = Schemas['UpdateView'];
+export type TaskCounts = Schemas['Counts'];
+export type TaskOverview = Schemas['Overview'];
+export type UnitTaskCounts = Schemas['UnitCounts'];
+export const TASK_PRIORITIES = taskPriorityValues;
+export type TaskPriority = Schemas['TaskPriority'];
+export const TASK_STATES = taskStateValues;
+export type TaskState = Schemas['TaskState'];
+export const TASK_UPDATE_KINDS = taskUpdateKindValues;
+export type TaskUpdateKind = Schemas['TaskUpdateKind'];
 
 /** `value` when it is one of `values` (narrows a plain string from the server to a union). */
 export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {

@@ -61,6 +61,8 @@ export function HomePage() {
               <LinkCard to="/meetings" title={t('home.observer')} text={t('card.observer')} testId="card-observer" />
             )}
             <LinkCard to="/meetings/calendar" title={t('meetings:meetings.calendar')} text={t('card.calendar')} testId="card-calendar" />
+            <LinkCard to="/tasks" title={t('home.tasks')} text={t('card.tasks')} testId="card-tasks" />
+            <LinkCard to="/minutes/verify" title={t('home.verify')} text={t('card.verify')} testId="card-verify" />
           </CardGrid>
         </section>
       )}

@@ -19,12 +19,16 @@ const OutboxCount = lazy(() => import('../documents/OutboxCount').then((m) => ({
 const SignOutButton = lazy(() => import('../documents/SignOut').then((m) => ({ default: m.SignOutButton })));
 const VaultBanner = lazy(() => import('../documents/SignOut').then((m) => ({ default: m.VaultBanner })));
 
+/** Roles that are given follow-up tasks or give them (a room's device account is neither). */
+export const TASK_ROLES: readonly Role[] = ['ADMIN', 'SECRETARY', 'CHAIR', 'DELEGATE', 'OBSERVER'];
+
 /** Roles that may read the endpoint and people lists. */
 export const DIRECTORY_ROLES: readonly Role[] = ['ADMIN', 'SECRETARY', 'CHAIR'];
 
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', roles: null, end: true },
   { to: '/meetings', label: 'nav.meetings', roles: null },
+  { to: '/tasks', label: 'nav.tasks', roles: TASK_ROLES },
   { to: '/admin/units', label: 'nav.units', roles: ['ADMIN'] },
   { to: '/admin/endpoints', label: 'nav.endpoints', roles: ['ADMIN'] },
   { to: '/admin/people', label: 'nav.people', roles: ['ADMIN'] },
@@ -80,7 +84,7 @@ export function AppShell() {
           <ul>
             {items.map((i) => (
               <li key={i.to}>
-                <NavLink to={i.to} end={i.end} data-testid={i.to === '/meetings' ? 'nav-meetings' : undefined}>
+                <NavLink to={i.to} end={i.end} data-testid={i.to === '/meetings' ? 'nav-meetings' : i.to === '/tasks' ? 'nav-tasks' : undefined}>
                   {t(i.label)}
                 </NavLink>
               </li>

@@ -17,24 +17,26 @@ import enCommon from '../locales/en/common.json';
 import enDocuments from '../locales/en/documents.json';
 import enLive from '../locales/en/live.json';
 import enMeetings from '../locales/en/meetings.json';
+import enMinutes from '../locales/en/minutes.json';
 import enVotes from '../locales/en/votes.json';
 import viAdmin from '../locales/vi/admin.json';
 import viCommon from '../locales/vi/common.json';
 import viDocuments from '../locales/vi/documents.json';
 import viLive from '../locales/vi/live.json';
 import viMeetings from '../locales/vi/meetings.json';
+import viMinutes from '../locales/vi/minutes.json';
 import viVotes from '../locales/vi/votes.json';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 export const DEFAULT_LANG: Lang = 'vi';
 
-export const NAMESPACES = ['common', 'admin', 'meetings', 'live', 'documents', 'votes'] as const;
+export const NAMESPACES = ['common', 'admin', 'meetings', 'live', 'documents', 'votes', 'minutes'] as const;
 export const DEFAULT_NS = 'common';
 
 export const resources = {
-  vi: { common: viCommon, admin: viAdmin, meetings: viMeetings, live: viLive, documents: viDocuments, votes: viVotes },
-  en: { common: enCommon, admin: enAdmin, meetings: enMeetings, live: enLive, documents: enDocuments, votes: enVotes },
+  vi: { common: viCommon, admin: viAdmin, meetings: viMeetings, live: viLive, documents: viDocuments, votes: viVotes, minutes: viMinutes },
+  en: { common: enCommon, admin: enAdmin, meetings: enMeetings, live: enLive, documents: enDocuments, votes: enVotes, minutes: enMinutes },
 } as const;
 
 const STORAGE_KEY = 'hopso.lang';

@@ -74,6 +74,16 @@ export const queryKeys = {
     documentReceipts: (id: Id) => ['meetings', id, 'documents', 'receipts'] as const,
     /** its polls (PollView[], newest first), patched by the live channel's poll events */
     polls: (id: Id) => ['meetings', id, 'polls'] as const,
+    /** its minutes (MinutesPage); as a prefix also their versions, comparisons and verification */
+    minutes: (id: Id) => ['meetings', id, 'minutes'] as const,
+    minutesVersions: (id: Id) => ['meetings', id, 'minutes', 'versions'] as const,
+    minutesDiff: (id: Id, from: number, to: number) => ['meetings', id, 'minutes', 'diff', from, to] as const,
+    /** the check of the current PDF's signatures (the PDF's SHA-256 names which file) */
+    minutesVerification: (id: Id, sha256: string) => ['meetings', id, 'minutes', 'verification', sha256] as const,
+    /** its conclusions with their tasks and the counts */
+    conclusions: (id: Id) => ['meetings', id, 'conclusions'] as const,
+    /** overdue tasks of the host unit's earlier meetings, offered for the agenda */
+    overdueTasks: (id: Id) => ['meetings', id, 'tasks', 'overdue'] as const,
   },
 
   polls: {
@@ -83,6 +93,14 @@ export const queryKeys = {
     voters: (pollId: Id) => ['polls', pollId, 'voters'] as const,
     /** every receipt with its choice, after publish */
     receipts: (pollId: Id) => ['polls', pollId, 'receipts'] as const,
+  },
+
+  /** follow-up tasks outside one meeting's page: mine, one task with its history, the overview */
+  tasks: {
+    all: () => ['tasks'] as const,
+    mine: (params: KeyParams) => ['tasks', 'mine', params] as const,
+    detail: (taskId: Id) => ['tasks', taskId] as const,
+    overview: () => ['tasks', 'overview'] as const,
   },
 
   documents: {

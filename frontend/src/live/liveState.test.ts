@@ -172,6 +172,17 @@ describe('staleQueries', () => {
     expect(keys('agenda.published', { version: 2 })).toContainEqual([['meetings', 7, 'documents'], false]);
   });
 
+  it('minutes and tasks: the minutes (with their versions and check), the conclusions, the tasks', () => {
+    expect(keys('minutes.changed', { minutesId: 3, state: 'SIGNING', action: 'minutes.signed' })).toEqual([
+      [['meetings', 7, 'minutes'], false],
+      [['meetings', 7], true],
+    ]);
+    expect(keys('tasks.changed', { taskId: 12 })).toEqual([
+      [['meetings', 7, 'conclusions'], true],
+      [['tasks'], false],
+    ]);
+  });
+
   it('the session, the queue and presence are patched, nothing to read again', () => {
     expect(keys('session.changed')).toEqual([]);
     expect(keys('presence.changed')).toEqual([]);

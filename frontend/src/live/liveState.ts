@@ -170,6 +170,14 @@ export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
       const pollId = pollIdOf(ev.event, ev.data);
       return pollId !== undefined ? [{ queryKey: queryKeys.polls.voters(pollId), exact: true, keepRunning: true }] : [];
     }
+    case 'minutes.changed':
+      // drafted, saved, approved, signed, published: the page, its versions and the check of its
+      // PDF; publishing also moves the meeting to MINUTES_PUBLISHED (its own event says so too)
+      return [{ queryKey: k.minutes(meetingId) }, detail];
+    case 'tasks.changed':
+      // a conclusion or a task: the meeting's list and counts, and the tasks wherever they are
+      // shown (my tasks, a task's history, the overview: only what is on screen is read again)
+      return [{ queryKey: k.conclusions(meetingId), exact: true }, { queryKey: queryKeys.tasks.all() }];
     default:
       return [];
   }

@@ -64,7 +64,11 @@ export function acquirePersonalChannel(client: QueryClient, deps: PersonalDeps, 
         if (m.type === 'hello' || m.type === 'notifications') {
           void client.invalidateQueries({ queryKey: queryKeys.notifications.all() });
           // a notification is about a meeting (invited, moved, cancelled): lists on screen follow
-          if (m.type === 'notifications') void client.invalidateQueries({ queryKey: queryKeys.meetings.lists() });
+          if (m.type === 'notifications') {
+            void client.invalidateQueries({ queryKey: queryKeys.meetings.lists() });
+            // or a task given to them, a reminder, an answer to their report: "my tasks" follows
+            void client.invalidateQueries({ queryKey: queryKeys.tasks.all() });
+          }
         }
       },
       onStatus: notify,

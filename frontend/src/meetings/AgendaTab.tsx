@@ -23,6 +23,7 @@ import {
 } from './api/agenda';
 import type { MeetingTabProps } from './MeetingPage';
 import { capsOf } from './shared';
+import { OverdueTasks } from '../tasks/OverdueTasks';
 
 const MAX_DEPTH = 3;
 
@@ -302,6 +303,7 @@ export function AgendaTab({ meeting, meetingId }: MeetingTabProps) {
           <FormError message={actionError} />
         </section>
       )}
+      {manage && <OverdueTasks meetingId={meetingId} />}
       {loading && !agenda && <p className="muted">{t('app.loading')}</p>}
       {agenda && items.length === 0 && (
         <p className="empty" data-testid="empty">

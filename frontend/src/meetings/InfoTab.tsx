@@ -19,21 +19,18 @@ const ACTION_LABEL: Record<Transition, MsgKey> = {
   schedule: 'meetings:action.schedule',
   start: 'meetings:action.start',
   end: 'meetings:action.end',
-  'publish-minutes': 'meetings:action.publishMinutes',
   archive: 'meetings:action.archive',
 };
 const ACTION_DONE: Record<Transition, MsgKey> = {
   schedule: 'meetings:action.scheduled',
   start: 'meetings:action.started',
   end: 'meetings:action.ended',
-  'publish-minutes': 'meetings:action.minutesPublished',
   archive: 'meetings:action.archived',
 };
 const ACTION_TESTID: Record<Transition, string> = {
   schedule: 'action-schedule',
   start: 'action-start',
   end: 'action-end',
-  'publish-minutes': 'action-publish-minutes',
   archive: 'action-archive',
 };
 
@@ -42,17 +39,15 @@ const ACTION_FLAG: Record<Transition, keyof Capabilities> = {
   schedule: 'canSchedule',
   start: 'canStart',
   end: 'canEnd',
-  'publish-minutes': 'canPublishMinutes',
   archive: 'canArchive',
 };
 /** What the confirmation of a transition says will happen (schedule needs none: its hint says it). */
 const ACTION_CONFIRM: Record<Exclude<Transition, 'schedule'>, MsgKey> = {
   start: 'meetings:confirm.start',
   end: 'meetings:confirm.end',
-  'publish-minutes': 'meetings:confirm.publishMinutes',
   archive: 'meetings:confirm.archive',
 };
-const ORDER: Transition[] = ['schedule', 'start', 'end', 'publish-minutes', 'archive'];
+const ORDER: Transition[] = ['schedule', 'start', 'end', 'archive'];
 
 /** An instant still ahead (the server's `checkInOpensAt`), or null. */
 function ahead(at: string | undefined): string | null {
@@ -111,7 +106,7 @@ export function InfoTab({ meeting: m, meetingId, savedWarnings }: MeetingTabProp
       {caps.canJoinVideo && <VideoPanel meetingId={meetingId} />}
       <ResponsePanel meeting={m} meetingId={meetingId} />
 
-      {(actions.length > 0 || changes.edit || changes.postpone || changes.cancel || startFrom) && (
+      {(actions.length > 0 || changes.edit || changes.postpone || changes.cancel || startFrom || caps.canPublishMinutes) && (
         <section className="panel actions-panel" aria-labelledby="actions-title">
           <h2 id="actions-title" className="visually-hidden">
             {t('common.actions')}
@@ -130,6 +125,12 @@ export function InfoTab({ meeting: m, meetingId, savedWarnings }: MeetingTabProp
                 {busy === a ? t('common.working') : t(ACTION_LABEL[a])}
               </button>
             ))}
+            {/* the minutes are drafted, signed and published on their own tab (the meeting follows) */}
+            {caps.canPublishMinutes && (
+              <Link to={`${meetingUrl(meetingId)}?tab=minutes`} className="btn btn-large btn-primary" data-testid="action-minutes">
+                {t('meetings:action.publishMinutes')}
+              </Link>
+            )}
             {changes.edit && (
               <Link to={`${meetingUrl(meetingId)}/edit`} className="btn btn-large" data-testid="action-edit">
                 {t('common.edit')}
@@ -265,7 +266,7 @@ export function InfoTab({ meeting: m, meetingId, savedWarnings }: MeetingTabProp
           }}
         />
       )}
-      {(dialog === 'start' || dialog === 'end' || dialog === 'publish-minutes' || dialog === 'archive') && (
+      {(dialog === 'start' || dialog === 'end' || dialog === 'archive') && (
         <ConfirmDialog
           title={t(ACTION_LABEL[dialog])}
           message={t(ACTION_CONFIRM[dialog], { title: m.title ?? '' })}

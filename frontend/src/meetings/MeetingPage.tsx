@@ -23,6 +23,8 @@ import { MeetingStatusBadge, ParticipantRoleBadge, capsOf } from './shared';
 import { usePolls } from '../votes/usePolls';
 import { LiveVotes, VotesTab } from '../votes/VotesTab';
 import { RoomsGrid } from '../video/RoomsGrid';
+import { MinutesTab } from '../minutes/MinutesTab';
+import { ConclusionsTab } from '../tasks/ConclusionsTab';
 
 // The documents (list, upload, offline pack: IndexedDB) are a chunk of their own.
 const DocumentsTab = lazy(() => import('../documents/DocumentsTab').then((m) => ({ default: m.DocumentsTab })));
@@ -50,7 +52,7 @@ function useReloadWhenWindowOpens(meetingId: Id, opensAt: string | undefined) {
   }, [queryClient, meetingId, opensAt]);
 }
 
-type Tab = 'console' | 'info' | 'votes' | 'agenda' | 'documents' | 'participants' | 'attendance' | 'rooms';
+type Tab = 'console' | 'info' | 'votes' | 'agenda' | 'documents' | 'participants' | 'attendance' | 'rooms' | 'tasks' | 'minutes';
 
 const TABS: { id: Tab; label: MsgKey }[] = [
   { id: 'console', label: 'live:console.tab' },
@@ -61,7 +63,13 @@ const TABS: { id: Tab; label: MsgKey }[] = [
   { id: 'participants', label: 'meetings:meeting.tabParticipants' },
   { id: 'attendance', label: 'meetings:meeting.tabAttendance' },
   { id: 'rooms', label: 'live:rooms.tab' },
+  { id: 'tasks', label: 'minutes:tasksTab' },
+  { id: 'minutes', label: 'minutes:tab' },
 ];
+
+/** Once the session has started: conclusions and tasks (from the session on), minutes (after it). */
+const SESSION_ON = new Set(['IN_PROGRESS', 'ENDED', 'MINUTES_PUBLISHED', 'ARCHIVED']);
+const MINUTES_ON = new Set(['ENDED', 'MINUTES_PUBLISHED', 'ARCHIVED']);
 
 export interface MeetingTabProps {
   /** the meeting (its cached answer; writes refresh it through the query cache) */
@@ -121,13 +129,20 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
   const showAttendance = !!(caps.canViewQuorum || caps.canMarkAttendance || caps.canReportHeadCount);
   // the chair's console while the session may be run (or started from there)
   const showConsole = !!(caps.canRunSession || caps.canStart);
+  // conclusions: those who run the meeting and those who read its documents (the server's rule)
+  const showTasks = SESSION_ON.has(meeting.status ?? '') && !!(caps.canRun || caps.canReadDocuments);
+  // minutes: the draft for those who run the meeting, the published ones for everyone taking part
+  // (the tab's own answer says the rest, `can` flags included)
+  const showMinutes = MINUTES_ON.has(meeting.status ?? '') && (meeting.status !== 'ENDED' || !!caps.canRun);
   const tabs = TABS.filter(
     (x) =>
       (x.id !== 'attendance' || showAttendance) &&
       (x.id !== 'console' || showConsole) &&
       (x.id !== 'documents' || !!caps.canReadDocuments) &&
       (x.id !== 'votes' || showVotes) &&
-      (x.id !== 'rooms' || !!caps.canViewRoomStatus),
+      (x.id !== 'rooms' || !!caps.canViewRoomStatus) &&
+      (x.id !== 'tasks' || showTasks) &&
+      (x.id !== 'minutes' || showMinutes),
   );
   const requested = params.get('tab') as Tab | null;
   // a running session opens on the console for those who run it
@@ -199,6 +214,8 @@ function MeetingView({ meetingId }: { meetingId: Id }) {
         {tab === 'participants' && <ParticipantsTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'attendance' && <AttendanceTab meeting={meeting} meetingId={meetingId} />}
         {tab === 'rooms' && <RoomsGrid meetingId={meetingId} canCommand={!!caps.canCommandVideo} />}
+        {tab === 'tasks' && <ConclusionsTab meeting={meeting} meetingId={meetingId} />}
+        {tab === 'minutes' && <MinutesTab meeting={meeting} meetingId={meetingId} />}
       </div>
     </div>
   );

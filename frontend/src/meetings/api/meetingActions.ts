@@ -4,7 +4,8 @@ import type { Id, InvitationResponse, MeetingDetail, Participant, PostponeReques
 import { meetingApi } from './paths';
 import { refreshMeeting, useMeetingMutation } from './refresh';
 
-export type Transition = 'schedule' | 'start' | 'end' | 'publish-minutes' | 'archive';
+// the minutes are published through their own API (src/minutes/), which moves the meeting on
+export type Transition = 'schedule' | 'start' | 'end' | 'archive';
 
 /** A write that answers the new MeetingDetail: it replaces the cached meeting. */
 function useMeetingChange<TVars>(meetingId: Id, mutationFn: (vars: TVars) => Promise<MeetingDetail>) {
@@ -16,7 +17,7 @@ function useMeetingChange<TVars>(meetingId: Id, mutationFn: (vars: TVars) => Pro
   });
 }
 
-/** POST /api/meetings/{id}/{schedule|start|end|publish-minutes|archive} */
+/** POST /api/meetings/{id}/{schedule|start|end|archive} */
 export function useTransition(meetingId: Id) {
   return useMeetingChange(meetingId, (action: Transition) => api.post<MeetingDetail>(meetingApi(meetingId, `/${action}`)));
 }
