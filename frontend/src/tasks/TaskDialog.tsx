@@ -12,7 +12,8 @@ import { formatDateTime, formatDay } from '../format';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { useApiForm } from '../lib/useApiForm';
-import { taskDetailQuery, useAttachTaskFile, useTaskStep, type TaskStep } from './api/tasks';
+import { downloadTaskFile, taskDetailQuery, useAttachTaskFile, useTaskStep, type TaskStep } from './api/tasks';
+import { saveBlob } from '../lib/files';
 import { DueBadge, PriorityBadge, ProgressBar, TaskStateBadge, responsibleOf } from './TaskBits';
 import { clampProgress, fileSize } from './taskLogic';
 
@@ -25,6 +26,7 @@ import { clampProgress, fileSize } from './taskLogic';
 export function TaskDialog({ taskId, initial, onClose }: { taskId: Id; initial?: Task; onClose: () => void }) {
   const { t } = useI18n();
   const { data, error } = useQuery(taskDetailQuery(taskId));
+  const notify = useNotify();
   const task = data?.task ?? initial;
   const updates = data?.updates ?? [];
 
@@ -80,7 +82,27 @@ export function TaskDialog({ taskId, initial, onClose }: { taskId: Id; initial?:
                   {u.progress != null && <span> · {t('minutes:tasks.progress', { n: u.progress })}</span>}{' '}
                   <span className="muted">{t('minutes:tasks.updateBy', { name: u.person ?? '', at: formatDateTime(u.at) })}</span>
                   {u.note && <p className="pre-line">{u.note}</p>}
-                  {u.fileName && <p className="small">{t('minutes:tasks.file', { name: u.fileName, size: fileSize(u.fileSize) })}</p>}
+                  {u.fileName && (
+                    <p className="small">
+                      {t('minutes:tasks.file', { name: u.fileName, size: fileSize(u.fileSize) })}{' '}
+                      {u.id != null && task.id != null && (
+                        <button
+                          type="button"
+                          className="btn btn-link"
+                          data-testid="task-file-download"
+                          onClick={() => {
+                            const name = u.fileName ?? 'tep';
+                            void downloadTaskFile(task.id!, u.id!, name).then(
+                              ({ blob, filename }) => saveBlob(blob, filename),
+                              (e: unknown) => notify(errorText(e, t), 'error'),
+                            );
+                          }}
+                        >
+                          {t('minutes:tasks.download')}
+                        </button>
+                      )}
+                    </p>
+                  )}
                 </li>
               ))}
             </ol>

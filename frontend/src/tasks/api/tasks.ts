@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, pathId } from '../../api/client';
+import { api, downloadBlob, pathId } from '../../api/client';
 import type { Conclusion, ConclusionInput, Conclusions, Id, Task, TaskDetail, TaskInput, TaskOverview } from '../../api/types';
 import { uploadRaw } from '../../documents/api/upload';
 import { queryKeys } from '../../lib/queryKeys';
@@ -117,4 +117,9 @@ export function useAttachTaskFile() {
       uploadRaw<Task>(taskApi(v.taskId, '/files'), { fileName: v.file.name }, v.file, { onProgress: v.onProgress }),
     onSuccess: (task) => storeTask(client, task),
   });
+}
+
+/** GET /api/tasks/{id}/files/{updateId}: a file of the task's record, offered as a download. */
+export async function downloadTaskFile(taskId: Id, updateId: Id, name: string): Promise<{ blob: Blob; filename: string }> {
+  return downloadBlob(taskApi(taskId, `/files/${pathId(updateId)}`), name);
 }

@@ -97,7 +97,7 @@ public class FileService {
         416, CommonMsg.TITLE_HTTP, DocumentMsg.BAD_RANGE, ApiException.p("size", size));
   }
 
-  static String disposition(String fileName, boolean attachment) {
+  public static String disposition(String fileName, boolean attachment) {
     String ascii = fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
     return (attachment ? "attachment" : "inline")
         + "; filename=\""

@@ -12,7 +12,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
 import vn.hopso.minutes.TaskViews.NoteInput;
@@ -67,6 +70,19 @@ public class TaskResource {
       @HeaderParam("Content-Type") String type,
       InputStream body) {
     return tasks.attach(taskId, fileName, type, body);
+  }
+
+  /** A file of the task's record, as an attachment. */
+  @GET
+  @Path("/{taskId}/files/{updateId}")
+  @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+  public Response file(@PathParam("taskId") long taskId, @PathParam("updateId") long updateId) {
+    TaskService.TaskFile f = tasks.file(taskId, updateId);
+    return Response.ok(f.bytes(), MediaType.APPLICATION_OCTET_STREAM)
+        .header("Content-Disposition", vn.hopso.document.FileService.disposition(f.name(), true))
+        .header("Cache-Control", "private, no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
   }
 
   @POST

@@ -253,6 +253,26 @@ public class TaskService {
     return changed(t, "task.file", name);
   }
 
+  /** A file of the task's record, for whoever may see the task. */
+  public record TaskFile(String name, String type, byte[] bytes) {}
+
+  @Transactional
+  public TaskFile file(long taskId, long updateId) {
+    Task t = visible(taskId);
+    TaskUpdate u = TaskUpdate.findById(updateId);
+    if (u == null || !u.task.id.equals(t.id) || u.fileKey == null) {
+      throw ApiException.notFound(MinutesMsg.TASK, updateId);
+    }
+    try (InputStream in =
+        storage
+            .get(u.fileKey)
+            .orElseThrow(() -> ApiException.notFound(MinutesMsg.TASK, updateId))) {
+      return new TaskFile(u.fileName, u.fileType, in.readAllBytes());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The responsible side says it is done: the issuer accepts or returns it. */
   @Transactional
   public TaskView report(long taskId, String note) {

@@ -213,6 +213,13 @@ class TaskTest {
         List.of("PROGRESS", "PROGRESS", "REPORTED", "RETURNED", "REPORTED", "ACCEPTED"),
         detail.getList("updates.kind"));
     assertEquals("Báo cáo tiến độ.pdf", detail.getString("updates[1].fileName"));
+    String file = "/api/tasks/" + mine + "/files/" + detail.getLong("updates[1].id");
+    assertEquals(
+        "%PDF-1.4 báo cáo",
+        new String(
+            Api.as(secretary.token()).get(file).then().statusCode(200).extract().asByteArray(),
+            java.nio.charset.StandardCharsets.UTF_8));
+    Api.as(stranger.token()).get(file).then().statusCode(404);
 
     JsonPath conclusions =
         Api.as(secretary.token())
