@@ -876,7 +876,7 @@ public class MinutesService {
     // who may learn which meeting a file belongs to: those who may read its minutes
     Long meetingId = null;
     String title = null;
-    if (minutes != null) {
+    if (minutes != null && access.visible(current.viewer(), minutes.meeting.id)) {
       Access a = access.view(minutes.meeting.id);
       if (access.allowed(a.meeting(), a.relation(), MeetingOp.VIEW_MINUTES_DRAFT)
           || minutes.state == MinutesState.PUBLISHED

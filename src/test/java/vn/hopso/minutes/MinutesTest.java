@@ -311,6 +311,19 @@ class MinutesTest {
             .extract()
             .jsonPath();
     assertFalse(broken.getBoolean("valid"));
+    // someone who may not see the meeting checks the file: the signatures, not the meeting
+    JsonPath outside =
+        Api.as(outsider.token())
+            .contentType("application/pdf")
+            .body(signed)
+            .post("/api/minutes/verify")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertTrue(outside.getBoolean("valid"));
+    assertNull(outside.get("meetingId"));
+    assertNull(outside.get("meetingTitle"));
     Api.as(chair.token())
         .contentType("application/pdf")
         .body("not a pdf".getBytes())
