@@ -45,6 +45,18 @@ export function MinutesEditor({ meetingId, latest, onReload }: { meetingId: Id; 
     setF((old) => ({ ...old, [key]: value }));
     setDirty(true);
   };
+  /** A required one-line field of the heading, bounded as the server bounds it. */
+  const line = (key: 'number' | 'place' | 'title' | 'subtitle') => (
+    <TextField
+      label={t(`minutes:field.${key}`)}
+      name={key}
+      required
+      maxLength={LIMITS[key]}
+      value={f[key]}
+      onChange={(e) => set(key)(e.target.value)}
+      error={errors[key]}
+    />
+  );
   const onBody = useCallback((html: string) => {
     setF((old) => ({ ...old, body: html }));
     setDirty(true);
@@ -82,44 +94,12 @@ export function MinutesEditor({ meetingId, latest, onReload }: { meetingId: Id; 
       )}
       <form onSubmit={onSubmit} noValidate>
         <div className="form-grid">
-          <TextField
-            label={t('minutes:field.number')}
-            name="number"
-            required
-            maxLength={LIMITS.number}
-            value={f.number}
-            onChange={(e) => set('number')(e.target.value)}
-            error={errors.number}
-          />
-          <TextField
-            label={t('minutes:field.place')}
-            name="place"
-            required
-            maxLength={LIMITS.place}
-            value={f.place}
-            onChange={(e) => set('place')(e.target.value)}
-            error={errors.place}
-          />
+          {line('number')}
+          {line('place')}
           <TextField label={t('minutes:field.date')} name="date" type="date" required value={f.date} onChange={(e) => set('date')(e.target.value)} error={errors.date} />
         </div>
-        <TextField
-          label={t('minutes:field.title')}
-          name="title"
-          required
-          maxLength={LIMITS.title}
-          value={f.title}
-          onChange={(e) => set('title')(e.target.value)}
-          error={errors.title}
-        />
-        <TextField
-          label={t('minutes:field.subtitle')}
-          name="subtitle"
-          required
-          maxLength={LIMITS.subtitle}
-          value={f.subtitle}
-          onChange={(e) => set('subtitle')(e.target.value)}
-          error={errors.subtitle}
-        />
+        {line('title')}
+        {line('subtitle')}
         <div className={`field${errors.body ? ' has-error' : ''}`}>
           <span className="field-label" id="minutes-body-label">
             {t('minutes:field.body')}

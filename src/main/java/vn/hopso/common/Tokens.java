@@ -41,9 +41,13 @@ public final class Tokens {
 
   /** Lower-case hex SHA-256 of the UTF-8 text. */
   public static String sha256(String value) {
+    return sha256(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Lower-case hex SHA-256 of the bytes. */
+  public static String sha256(byte[] bytes) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -2,9 +2,8 @@ package vn.hopso.minutes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
+import com.github.difflib.text.DiffRow;
+import com.github.difflib.text.DiffRowGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,8 +12,6 @@ import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import vn.hopso.audit.AuditHead;
 import vn.hopso.common.ApiException;
 import vn.hopso.common.ClockProducer;
 import vn.hopso.common.CommonMsg;
 import vn.hopso.common.CurrentUser;
 import vn.hopso.common.DomainEvent;
+import vn.hopso.common.Tokens;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
 import vn.hopso.meeting.MeetingAccess.Access;
@@ -357,45 +356,43 @@ public class MinutesService {
   @Transactional
   public Diff diff(long meetingId, int from, int to) {
     Minutes m = readable(meetingId);
-    List<String> before = diffLines(version(m, from));
-    List<String> after = diffLines(version(m, to));
-    Patch<String> patch = DiffUtils.diff(before, after);
-    List<DiffLine> lines = new ArrayList<>();
-    int inserted = 0;
-    int deleted = 0;
-    int changed = 0;
-    int at = 0;
-    for (AbstractDelta<String> d : patch.getDeltas()) {
-      for (int i = at; i < d.getSource().getPosition(); i++) {
-        lines.add(new DiffLine("EQUAL", before.get(i), before.get(i)));
-      }
-      List<String> src = d.getSource().getLines();
-      List<String> dst = d.getTarget().getLines();
-      switch (d.getType()) {
-        case INSERT -> {
-          dst.forEach(l -> lines.add(new DiffLine("INSERT", null, l)));
-          inserted += dst.size();
-        }
-        case DELETE -> {
-          src.forEach(l -> lines.add(new DiffLine("DELETE", l, null)));
-          deleted += src.size();
-        }
-        default -> {
-          int n = Math.max(src.size(), dst.size());
-          for (int i = 0; i < n; i++) {
-            String b = i < src.size() ? src.get(i) : null;
-            String c = i < dst.size() ? dst.get(i) : null;
-            lines.add(new DiffLine(b == null ? "INSERT" : c == null ? "DELETE" : "CHANGE", b, c));
-          }
-          changed += n;
-        }
-      }
-      at = d.getSource().getPosition() + src.size();
-    }
-    for (int i = at; i < before.size(); i++) {
-      lines.add(new DiffLine("EQUAL", before.get(i), before.get(i)));
-    }
+    List<DiffLine> lines =
+        DIFF.generateDiffRows(diffLines(version(m, from)), diffLines(version(m, to))).stream()
+            .map(MinutesService::diffLine)
+            .toList();
+    int inserted = count(lines, "INSERT");
+    int deleted = count(lines, "DELETE");
+    int changed = count(lines, "CHANGE");
     return new Diff(from, to, inserted, deleted, changed, lines);
+  }
+
+  /** Whole lines as they are (no inline markup, no HTML escaping): the web app marks words. */
+  private static final DiffRowGenerator DIFF =
+      DiffRowGenerator.create()
+          .showInlineDiffs(false)
+          .reportLinesUnchanged(true)
+          .lineNormalizer(Function.identity())
+          .build();
+
+  /**
+   * One row: a changed block with nothing on one side (a change of unequal length) is an insert or
+   * a delete — blank lines are never compared, so an empty side means no line.
+   */
+  private static DiffLine diffLine(DiffRow r) {
+    String before = r.getOldLine();
+    String after = r.getNewLine();
+    DiffRow.Tag tag = r.getTag();
+    if (tag == DiffRow.Tag.INSERT || tag == DiffRow.Tag.CHANGE && before.isEmpty()) {
+      return new DiffLine("INSERT", null, after);
+    }
+    if (tag == DiffRow.Tag.DELETE || tag == DiffRow.Tag.CHANGE && after.isEmpty()) {
+      return new DiffLine("DELETE", before, null);
+    }
+    return new DiffLine(tag.name(), before, after);
+  }
+
+  private static int count(List<DiffLine> lines, String kind) {
+    return (int) lines.stream().filter(l -> l.kind().equals(kind)).count();
   }
 
   private static List<String> diffLines(MinutesVersion v) {
@@ -466,7 +463,7 @@ public class MinutesService {
             .getResultList();
     String head = "0".repeat(64);
     for (Object[] r : rows) {
-      head = sha256(head + "\n" + r[0] + "\n" + r[1] + "\n" + r[2]);
+      head = Tokens.sha256(head + "\n" + r[0] + "\n" + r[1] + "\n" + r[2]);
     }
     m.eventHead = head;
     m.eventCount = (long) rows.size();
@@ -837,7 +834,7 @@ public class MinutesService {
     } catch (Pades.PadesException e) {
       throw ApiException.invalid("file", MinutesMsg.NOT_PDF);
     }
-    String sha = sha256(pdf);
+    String sha = Tokens.sha256(pdf);
     MinutesSignature match =
         MinutesSignature.<MinutesSignature>find("pdfSha256", sha).firstResult();
     Minutes minutes = match != null ? match.minutes : Minutes.find("pdfSha256", sha).firstResult();
@@ -940,7 +937,7 @@ public class MinutesService {
     String key = key(m, "r");
     storage.put(key, new ByteArrayInputStream(pdf), pdf.length, "application/pdf");
     m.pdfKey = key;
-    m.pdfSha256 = sha256(pdf);
+    m.pdfSha256 = Tokens.sha256(pdf);
     m.pdfSize = (long) pdf.length;
   }
 
@@ -959,24 +956,13 @@ public class MinutesService {
     }
   }
 
+  /** When the session ended: the audited "meeting.ended" (null when it is not there). */
   private Instant endedAt(Meeting meeting) {
-    @SuppressWarnings("unchecked")
-    List<Object> at =
-        em.createNativeQuery(
-                "select max(at) from audit_entry where action = 'meeting.ended' and target = ?1")
-            .setParameter(1, "meeting:" + meeting.id)
-            .getResultList();
-    Object v = at.isEmpty() ? null : at.get(0);
-    if (v instanceof Instant i) {
-      return i;
-    }
-    if (v instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (v instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    return null;
+    return em.createQuery(
+            "select max(e.at) from AuditEntry e where e.action = 'meeting.ended' and e.target = :t",
+            Instant.class)
+        .setParameter("t", "meeting:" + meeting.id)
+        .getSingleResult();
   }
 
   private static String placeName(Meeting meeting) {
@@ -1008,17 +994,5 @@ public class MinutesService {
   private Person me() {
     Long id = current.personId();
     return id == null ? null : Person.findById(id);
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 }

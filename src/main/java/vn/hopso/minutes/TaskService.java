@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ public class TaskService {
       access.require(a, MeetingOp.READ_DOCUMENTS); // those who took part read the conclusions
     }
     LocalDate today = today();
+    Asker asker = new Asker();
     List<Task> tasks = Task.list("meeting = ?1 order by deadline, id", a.meeting());
     List<ConclusionView> out = new ArrayList<>();
     for (Conclusion c :
@@ -79,11 +81,11 @@ public class TaskService {
               c.text,
               tasks.stream()
                   .filter(t -> t.conclusion != null && t.conclusion.id.equals(c.id))
-                  .map(t -> view(t, today))
+                  .map(t -> view(t, today, asker))
                   .toList()));
     }
     List<TaskView> loose =
-        tasks.stream().filter(t -> t.conclusion == null).map(t -> view(t, today)).toList();
+        tasks.stream().filter(t -> t.conclusion == null).map(t -> view(t, today, asker)).toList();
     return new Conclusions(meetingId, manage, out, loose, counts(tasks, today));
   }
 
@@ -246,7 +248,7 @@ public class TaskService {
     u.fileKey = key;
     u.fileSize = (long) bytes.length;
     u.fileType = type;
-    u.fileSha256 = MinutesService.sha256(bytes);
+    u.fileSha256 = vn.hopso.common.Tokens.sha256(bytes);
     if (t.state == TaskState.OPEN) {
       t.state = TaskState.IN_PROGRESS;
     }
@@ -335,7 +337,8 @@ public class TaskService {
       params.add(List.of(TaskState.OPEN, TaskState.IN_PROGRESS, TaskState.REPORTED));
     }
     LocalDate today = today();
-    return Task.<Task>list(q, params.toArray()).stream().map(t -> view(t, today)).toList();
+    Asker asker = new Asker();
+    return Task.<Task>list(q, params.toArray()).stream().map(t -> view(t, today, asker)).toList();
   }
 
   /** Counts per responsible unit (all tasks, or one meeting's), overdue counted on today. */
@@ -377,6 +380,7 @@ public class TaskService {
   public List<TaskView> overdueForAgenda(long meetingId) {
     Access a = access.require(meetingId, MeetingOp.EDIT_AGENDA);
     LocalDate today = today();
+    Asker asker = new Asker();
     return Task.<Task>list(
             "from Task t join fetch t.meeting m where m.hostUnit = ?1 and m <> ?2 and t.state in ?3"
                 + " and t.deadline < ?4 order by t.deadline, t.id",
@@ -385,37 +389,53 @@ public class TaskService {
             List.of(TaskState.OPEN, TaskState.IN_PROGRESS, TaskState.REPORTED),
             today)
         .stream()
-        .map(t -> view(t, today))
+        .map(t -> view(t, today, asker))
         .toList();
   }
 
   // --- the one rule of who may do what with a task --------------------------------------------
 
-  /** Whether the caller is on the responsible side: the person, or a member of the unit. */
-  boolean assignee(Task t) {
-    Long me = current.personId();
-    if (me == null) {
-      return false;
+  /**
+   * Who asks, read once per call: their person, and per meeting whether they give its tasks (a list
+   * of tasks from a few meetings asks the meeting's rules once per meeting, not per task).
+   */
+  private final class Asker {
+    final Person me;
+    private final Map<Long, Boolean> issues = new HashMap<>();
+
+    Asker() {
+      Long id = current.personId();
+      me = id == null ? null : Person.findById(id);
     }
-    if (t.person != null) {
-      return t.person.id.equals(me);
+
+    /** On the responsible side: the person named, or (no person named) a member of the unit. */
+    boolean assignee(Task t) {
+      if (t.person != null) {
+        return me != null && t.person.id.equals(me.id);
+      }
+      return unitMember(t);
     }
-    Person p = Person.findById(me);
-    return p != null && p.unit != null && t.unit != null && p.unit.id.equals(t.unit.id);
+
+    boolean unitMember(Task t) {
+      return me != null && me.unit != null && t.unit != null && me.unit.id.equals(t.unit.id);
+    }
+
+    /** Gave the task: whoever may manage the meeting's tasks. */
+    boolean issuer(Task t) {
+      return issues.computeIfAbsent(
+          t.meeting.id,
+          // the responsible side need not see the meeting that gave the task
+          id -> access.visible(current.viewer(), id) && manages(access.view(id)));
+    }
   }
 
-  /** Whether the caller gave the task: whoever may manage the meeting's tasks. */
-  boolean issuer(Task t) {
-    if (!access.visible(current.viewer(), t.meeting.id)) {
-      return false; // the responsible side need not see the meeting that gave the task
-    }
-    Access a = access.view(t.meeting.id);
+  private boolean manages(Access a) {
     return access.allowed(a.meeting(), a.relation(), MeetingOp.MANAGE_TASKS);
   }
 
-  TaskCan can(Task t) {
-    boolean mine = assignee(t);
-    boolean issuer = issuer(t);
+  static TaskCan can(Task t, Asker asker) {
+    boolean mine = asker.assignee(t);
+    boolean issuer = asker.issuer(t);
     boolean open = t.state == TaskState.OPEN || t.state == TaskState.IN_PROGRESS;
     return new TaskCan(
         mine && open,
@@ -424,25 +444,21 @@ public class TaskService {
         issuer && t.state.open());
   }
 
-  /** A task the caller may see: its responsible side, its issuers, or their unit's members. */
+  private TaskCan can(Task t) {
+    return can(t, new Asker());
+  }
+
+  /** A task the caller may see: its responsible side, its unit's members, its issuers. */
   private Task visible(long taskId) {
     Task t = Task.findById(taskId);
     if (t == null) {
       throw ApiException.notFound(MinutesMsg.TASK, taskId);
     }
-    if (assignee(t) || unitMember(t)) {
+    Asker asker = new Asker();
+    if (asker.unitMember(t) || asker.assignee(t) || asker.issuer(t)) {
       return t;
     }
-    if (!issuer(t)) {
-      throw ApiException.notFound(MinutesMsg.TASK, taskId);
-    }
-    return t;
-  }
-
-  private boolean unitMember(Task t) {
-    Long me = current.personId();
-    Person p = me == null ? null : Person.findById(me);
-    return p != null && p.unit != null && t.unit != null && p.unit.id.equals(t.unit.id);
+    throw ApiException.notFound(MinutesMsg.TASK, taskId);
   }
 
   private static void require(Task t, boolean allowed, String action) {
@@ -470,6 +486,10 @@ public class TaskService {
   }
 
   TaskView view(Task t, LocalDate today) {
+    return view(t, today, new Asker());
+  }
+
+  private TaskView view(Task t, LocalDate today, Asker asker) {
     return new TaskView(
         t.id,
         t.meeting.id,
@@ -491,7 +511,7 @@ public class TaskService {
         t.issuedBy.fullName,
         t.createdAt,
         t.doneAt,
-        can(t),
+        can(t, asker),
         t.version);
   }
 

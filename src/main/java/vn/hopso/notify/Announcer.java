@@ -95,7 +95,7 @@ public class Announcer {
       }
       if (config.sms().enabled() && notBlank(p.person.phone)) {
         OutboundMessage sms = message(OutboundMessage.Channel.SMS, m, p, what, now);
-        sms.recipient = p.person.phone.replaceAll("[^0-9+]", "");
+        sms.recipient = smsNumber(p.person.phone);
         sms.body =
             MessageTexts.sms(
                 config.sms().template(), config.sms().stripDiacritics(), what.kind, m, publicUrl);
@@ -129,7 +129,7 @@ public class Announcer {
     }
     if (config.sms().enabled() && notBlank(person.phone)) {
       OutboundMessage text = direct(OutboundMessage.Channel.SMS, m, person, kind, now);
-      text.recipient = person.phone.replaceAll("[^0-9+]", "");
+      text.recipient = smsNumber(person.phone);
       text.body =
           config.sms().stripDiacritics() ? vn.hopso.common.VietnameseText.stripMarks(sms) : sms;
       text.persist();
@@ -183,14 +183,12 @@ public class Announcer {
 
   private static OutboundMessage message(
       OutboundMessage.Channel channel, Meeting m, Participant p, What what, Instant now) {
-    OutboundMessage msg = new OutboundMessage();
-    msg.channel = channel;
-    msg.meeting = m;
-    msg.person = p.person;
-    msg.kind = what.name();
-    msg.createdAt = now;
-    msg.nextAttemptAt = now;
-    return msg;
+    return direct(channel, m, p.person, what.name(), now);
+  }
+
+  /** "0912 000 123" → "0912000123": what an SMS gateway takes. */
+  private static String smsNumber(String phone) {
+    return phone.replaceAll("[^0-9+]", "");
   }
 
   private static boolean notBlank(String s) {

@@ -10,17 +10,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hopso.meeting.MeetingFixture;
@@ -282,9 +276,9 @@ class MinutesTest {
     assertEquals(List.of("SECRETARY", "CHAIR"), two.getList("signatures.role"));
 
     byte[] signed = pdf(chair.token());
-    assertEquals(two.getString("pdfSha256"), MinutesService.sha256(signed));
+    assertEquals(two.getString("pdfSha256"), vn.hopso.common.Tokens.sha256(signed));
     // both signatures, checked here with BouncyCastle over the byte ranges read from the file
-    assertEquals(2, independentlyValid(signed));
+    assertEquals(2, PdfSignatures.validCount(signed));
     JsonPath verification =
         Api.as(chair.token())
             .get(base + "/minutes/verification")
@@ -299,7 +293,8 @@ class MinutesTest {
 
     // one changed byte inside the signed content is detected by the verification endpoint
     byte[] tampered = signed.clone();
-    int at = indexOf(tampered, "stream".getBytes()) + 20; // inside the first page's content
+    int at =
+        PadesTest.indexOf(tampered, "stream".getBytes()) + 20; // inside the first page's content
     tampered[at] = (byte) (tampered[at] ^ 0x01);
     JsonPath broken =
         Api.as(chair.token())
@@ -345,7 +340,7 @@ class MinutesTest {
     assertEquals(
         "MINUTES_PUBLISHED",
         Api.as(delegate.token()).get(base).then().statusCode(200).extract().path("status"));
-    assertEquals(MinutesService.sha256(pdf(delegate.token())), two.getString("pdfSha256"));
+    assertEquals(vn.hopso.common.Tokens.sha256(pdf(delegate.token())), two.getString("pdfSha256"));
     JsonPath mine =
         Api.as(delegate.token()).get(base + "/minutes").then().statusCode(200).extract().jsonPath();
     assertEquals("PUBLISHED", mine.getString("minutes.state"));
@@ -369,7 +364,7 @@ class MinutesTest {
     assertEquals("CORRECTION", correction.getString("kind"));
     assertEquals(published.getLong("id"), correction.getLong("correctsId"));
     // the delegate still reads the published minutes while the correction is written
-    assertEquals(two.getString("pdfSha256"), MinutesService.sha256(pdf(delegate.token())));
+    assertEquals(two.getString("pdfSha256"), vn.hopso.common.Tokens.sha256(pdf(delegate.token())));
   }
 
   @Test
@@ -431,53 +426,5 @@ class MinutesTest {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
     }
-  }
-
-  /** Counts the signatures whose CMS verifies over the byte range, read from the file itself. */
-  static int independentlyValid(byte[] pdf) throws Exception {
-    int valid = 0;
-    String s = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
-    java.util.regex.Matcher br =
-        java.util.regex.Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)")
-            .matcher(s);
-    while (br.find()) {
-      int a = Integer.parseInt(br.group(1));
-      int b = Integer.parseInt(br.group(2));
-      int c = Integer.parseInt(br.group(3));
-      int d = Integer.parseInt(br.group(4));
-      byte[] content = new byte[b + d];
-      System.arraycopy(pdf, a, content, 0, b);
-      System.arraycopy(pdf, c, content, b, d);
-      byte[] der = HexFormat.of().parseHex(s.substring(a + b + 1, c - 1));
-      // the hole is padded with zeros after the DER object: read that object only
-      org.bouncycastle.asn1.ASN1Primitive object =
-          new org.bouncycastle.asn1.ASN1InputStream(der).readObject();
-      CMSSignedData cms =
-          new CMSSignedData(
-              new CMSProcessableByteArray(content),
-              org.bouncycastle.asn1.cms.ContentInfo.getInstance(object));
-      for (SignerInformation si : cms.getSignerInfos().getSigners()) {
-        @SuppressWarnings("unchecked")
-        X509CertificateHolder cert =
-            (X509CertificateHolder) cms.getCertificates().getMatches(si.getSID()).iterator().next();
-        if (si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert))) {
-          valid++;
-        }
-      }
-    }
-    return valid;
-  }
-
-  static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new AssertionError("not found");
   }
 }

@@ -17,12 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
@@ -39,16 +34,13 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSup
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
-import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -574,54 +566,5 @@ class PadesTest {
       return i;
     }
     return -1;
-  }
-
-  /** Reading signatures straight from a file's bytes, without Pades. */
-  static final class PdfSignatures {
-    private static final Pattern BYTE_RANGE =
-        Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\]");
-
-    /** Every distinct /ByteRange written in the file, in the order they end. */
-    static List<long[]> byteRanges(byte[] pdf) {
-      Matcher m = BYTE_RANGE.matcher(new String(pdf, StandardCharsets.ISO_8859_1));
-      Set<String> seen = new LinkedHashSet<>();
-      List<long[]> ranges = new ArrayList<>();
-      while (m.find()) {
-        if (seen.add(m.group())) {
-          ranges.add(
-              new long[] {
-                Long.parseLong(m.group(1)),
-                Long.parseLong(m.group(2)),
-                Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4))
-              });
-        }
-      }
-      ranges.sort((a, b) -> Long.compare(a[2] + a[3], b[2] + b[3]));
-      return ranges;
-    }
-
-    /** The CMS in the range's hole, over the bytes of the range. */
-    static CMSSignedData cms(byte[] pdf, long[] range) throws Exception {
-      int start = (int) range[1];
-      int end = (int) range[2];
-      assertEquals('<', pdf[start]);
-      assertEquals('>', pdf[end - 1]);
-      byte[] der =
-          HexFormat.of()
-              .parseHex(new String(pdf, start + 1, end - start - 2, StandardCharsets.US_ASCII));
-      ContentInfo info;
-      try (ASN1InputStream in = new ASN1InputStream(der)) {
-        info = ContentInfo.getInstance(in.readObject());
-      }
-      ByteArrayOutputStream signed = new ByteArrayOutputStream();
-      signed.write(pdf, (int) range[0], (int) range[1]);
-      signed.write(pdf, (int) range[2], (int) range[3]);
-      return new CMSSignedData(new CMSProcessableByteArray(signed.toByteArray()), info);
-    }
-
-    static String hex(byte[] bytes) {
-      return HexFormat.of().formatHex(bytes);
-    }
   }
 }
