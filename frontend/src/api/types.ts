@@ -209,6 +209,8 @@ export type Presence = Schemas['Online'];
 /** A single-use ticket (30 s) to open a live socket. */
 export type LiveTicket = Schemas['Ticket'];
 export type VideoJoin = Schemas['VideoJoin'];
+/** The conference's stage: who joins as a participant in a large meeting (the others are Jitsi visitors). */
+export type StageView = Schemas['StageView'];
 
 // ---- Rooms' status (issue 10) ----
 

@@ -68,6 +68,8 @@ export const queryKeys = {
     roomStatus: (id: Id) => ['meetings', id, 'rooms-status'] as const,
     /** the last `video.command` the channel delivered (set by the channel only) */
     videoCommand: (id: Id) => ['meetings', id, 'video-command'] as const,
+    /** the conference's stage (StageView), replaced by `video.stage` events */
+    videoStage: (id: Id) => ['meetings', id, 'video-stage'] as const,
     /** its documents (DocumentList); as a prefix also the reading table */
     documents: (id: Id) => ['meetings', id, 'documents'] as const,
     /** who opened which document (managers) */

@@ -7,6 +7,7 @@ import { errorText } from '../lib/errors';
 import { currentLang, useI18n } from '../lib/i18n';
 import { TOKEN_FRESH_MS, videoJoinQuery } from './api/video';
 import { useLastVideoCommand } from '../video/api/videoCommands';
+import { useStage } from '../video/useStage';
 import { type JitsiApi, panelCalls, runCalls } from '../video/videoCommands';
 
 /**
@@ -20,6 +21,11 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
   const join = useQuery(videoJoinQuery(meetingId));
   const v = join.data;
   const api = useRef<JitsiApi | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // in a large meeting: a visitor asks to be promoted on stage, a participant joins again off it
+  const stage = useStage(meetingId, v, api, () => {
+    void join.refetch().then(() => setAttempt((a) => a + 1));
+  });
 
   // the chair's commands: the moderator's part in the chair's own conference; the spotlight for all
   const command = useLastVideoCommand(meetingId);
@@ -57,6 +63,7 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
         <>
           <div className="video-frame" data-testid="video-frame">
             <JitsiMeeting
+              key={attempt}
               domain={v.domain}
               roomName={v.room}
               jwt={v.jwt}
@@ -64,10 +71,14 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
               userInfo={{ displayName: v.displayName ?? '', email: '' }}
               configOverwrite={{ prejoinConfig: { enabled: false }, startWithAudioMuted: true, disableDeepLinking: true }}
               onApiReady={(jitsi) => {
-                api.current = jitsi as unknown as JitsiApi;
+                const a = jitsi as unknown as JitsiApi;
+                api.current = a;
+                a.addListener('videoConferenceJoined', (d) => stage.onJoined(d));
+                a.addListener('videoConferenceLeft', () => stage.onLeft());
               }}
               onReadyToClose={() => {
                 api.current = null;
+                stage.onLeft();
                 setJoined(false);
               }}
               getIFrameRef={(node) => {

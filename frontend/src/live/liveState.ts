@@ -5,6 +5,7 @@ import type { Id, LiveState, Poll, RoomBoard, RunItem, SpeakerQueue, Speech } fr
 import { queryKeys } from '../lib/queryKeys';
 import { applyPollEvent, applyPollListEvent, pollIdOf } from '../votes/pollEvents';
 import { ROOMS_STATUS_EVENT, applyRoomsStatus } from '../video/roomBoard';
+import { VIDEO_STAGE_EVENT, stageOf } from '../video/stage';
 import { VIDEO_COMMAND_EVENT, commandOf } from '../video/videoCommands';
 import type {
   AttendanceChangedData,
@@ -192,12 +193,16 @@ export interface CachePatch {
 /**
  * The cached reads an event patches in place (besides the live state): the meeting's polls and
  * the poll itself take the count and the published result from the events, without a request;
- * the grid of rooms takes the rooms that changed.
+ * the grid of rooms takes the rooms that changed; the conference's stage is replaced.
  */
 export function cachePatches(ev: EventMessage, meetingId: Id): CachePatch[] {
   if (ev.event === VIDEO_COMMAND_EVENT) {
     const command = commandOf(ev.seq, ev.data);
     return command ? [{ queryKey: queryKeys.meetings.videoCommand(meetingId), update: () => command }] : [];
+  }
+  if (ev.event === VIDEO_STAGE_EVENT) {
+    const stage = stageOf(ev.data);
+    return stage ? [{ queryKey: queryKeys.meetings.videoStage(meetingId), update: () => stage }] : [];
   }
   if (ev.event === ROOMS_STATUS_EVENT) {
     return [{ queryKey: queryKeys.meetings.roomStatus(meetingId), update: (old) => applyRoomsStatus(old as RoomBoard | undefined, ev.data) }];

@@ -6,6 +6,7 @@ import { currentLang, useI18n } from '../lib/i18n';
 import { videoJoinQuery } from '../live/api/video';
 import { useLastVideoCommand } from './api/videoCommands';
 import type { VideoSignals } from './roomReport';
+import { useStage } from './useStage';
 import { type JitsiApi, floorCalls, runCalls, screenCalls } from './videoCommands';
 
 /** After leaving (or losing) the conference, the display joins again after this long. */
@@ -19,7 +20,10 @@ const REJOIN_MS = 5_000;
  * joins again with a fresh token when the conference drops.
  *
  * It follows the chair's commands (`video.command`: its microphone off, a request to turn it on,
- * the spotlight, removal) and the floor: while the room has the floor its microphone is on.
+ * the spotlight, removal) and the floor: while the room has the floor its microphone is on. In a
+ * large meeting it follows the stage (`useStage`): it watches as a Jitsi visitor, asks to be
+ * promoted when the room comes on stage (it asked for the floor, or has it), and joins again as a
+ * visitor after.
  */
 export function DisplayVideo({
   meetingId,
@@ -43,6 +47,10 @@ export function DisplayVideo({
   const api = useRef<JitsiApi | null>(null);
   const v: VideoJoin | undefined = join.data;
   const micOn = signals.microphone === 'ON';
+  const stage = useStage(meetingId, v, api, () => {
+    window.clearTimeout(rejoin.current);
+    void join.refetch().then(() => setAttempt((a) => a + 1));
+  });
 
   useEffect(() => () => window.clearTimeout(rejoin.current), []);
 
@@ -107,10 +115,16 @@ export function DisplayVideo({
   function ready(jitsi: JitsiApi) {
     api.current = jitsi;
     onSignals((s) => ({ ...s, conference: 'JOINING' }));
-    jitsi.addListener('videoConferenceJoined', (d) =>
-      onSignals((s) => ({ ...s, conference: 'JOINED', jitsiId: typeof d?.id === 'string' ? d.id : s.jitsiId })),
-    );
-    jitsi.addListener('videoConferenceLeft', () => left());
+    jitsi.addListener('videoConferenceJoined', (d) => {
+      // joined again by itself (a promotion reconnects to the main room): no rejoin pending
+      window.clearTimeout(rejoin.current);
+      stage.onJoined(d);
+      onSignals((s) => ({ ...s, conference: 'JOINED', jitsiId: typeof d?.id === 'string' ? d.id : s.jitsiId }));
+    });
+    jitsi.addListener('videoConferenceLeft', () => {
+      stage.onLeft();
+      left();
+    });
     jitsi.addListener('audioMuteStatusChanged', (d) => onSignals((s) => ({ ...s, microphone: d?.muted ? 'MUTED' : 'ON' })));
     jitsi.addListener('videoMuteStatusChanged', (d) => onSignals((s) => ({ ...s, camera: d?.muted ? 'MUTED' : 'ON' })));
     jitsi.addListener('audioAvailabilityChanged', (d) => onSignals((s) => (d?.available === false ? { ...s, microphone: 'MISSING' } : s)));
@@ -124,7 +138,13 @@ export function DisplayVideo({
   }
 
   return (
-    <div className="display-video" data-testid="display-video" data-command={lastCommand}>
+    <div
+      className="display-video"
+      data-testid="display-video"
+      data-command={lastCommand}
+      data-role={v.role}
+      data-joined={stage.joined}
+    >
       {askedToUnmute && !micOn && (
         <div className="display-ask-unmute" role="alert" data-testid="display-ask-unmute">
           <p>{t('live:video.askedToUnmute')}</p>

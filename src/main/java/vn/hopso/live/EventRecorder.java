@@ -109,6 +109,11 @@ public class EventRecorder {
     record(e.meeting(), "rooms.status", Audience.RUNNERS, e.changed());
   }
 
+  /** The conference's stage: every client (each compares it with its own place). */
+  void videoStage(@Observes @Priority(LATE) vn.hopso.video.VideoEvents.StageChanged e) {
+    record(e.meeting(), "video.stage", Audience.ALL, e.stage());
+  }
+
   /** The chair's command to the conference: every client (each does its part). */
   void videoCommand(@Observes @Priority(LATE) vn.hopso.video.VideoEvents.Commanded e) {
     record(e.meeting(), "video.command", Audience.ALL, e.command());

@@ -34,6 +34,14 @@ public interface VideoConfig {
   @WithDefault("jitsi")
   String audience();
 
+  /**
+   * The stage's seats ({@code HOPSO_JITSI_STAGE_MAX}): a meeting that could bring more joiners
+   * (participants and invited rooms) joins its other rooms and people as Jitsi visitors. Set it to
+   * jicofo's {@code visitors.max-participants} (50 by default).
+   */
+  @WithDefault("50")
+  int stageMax();
+
   /** How long a token is valid: at most 5 minutes (the client asks again to rejoin). */
   @WithDefault("5m")
   Duration tokenTtl();

@@ -19,6 +19,17 @@ public final class VideoEvents {
     }
   }
 
+  /**
+   * The stage was decided again (the floor, the queue or the current item changed): not audited;
+   * every client of the meeting learns it and compares it with its own place.
+   */
+  public record StageChanged(Meeting meeting, VideoViews.StageView stage) implements DomainEvent {
+    @Override
+    public String action() {
+      return null;
+    }
+  }
+
   /** The chair gave the conference a command: audited; the live channel tells every client. */
   public record Commanded(Meeting meeting, VideoViews.VideoCommandView command)
       implements DomainEvent {

@@ -2,6 +2,7 @@ package vn.hopso.video;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import vn.hopso.video.VideoViews.VideoJoin;
 @RolesAllowed("**")
 public class VideoResource {
   @Inject VideoService video;
+  @Inject StageService stage;
 
   /**
    * A token to join the meeting's conference (participants, the chair and invited rooms, while the
@@ -22,6 +24,16 @@ public class VideoResource {
   @Path("/video-token")
   public VideoJoin token(@PathParam("id") long id) {
     return video.join(id);
+  }
+
+  /**
+   * The conference's stage: in a large meeting, the rooms and people who join as participants (the
+   * others are Jitsi visitors); changes come as {@code video.stage} events.
+   */
+  @GET
+  @Path("/video/stage")
+  public VideoViews.StageView stage(@PathParam("id") long id) {
+    return stage.stage(id);
   }
 
   /**

@@ -39,6 +39,7 @@ import vn.hopso.meeting.MeetingEndpoint;
 import vn.hopso.meeting.MeetingMsg;
 import vn.hopso.meeting.MeetingOp;
 import vn.hopso.org.Person;
+import vn.hopso.video.VideoViews.StageRole;
 import vn.hopso.video.VideoViews.VideoJoin;
 
 /**
@@ -46,9 +47,10 @@ import vn.hopso.video.VideoViews.VideoJoin;
  * authentication): {@code iss} the app id, {@code aud}, {@code sub} the domain, {@code room} the
  * meeting's own room (never "*"), {@code nbf} and {@code exp} within 5 minutes, {@code
  * context.user} with {@code id}, {@code name}, {@code email} where known and {@code affiliation}
- * ("owner" for the chair and the host room's device, "member" otherwise), all strings. Only those
- * who may join ({@link MeetingOp#JOIN_VIDEO}: participants, the chair and invited rooms, while the
- * meeting runs or from 30 minutes before) get one.
+ * ("owner" for the chair and the host room's device, "member" otherwise), all strings, and {@code
+ * role: "visitor"} for who is not on the stage of a large meeting ({@link StageService}). Only
+ * those who may join ({@link MeetingOp#JOIN_VIDEO}: participants, the chair and invited rooms,
+ * while the meeting runs or from 30 minutes before) get one.
  *
  * <p>The room name is an HMAC of the meeting id under a key kept in the database (generated once,
  * the same on every instance): unguessable, and the same for everyone in the meeting.
@@ -68,6 +70,7 @@ public class VideoService {
   @Inject Clock clock;
   @Inject CurrentUser current;
   @Inject Event<DomainEvent> events;
+  @Inject StageService stage;
 
   private volatile byte[] roomKey;
   private volatile Key signingKey;
@@ -100,17 +103,25 @@ public class VideoService {
     String id = room != null ? "room:" + room.endpoint.id : "person:" + person.id;
     String name = room != null ? room.endpoint.name : person.fullName;
     String email = room != null ? null : person.email;
+    StageRole role =
+        stage.onStage(stage.of(m), me, room != null ? room.endpoint.id : null)
+            ? StageRole.PARTICIPANT
+            : StageRole.VISITOR;
     Instant now = clock.instant();
     Instant expires = now.plus(ttl());
     String roomName = roomName(m.id);
+    String affiliation = owner ? "owner" : "member";
     return new VideoJoin(
         true,
         config.domain().get(),
         roomName,
-        sign(roomName, id, name, email, owner ? "owner" : "member", now, expires),
+        sign(roomName, id, name, email, affiliation, role, now, expires),
         expires,
         name,
-        owner ? "owner" : "member");
+        affiliation,
+        role,
+        room != null ? room.endpoint.id : null,
+        room != null ? null : person.id);
   }
 
   /**
@@ -161,6 +172,7 @@ public class VideoService {
       String name,
       String email,
       String affiliation,
+      StageRole role,
       Instant now,
       Instant expires) {
     JwtClaims claims = new JwtClaims();
@@ -179,6 +191,10 @@ public class VideoService {
       user.put("email", email);
     }
     user.put("affiliation", affiliation);
+    if (role == StageRole.VISITOR) {
+      // jitsi-meet's own claim for "join as a visitor" (its client asks jicofo for a visitor node)
+      user.put("role", "visitor");
+    }
     claims.setClaim("context", Map.of("user", user));
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());

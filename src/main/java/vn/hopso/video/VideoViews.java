@@ -2,6 +2,7 @@ package vn.hopso.video;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /** What the video API answers. */
 public final class VideoViews {
@@ -9,8 +10,11 @@ public final class VideoViews {
 
   /**
    * How to join the meeting's conference: Jitsi's domain, the room, the token ({@code jwt}, valid
-   * until {@code expiresAt}: ask again to rejoin later), the name shown and the affiliation. {@code
-   * configured: false} (and nothing else) when the system has no Jitsi deployment.
+   * until {@code expiresAt}: ask again to rejoin later), the name shown, the affiliation, and the
+   * role: {@code PARTICIPANT} on the stage, {@code VISITOR} (the token asks Jitsi for a visitor's
+   * place) for the others of a large meeting ({@link StageService}), and whose place it is on the
+   * stage ({@code endpointId} for a room's device, else {@code personId}). {@code configured:
+   * false} (and nothing else) when the system has no Jitsi deployment.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record VideoJoin(
@@ -20,11 +24,30 @@ public final class VideoViews {
       String jwt,
       Instant expiresAt,
       String displayName,
-      String affiliation) {
+      String affiliation,
+      StageRole role,
+      Long endpointId,
+      Long personId) {
     static VideoJoin notConfigured() {
-      return new VideoJoin(false, null, null, null, null, null, null);
+      return new VideoJoin(false, null, null, null, null, null, null, null, null, null);
     }
   }
+
+  /** How one joins the conference. */
+  public enum StageRole {
+    /** A full participant: sends and receives video and sound. */
+    PARTICIPANT,
+    /** Jitsi's visitor: receives the conference, sends nothing until promoted. */
+    VISITOR
+  }
+
+  /**
+   * The conference's stage ({@code video.stage} events and {@code GET …/video/stage}): whether the
+   * meeting is large (more possible joiners than {@code max}, the stage's seats), and then the
+   * rooms and people on it; in a meeting that is not large, everyone joins as a participant.
+   */
+  public record StageView(
+      boolean large, int max, int joiners, List<Long> endpointIds, List<Long> personIds) {}
 
   /** The chair's commands to the conference. */
   public enum VideoAction {

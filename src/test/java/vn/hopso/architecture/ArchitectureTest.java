@@ -45,7 +45,7 @@ class ArchitectureTest {
           Map.entry("speaker", Set.of("meeting", "agenda", "org")),
           Map.entry("document", Set.of("meeting", "agenda", "org", "notify", "auth", "storage")),
           Map.entry("vote", Set.of("meeting", "agenda", "org")),
-          Map.entry("video", Set.of("meeting", "org", "auth")),
+          Map.entry("video", Set.of("meeting", "agenda", "speaker", "org", "auth")),
           Map.entry(
               "minutes",
               Set.of(

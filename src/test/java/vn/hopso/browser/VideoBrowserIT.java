@@ -26,6 +26,11 @@ import vn.hopso.support.JitsiAppResource;
  *
  * <p>The rooms' grid with two pages: the chair's grid changes when a room's screen connects, joins
  * the conference, confirms its devices, reports its camera off, and disconnects.
+ *
+ * <p>The stage of a large meeting (4 seats here): a room's screen joins with a visitor's token;
+ * when the room asks for the floor it raises its hand (Jitsi's promotion request), which the test
+ * answers as Jitsi does (the conference rejoined as a participant); after its speech the screen
+ * joins again with a fresh visitor's token.
  */
 @QuarkusIntegrationTest
 @WithTestResource(JitsiAppResource.class)
@@ -224,5 +229,71 @@ class VideoBrowserIT extends BrowserTest {
     assertThat(tile).hasAttribute("data-problems", "OFFLINE");
     assertThat(chair.getByTestId("rooms-count-connected")).hasAttribute("data-value", "0");
     assertThat(chair.getByTestId("rooms-count-checked")).hasAttribute("data-value", "1");
+  }
+
+  @Test
+  void aRoomsScreenWatchesAsAVisitorAndComesOnStageForItsSpeech() throws Exception {
+    long room = DemoApi.endpointId("DC-TH-02");
+    long other = DemoApi.endpointId("DC-TH-H01");
+    long meetingId =
+        DemoApi.scheduledMeeting(
+            "Hội nghị toàn tỉnh (sân khấu)",
+            List.of("daibieu004", "daibieu005"),
+            List.of(room, other),
+            List.of());
+    DemoApi.start(meetingId);
+
+    Page screen = signIn("dc-th-02");
+    serveStandIn(screen);
+    screen.setViewportSize(1920, 1080);
+    screen.navigate("/display/" + meetingId);
+    assertThat(screen.getByTestId("jitsi-stand-in")).isVisible();
+    var video = screen.getByTestId("display-video");
+    assertThat(video).hasAttribute("data-role", "VISITOR");
+    String first = (String) screen.evaluate("() => window.__jitsi.jwt");
+    assertEquals("visitor", payload(first).path("context").path("user").path("role").asText());
+    // Jitsi lets it in as a visitor
+    screen.evaluate(
+        "() => window.__jitsiFire('videoConferenceJoined', { id: 'visitor-1', visitor: true })");
+    assertThat(video).hasAttribute("data-joined", "VISITOR");
+
+    // the room asks for the floor: on stage ahead of its turn, its screen asks to be promoted
+    DemoApi.as(DemoApi.token("dc-th-02"))
+        .body(java.util.Map.of("kind", "CONTRIBUTION"))
+        .post("/api/meetings/{id}/speakers", meetingId)
+        .then()
+        .statusCode(200);
+    screen.waitForFunction(
+        "() => window.__jitsi.commands.filter(c => c[0] === 'toggleRaiseHand').length === 1");
+    // promoted (as Jitsi does with a token): it left the visitors and joined the main room
+    screen.evaluate("() => window.__jitsiFire('videoConferenceLeft', {})");
+    screen.evaluate("() => window.__jitsiFire('videoConferenceJoined', { id: 'stage-1' })");
+    assertThat(video).hasAttribute("data-joined", "PARTICIPANT");
+
+    // the chair gives it the floor: its microphone is turned on; the same conference, no rejoin
+    DemoApi.as(DemoApi.token("chutich"))
+        .body(java.util.Map.of())
+        .post("/api/meetings/{id}/speakers/floor", meetingId)
+        .then()
+        .statusCode(200);
+    screen.waitForFunction("() => window.__jitsi.commands.some(c => c[0] === 'toggleAudio')");
+    assertEquals(first, screen.evaluate("() => window.__jitsi.jwt"));
+    assertEquals(
+        1L,
+        ((Number)
+                screen.evaluate(
+                    "() => window.__jitsi.commands.filter(c => c[0] === 'toggleRaiseHand').length"))
+            .longValue(),
+        "the promotion is asked once");
+
+    // the speech ends: off the stage, the screen joins again with a fresh visitor's token
+    DemoApi.as(DemoApi.token("chutich"))
+        .post("/api/meetings/{id}/speakers/end", meetingId)
+        .then()
+        .statusCode(200);
+    screen.waitForFunction("first => window.__jitsi.jwt !== first", first);
+    String again = (String) screen.evaluate("() => window.__jitsi.jwt");
+    assertEquals("visitor", payload(again).path("context").path("user").path("role").asText());
+    assertThat(video).hasAttribute("data-role", "VISITOR");
   }
 }

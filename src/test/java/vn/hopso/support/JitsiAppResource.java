@@ -18,6 +18,9 @@ public class JitsiAppResource extends EmbeddedAppResource {
     config.put("hopso.jitsi.domain", DOMAIN);
     config.put("hopso.jitsi.app-id", "hopso-it");
     config.put("hopso.jitsi.secret", SECRET);
+    // a stage of 4 seats: a meeting of the chair, the secretary, two delegates and two rooms is
+    // "large", and its rooms watch as visitors until they come on stage (VideoBrowserIT)
+    config.put("hopso.jitsi.stage-max", "4");
     return config;
   }
 }
