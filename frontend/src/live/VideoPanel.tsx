@@ -7,6 +7,7 @@ import { errorText } from '../lib/errors';
 import { currentLang, useI18n } from '../lib/i18n';
 import { TOKEN_FRESH_MS, videoJoinQuery } from './api/video';
 import { useLastVideoCommand } from '../video/api/videoCommands';
+import { onStage } from '../video/stage';
 import { useStage } from '../video/useStage';
 import { type JitsiApi, panelCalls, runCalls } from '../video/videoCommands';
 
@@ -36,10 +37,18 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
     runCalls(api.current, panelCalls(command, v?.affiliation === 'owner'));
   }, [command, v?.affiliation]);
 
-  // the token is checked by Jitsi when joining only: asked for again if it may have expired
+  // the token is checked by Jitsi when joining only: asked for again if it may have expired, or if
+  // the stage changed since (a visitor's token for someone now on stage, or the reverse)
   async function enter() {
-    if (Date.now() - join.dataUpdatedAt > TOKEN_FRESH_MS) await join.refetch();
+    const wrongRole = !!v && !!stage.stage && onStage(stage.stage, v) !== (v.role !== 'VISITOR');
+    if (wrongRole || Date.now() - join.dataUpdatedAt > TOKEN_FRESH_MS) await join.refetch();
     setJoined(true);
+  }
+
+  function leave() {
+    api.current = null;
+    stage.onLeft();
+    setJoined(false);
   }
 
   return (
@@ -76,18 +85,14 @@ export function VideoPanel({ meetingId }: { meetingId: Id }) {
                 a.addListener('videoConferenceJoined', (d) => stage.onJoined(d));
                 a.addListener('videoConferenceLeft', () => stage.onLeft());
               }}
-              onReadyToClose={() => {
-                api.current = null;
-                stage.onLeft();
-                setJoined(false);
-              }}
+              onReadyToClose={leave}
               getIFrameRef={(node) => {
                 node.style.height = '100%';
               }}
             />
           </div>
           <div className="btn-row">
-            <button type="button" className="btn btn-secondary" data-testid="video-leave" onClick={() => setJoined(false)}>
+            <button type="button" className="btn btn-secondary" data-testid="video-leave" onClick={leave}>
               {t('live:video.leave')}
             </button>
           </div>

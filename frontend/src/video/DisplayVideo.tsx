@@ -76,12 +76,20 @@ export function DisplayVideo({
     runCalls(api.current, screenCalls(command, myRoom, micOn));
   }, [command, myRoom, micOn]);
 
-  // the floor: the microphone on while the room has it, off after
+  // the floor: the microphone on while the room has it, off after. Each join starts muted and a
+  // visitor sends nothing, so it is applied again when the room joins as a participant (a
+  // promotion that came after the floor was given, or a rejoin during the speech).
   const hadFloor = useRef(false);
+  const floorJoin = useRef(stage.joined);
   useEffect(() => {
+    if (floorJoin.current !== stage.joined) {
+      floorJoin.current = stage.joined;
+      hadFloor.current = false;
+    }
+    if (stage.joined !== 'PARTICIPANT') return;
     runCalls(api.current, floorCalls(hadFloor.current, hasFloor, micOn));
     hadFloor.current = hasFloor;
-  }, [hasFloor, micOn]);
+  }, [hasFloor, micOn, stage.joined]);
 
   if (!v?.configured || !v.domain || !v.room) return null;
 

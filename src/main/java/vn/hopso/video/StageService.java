@@ -11,13 +11,16 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import vn.hopso.agenda.AgendaEvents;
 import vn.hopso.agenda.AgendaItem;
 import vn.hopso.agenda.AgendaRunService;
 import vn.hopso.agenda.ItemState;
 import vn.hopso.common.DomainEvent;
 import vn.hopso.meeting.Meeting;
 import vn.hopso.meeting.MeetingAccess;
+import vn.hopso.meeting.MeetingEvents;
 import vn.hopso.meeting.MeetingOp;
+import vn.hopso.meeting.MeetingStatus;
 import vn.hopso.speaker.SpeakerEvents;
 import vn.hopso.speaker.SpeakerRequest;
 import vn.hopso.speaker.SpeakerState;
@@ -53,8 +56,8 @@ import vn.hopso.video.VideoViews.StageView;
  * docker-jitsi-meet's {@code auto_allow_visitor_promotion}). A participant who leaves the stage
  * joins again with a fresh (visitor) token, which is how Jitsi's own "demote" works. The web app
  * does both ({@code frontend/src/video/stage.ts}); this service decides and announces the stage
- * ({@code video.stage} on the live channel) whenever the floor, the queue or the current item
- * changes.
+ * ({@code video.stage} on the live channel) whenever the floor, the queue, the current item, the
+ * agenda, the meeting's chair, secretary or host room, or its participants and rooms change.
  */
 @ApplicationScoped
 public class StageService {
@@ -139,6 +142,30 @@ public class StageService {
 
   void itemChanged(@Observes @Priority(100) AgendaRunService.RunChanged e) {
     announce(e.meeting());
+  }
+
+  /** A presenter edited on the agenda. */
+  void agendaChanged(@Observes @Priority(100) AgendaEvents.AgendaChanged e) {
+    announce(e.meeting());
+  }
+
+  /**
+   * The chair, the secretary or the host room changed, or the joiners did (which can make the
+   * meeting large or not), while the conference can be on (scheduled or in progress): not
+   * attendance, which changes at 30 check-ins a second and decides nothing here.
+   */
+  void meetingChanged(@Observes @Priority(100) MeetingEvents.MeetingEvent e) {
+    MeetingStatus status = e.meeting().status;
+    if (status != MeetingStatus.SCHEDULED && status != MeetingStatus.IN_PROGRESS) {
+      return;
+    }
+    if (e instanceof MeetingEvents.Updated
+        || e instanceof MeetingEvents.ParticipantsAdded
+        || e instanceof MeetingEvents.ParticipantRemoved
+        || e instanceof MeetingEvents.RoomsAdded
+        || e instanceof MeetingEvents.RoomRemoved) {
+      announce(e.meeting());
+    }
   }
 
   private void announce(Meeting m) {

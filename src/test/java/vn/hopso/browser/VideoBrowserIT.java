@@ -20,9 +20,10 @@ import vn.hopso.support.JitsiAppResource;
  * The video panel against a stand-in of Jitsi's external_api.js (issue 10). No Jitsi server can run
  * here, so this is a contract test of HopSo's side: the page loads the script from the configured
  * domain, creates the conference with the room and the token HopSo signed, in the user's language,
- * inside the panel's frame; Jitsi's "ready to close" brings the join button back. The stand-in
- * records what it was given in {@code window.__jitsi}, and {@code window.__jitsiFire(event, data)}
- * plays the IFrame API's events to the page.
+ * inside the panel's frame; Jitsi's "ready to close" brings the join button back; the chair's own
+ * conference runs the moderator's part of the chair's commands. The stand-in records what it was
+ * given in {@code window.__jitsi}, and {@code window.__jitsiFire(event, data)} plays the IFrame
+ * API's events to the page.
  *
  * <p>The rooms' grid with two pages: the chair's grid changes when a room's screen connects, joins
  * the conference, confirms its devices, reports its camera off, and disconnects.
@@ -140,6 +141,18 @@ class VideoBrowserIT extends BrowserTest {
             .path("user")
             .path("affiliation")
             .asText());
+
+    // the chair's commands: the chair's own conference, a moderator's, does the moderator's part
+    for (String action : List.of("MUTE_ALL", "LOBBY_ON", "LOBBY_OFF")) {
+      DemoApi.as(DemoApi.token("chutich"))
+          .body(java.util.Map.of("action", action))
+          .post("/api/meetings/{id}/video/commands", meetingId)
+          .then()
+          .statusCode(200);
+    }
+    chair.waitForFunction(
+        "() => JSON.stringify(window.__jitsi.commands) === JSON.stringify("
+            + "[['muteEveryone', 'audio'], ['toggleLobby', true], ['toggleLobby', false]])");
   }
 
   @Test

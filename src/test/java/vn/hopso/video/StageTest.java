@@ -168,6 +168,95 @@ class StageTest extends RoomsFixture {
   }
 
   @Test
+  void aFullStageSeatsInOrderAndLeavesTheRestOut() throws Exception {
+    // a meeting hosted in room E with an item presented by the delegate; 6 seats
+    java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofMinutes(20));
+    Map<String, Object> body =
+        new java.util.HashMap<>(
+            MeetingFixture.meetingBody(
+                "Hội nghị có điểm cầu chủ trì",
+                unit,
+                chair.id(),
+                secretary.id(),
+                start,
+                start.plus(java.time.Duration.ofHours(2))));
+    body.put("hostEndpointId", roomE);
+    long hosted = MeetingFixture.create(secretary.token(), body);
+    Api.as(secretary.token())
+        .body(
+            Map.of("participants", List.of(Map.of("personId", delegate.id(), "role", "DELEGATE"))))
+        .post("/api/meetings/" + hosted + "/participants")
+        .then()
+        .statusCode(200);
+    invite(hosted, roomA, roomB, roomC, roomD, roomE);
+    long item =
+        Api.as(secretary.token())
+            .body(Map.of("title", "Báo cáo kinh tế - xã hội", "presenterId", delegate.id()))
+            .post("/api/meetings/" + hosted + "/agenda/items")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    Api.as(secretary.token())
+        .post("/api/meetings/" + hosted + "/agenda/publish")
+        .then()
+        .statusCode(200);
+    Api.as(secretary.token()).post("/api/meetings/" + hosted + "/schedule").then().statusCode(200);
+    Api.as(chair.token()).post("/api/meetings/" + hosted + "/start").then().statusCode(200);
+    Api.as(chair.token())
+        .body(Map.of("itemId", item))
+        .post("/api/meetings/" + hosted + "/agenda/current")
+        .then()
+        .statusCode(204);
+    for (String screen : List.of(screenA, screenB, screenC)) {
+      Api.as(screen)
+          .body(Map.of("kind", "CONTRIBUTION"))
+          .post("/api/meetings/" + hosted + "/speakers")
+          .then()
+          .statusCode(200);
+    }
+    Api.as(chair.token())
+        .body(Map.of())
+        .post("/api/meetings/" + hosted + "/speakers/floor")
+        .then()
+        .statusCode(200);
+
+    // chair, secretary, host room E; A speaking; the presenter; B next; C would be the seventh
+    JsonPath s =
+        Api.as(screenD)
+            .get("/api/meetings/" + hosted + "/video/stage")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertTrue(s.getBoolean("large"), s.prettify());
+    assertEquals(List.of(roomE, roomA, roomB), s.getList("endpointIds", Long.class), s.prettify());
+    assertEquals(
+        List.of(chair.id(), secretary.id(), delegate.id()),
+        s.getList("personIds", Long.class),
+        s.prettify());
+    assertEquals(
+        "VISITOR",
+        Api.as(screenC)
+            .post("/api/meetings/" + hosted + "/video-token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("role"),
+        "the seventh is left out");
+    assertEquals(
+        "PARTICIPANT",
+        Api.as(screenE)
+            .post("/api/meetings/" + hosted + "/video-token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("role"),
+        "the host room is on stage");
+  }
+
+  @Test
   void aDelegateWhoAsksForTheFloorComesOnStageInPerson() throws Exception {
     visitor(delegate.token());
     ask(delegate.token());
