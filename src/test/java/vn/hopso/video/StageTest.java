@@ -51,12 +51,26 @@ class StageTest extends RoomsFixture {
   }
 
   JsonPath stage(String token) {
+    return stage(token, meeting);
+  }
+
+  static JsonPath stage(String token, long meetingId) {
     return Api.as(token)
-        .get("/api/meetings/" + meeting + "/video/stage")
+        .get("/api/meetings/" + meetingId + "/video/stage")
         .then()
         .statusCode(200)
         .extract()
         .jsonPath();
+  }
+
+  /** The role a token for this meeting was made for (PARTICIPANT or VISITOR). */
+  static String role(String token, long meetingId) {
+    return Api.as(token)
+        .post("/api/meetings/" + meetingId + "/video-token")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("role");
   }
 
   /** The token's answer and its {@code context.user}, verified under the test secret. */
@@ -223,37 +237,15 @@ class StageTest extends RoomsFixture {
         .statusCode(200);
 
     // chair, secretary, host room E; A speaking; the presenter; B next; C would be the seventh
-    JsonPath s =
-        Api.as(screenD)
-            .get("/api/meetings/" + hosted + "/video/stage")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath s = stage(screenD, hosted);
     assertTrue(s.getBoolean("large"), s.prettify());
     assertEquals(List.of(roomE, roomA, roomB), s.getList("endpointIds", Long.class), s.prettify());
     assertEquals(
         List.of(chair.id(), secretary.id(), delegate.id()),
         s.getList("personIds", Long.class),
         s.prettify());
-    assertEquals(
-        "VISITOR",
-        Api.as(screenC)
-            .post("/api/meetings/" + hosted + "/video-token")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("role"),
-        "the seventh is left out");
-    assertEquals(
-        "PARTICIPANT",
-        Api.as(screenE)
-            .post("/api/meetings/" + hosted + "/video-token")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("role"),
-        "the host room is on stage");
+    assertEquals("VISITOR", role(screenC, hosted), "the seventh is left out");
+    assertEquals("PARTICIPANT", role(screenE, hosted), "the host room is on stage");
   }
 
   @Test
@@ -271,22 +263,9 @@ class StageTest extends RoomsFixture {
     long small = meetingStartingIn(java.time.Duration.ofMinutes(20));
     invite(small, roomA);
     Api.as(chair.token()).post("/api/meetings/" + small + "/start").then().statusCode(200);
-    JsonPath s =
-        Api.as(screenA)
-            .get("/api/meetings/" + small + "/video/stage")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath s = stage(screenA, small);
     assertFalse(s.getBoolean("large"), s.prettify());
-    assertEquals(
-        "PARTICIPANT",
-        Api.as(screenA)
-            .post("/api/meetings/" + small + "/video-token")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("role"));
+    assertEquals("PARTICIPANT", role(screenA, small));
   }
 
   @Test
