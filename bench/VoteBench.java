@@ -53,15 +53,17 @@ import java.util.regex.Pattern;
  *       ballots / (last acknowledgement - first ballot sent)); closed, it must count them all.
  * </ol>
  *
- * The first round of each kind warms both JVMs up (first use of the code paths) and is reported on
- * its own.
+ * WARMUPS rounds (default: one per kind) come first, taking the kinds in turn, and are not counted:
+ * a server that has run a day of meetings has compiled the ballot path, one just started has not.
+ * The first of them meets the cold server and is summarised on its own (kind "cold-named" …).
+ * The measured rounds take the kinds in turn too.
  *
  * <p>During each cast, the CPU time used by the server process, by the PostgreSQL backends serving
  * its database and by this client is read from /proc: CPU milliseconds per ballot say how much of
  * the two cores a ballot costs, whatever else the machine is doing at the time.
  *
  * <p>java VoteBench.java BASE ADMIN_PASSWORD VOTERS KINDS ROUNDS SERVER_PID CLK_TCK DATABASE
- * [TRANSPORT] (KINDS: named,secret; TRANSPORT: socket or http)
+ * [TRANSPORT [WARMUPS]] (KINDS: named,secret; TRANSPORT: socket or http)
  */
 public class VoteBench {
   static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
@@ -99,6 +101,9 @@ public class VoteBench {
   static long serverPid;
   static double ticksPerSecond;
   static String database;
+
+  /** The voters who cast (for the summary's count of sockets closed). */
+  static List<Voter> castingVoters = List.of();
 
   /** One delegate with a tablet: signed in, checked in, following the meeting live. */
   static final class Voter implements WebSocket.Listener {
@@ -376,6 +381,7 @@ public class VoteBench {
     int voters = Integer.parseInt(args[2]);
     List<String> kinds = List.of(args[3].split(","));
     int rounds = Integer.parseInt(args[4]);
+    int warmUps = args.length > 9 ? Integer.parseInt(args[9]) : kinds.size();
     serverPid = Long.parseLong(args[5]);
     ticksPerSecond = Double.parseDouble(args[6]);
     database = args[7];
@@ -473,53 +479,40 @@ public class VoteBench {
         8,
         i -> call(all.get(i).http(), "POST", m + "/check-in", all.get(i).token, "{}"));
     List<Voter> casting = all.subList(0, voters);
+    castingVoters = casting;
     connect(casting);
 
     Map<String, Totals> totals = new ConcurrentHashMap<>();
     Random random = new Random(20261122L);
-    for (String kind : kinds) {
-      for (int r = 0; r < rounds; r++) {
-        boolean warmUp = r == 0 && rounds > 1;
-        String label = kind + (warmUp ? " warm-up" : " round " + r);
+    // Warm-up rounds take the kinds in turn, as a day of meetings mixes them (one kind's rounds
+    // in a row would let the JIT specialise shared code for it, then throw that away). The very
+    // first round meets a server that has just started: it is reported on its own as the cold
+    // vote. Then the measured rounds, also taking the kinds in turn.
+    for (int w = 0; w < warmUps; w++) {
+      String kind = kinds.get(w % kinds.size());
+      Totals cold = w == 0 ? new Totals() : null;
+      round(kind + " warm-up " + (w + 1), kind.equals("secret"), chair, casting, random, socket, cold);
+      if (cold != null) {
+        summary("cold-" + kind, voters, cold);
+      }
+    }
+    for (int r = 1; r <= rounds; r++) {
+      for (String kind : kinds) {
         round(
-            label,
+            kind + " round " + r,
             kind.equals("secret"),
             chair,
             casting,
             random,
             socket,
-            warmUp ? null : totals.computeIfAbsent(kind, k -> new Totals()));
+            totals.computeIfAbsent(kind, k -> new Totals()));
       }
     }
-    int closed = (int) casting.stream().filter(v -> !v.open).count();
     for (String kind : kinds) {
       Totals t = totals.get(kind);
-      if (t == null) {
-        continue;
+      if (t != null) {
+        summary(kind, voters, t);
       }
-      System.out.printf(
-          Locale.ROOT,
-          "SUMMARY kind=%s rounds=%d voters=%d acked=%d failed=%d %s ballots_per_s=%.0f"
-              + " %s capacity_ballots_per_s=%.0f"
-              + " server_cpu_ms_per_ballot=%.2f database_cpu_ms_per_ballot=%.2f"
-              + " client_cpu_ms_per_ballot=%.2f %s %s"
-              + " events_missing=%d sockets_closed=%d%n",
-          kind,
-          t.rounds,
-          voters,
-          t.acked,
-          t.failed,
-          figures("ack", t.acks),
-          t.acked / t.castSeconds,
-          figures("burst", t.burstAcks),
-          t.burstAcked / t.burstSeconds,
-          t.serverCpu * 1000 / (t.acked + t.burstAcked),
-          t.databaseCpu * 1000 / (t.acked + t.burstAcked),
-          t.clientCpu * 1000 / (t.acked + t.burstAcked),
-          figures("close", t.closes),
-          figures("publish", t.publishes),
-          t.missing,
-          closed);
     }
     for (Voter v : casting) {
       if (v.ws != null) {
@@ -527,6 +520,34 @@ public class VoteBench {
       }
     }
     System.exit(0);
+  }
+
+  /** The figures of one kind's rounds, as one line for bench/vote.sh. */
+  static void summary(String kind, int voters, Totals t) {
+    int closed = (int) castingVoters.stream().filter(v -> !v.open).count();
+    System.out.printf(
+        Locale.ROOT,
+        "SUMMARY kind=%s rounds=%d voters=%d acked=%d failed=%d %s ballots_per_s=%.0f"
+            + " %s capacity_ballots_per_s=%.0f"
+            + " server_cpu_ms_per_ballot=%.2f database_cpu_ms_per_ballot=%.2f"
+            + " client_cpu_ms_per_ballot=%.2f %s %s"
+            + " events_missing=%d sockets_closed=%d%n",
+        kind,
+        t.rounds,
+        voters,
+        t.acked,
+        t.failed,
+        figures("ack", t.acks),
+        t.acked / t.castSeconds,
+        figures("burst", t.burstAcks),
+        t.burstAcked / t.burstSeconds,
+        t.serverCpu * 1000 / (t.acked + t.burstAcked),
+        t.databaseCpu * 1000 / (t.acked + t.burstAcked),
+        t.clientCpu * 1000 / (t.acked + t.burstAcked),
+        figures("close", t.closes),
+        figures("publish", t.publishes),
+        t.missing,
+        closed);
   }
 
   /** Every voter opens the meeting's live channel with its own single-use ticket. */

@@ -39,6 +39,7 @@ public class Hub {
 
   @Inject Clock clock;
   @Inject LiveHandshake handshake;
+  @Inject LiveMetrics metrics;
 
   /**
    * One event ready to send: its place, who may see it, its JSON message; {@code reconnect}: those
@@ -114,6 +115,7 @@ public class Hub {
     }
     ch.lastSeq = Math.max(ch.lastSeq, upTo);
     if (!fresh.isEmpty()) {
+      metrics.delivered(fresh.size(), ch.connections.size());
       fanOut(ch.connections, fresh);
     }
   }
@@ -376,6 +378,18 @@ public class Hub {
       c.sendAndReconnect("{\"type\":\"" + EventRecorder.ACCESS_CHANGED + "\"}");
     }
     handshake.forget(personId); // a handshake admitted but not yet opened is decided again too
+  }
+
+  /** Connections open on this instance: meetings' and rooms' channels, and personal sockets. */
+  public int connectionCount() {
+    int n = 0;
+    for (Channel ch : channels.values()) {
+      n += ch.connections.size();
+    }
+    for (Set<LiveConnection> mine : personal.values()) {
+      n += mine.size();
+    }
+    return n;
   }
 
   // --- heartbeats ---------------------------------------------------------------------------

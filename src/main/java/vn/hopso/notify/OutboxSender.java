@@ -1,16 +1,21 @@
 package vn.hopso.notify;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import vn.hopso.common.Texts;
 import vn.hopso.common.VietnameseDates;
@@ -39,6 +44,18 @@ public class OutboxSender {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void tick() {
     sendDue();
+    backlog.set(
+        QuarkusTransaction.requiringNew()
+            .call(() -> OutboundMessage.count("status", OutboundMessage.Status.PENDING)));
+  }
+
+  /** Messages waiting to be sent (due or retrying), as the last run of the sender counted them. */
+  private final AtomicLong backlog = new AtomicLong();
+
+  void register(@Observes StartupEvent e, MeterRegistry registry) {
+    Gauge.builder("hopso.outbox.backlog", backlog, AtomicLong::get)
+        .description("Emails and SMS waiting in the outbox (pending or retrying)")
+        .register(registry);
   }
 
   /** Sends what is due now; answers how many messages were handled. */

@@ -2,6 +2,9 @@ package vn.hopso.vote;
 
 import static io.quarkus.hibernate.orm.panache.Panache.getEntityManager;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -74,6 +77,15 @@ public class BallotDesk {
   @Inject MeetingAccess access;
   @Inject Event<DomainEvent> events;
   @Inject Clock clock;
+  @Inject MeterRegistry registry;
+
+  /**
+   * On /q/metrics: each submission's time from its arrival at the desk to its answer (after the
+   * commit), and how many submissions a batch took. Neither carries a voter, a poll or a choice.
+   */
+  private Timer latency;
+
+  private DistributionSummary batchSizes;
 
   /** How long an API caller waits for its ballot's commit before being told to retry. */
   @ConfigProperty(name = "hopso.ballots.wait", defaultValue = "30s")
@@ -98,7 +110,8 @@ public class BallotDesk {
       long pollId,
       List<BallotInput> ballots,
       boolean batch,
-      CompletableFuture<List<BallotAck>> done) {}
+      CompletableFuture<List<BallotAck>> done,
+      long queuedNanos) {}
 
   /**
    * A participant as the desk needs them, read as values (no entity to hydrate, snapshot or check
@@ -122,6 +135,16 @@ public class BallotDesk {
   private Thread writer;
 
   void start(@Observes StartupEvent e) {
+    latency =
+        Timer.builder("hopso.ballots.latency")
+            .description("Time from a ballot's arrival at the desk to its answer, after the commit")
+            .publishPercentiles(0.5, 0.99)
+            .publishPercentileHistogram()
+            .register(registry);
+    batchSizes =
+        DistributionSummary.builder("hopso.ballots.batch")
+            .description("Ballot submissions decided in one transaction")
+            .register(registry);
     running = true;
     writer = new Thread(this::run, "ballot-desk");
     writer.setDaemon(true);
@@ -179,7 +202,8 @@ public class BallotDesk {
   private CompletableFuture<List<BallotAck>> enqueue(
       Caller caller, long pollId, List<BallotInput> ballots, boolean batch) {
     CompletableFuture<List<BallotAck>> done = new CompletableFuture<>();
-    if (!running || !queue.offer(new Submission(caller, pollId, ballots, batch, done))) {
+    if (!running
+        || !queue.offer(new Submission(caller, pollId, ballots, batch, done, System.nanoTime()))) {
       done.completeExceptionally(busy());
     }
     return done;
@@ -198,6 +222,7 @@ public class BallotDesk {
         break;
       }
       queue.drainTo(batch, MAX_BATCH - 1);
+      batchSizes.record(batch.size());
       try {
         decide(batch);
       } catch (RuntimeException | Error e) {
@@ -230,9 +255,11 @@ public class BallotDesk {
     answer(outcomes);
   }
 
-  private static void answer(Map<Submission, Outcome> outcomes) {
+  private void answer(Map<Submission, Outcome> outcomes) {
+    long now = System.nanoTime();
     outcomes.forEach(
         (s, o) -> {
+          latency.record(now - s.queuedNanos(), TimeUnit.NANOSECONDS);
           if (o.refused() != null) {
             s.done.completeExceptionally(o.refused());
           } else {

@@ -172,7 +172,14 @@ class ErrorHandlingTest {
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItem("document-storage"))
-        .body("checks.find { it.name == 'document-storage' }.status", equalTo("UP"));
+        .body("checks.find { it.name == 'document-storage' }.status", equalTo("UP"))
+        // each dependency on its own: the database and the other instances' event feed
+        .body(
+            "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'live-event-feed' }.status", equalTo("UP"))
+        .body(
+            "checks.find { it.name == 'live-event-feed' }.data.feed",
+            equalTo("PostgreSQL LISTEN/NOTIFY"));
   }
 
   @Test
@@ -190,6 +197,12 @@ class ErrorHandlingTest {
         .contentType(anyOf(startsWith("text/plain"), startsWith("application/openmetrics-text")))
         .body(containsString("# TYPE"))
         .body(containsString("http_server_requests"))
+        // HopSo's own figures (deploy/grafana/hopso.json draws them) and the database pool's
+        .body(containsString("hopso_live_connections "))
+        .body(containsString("hopso_live_events_total "))
+        .body(containsString("hopso_ballots_latency_seconds_count "))
+        .body(containsString("hopso_outbox_backlog "))
+        .body(containsString("agroal_active_count"))
         .body(not(containsString("<html")));
   }
 

@@ -2,11 +2,11 @@ package vn.hopso.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.hopso.support.OnInstance.login;
+import static vn.hopso.support.OnInstance.on;
+import static vn.hopso.support.OnInstance.wsUrl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,42 +25,6 @@ import vn.hopso.support.PackagedApp;
  * killed like {@code kill -9}; its client resumes on B without losing or repeating an event.
  */
 class TwoInstancesIT {
-  static RequestSpecification on(PackagedApp app, String token) {
-    RequestSpecification r =
-        RestAssured.given()
-            .baseUri("http://127.0.0.1")
-            .port(app.port)
-            .contentType(ContentType.JSON);
-    return token == null ? r : r.header("Authorization", "Bearer " + token);
-  }
-
-  static String login(PackagedApp app, String user, String password) {
-    return on(app, null)
-        .body(Map.of("username", user, "password", password))
-        .post("/api/auth/login")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("accessToken");
-  }
-
-  static String wsUrl(PackagedApp app, String token, long meeting, Long after) {
-    String ticket =
-        on(app, token)
-            .post("/api/meetings/" + meeting + "/live-ticket")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("ticket");
-    return "ws://127.0.0.1:"
-        + app.port
-        + "/ws/meetings/"
-        + meeting
-        + "?ticket="
-        + ticket
-        + (after == null ? "" : "&after=" + after);
-  }
-
   @Test
   void anEventCrossesInstancesAndAClientOfAKilledInstanceResumesOnTheOther() throws Exception {
     try (PackagedApp a = PackagedApp.startOnPostgres("instance-a", Map.of());

@@ -655,6 +655,18 @@ class VoteTest {
       assertTrue(list.getBoolean("recordVerifies"));
 
       assertNoLink(poll, receipts, ids);
+      // the metrics count ballots and time them, and name no poll, voter, receipt or choice
+      String metrics = io.restassured.RestAssured.get("/q/metrics").then().extract().asString();
+      assertTrue(metrics.contains("hopso_ballots_latency_seconds_count "), "ballots are timed");
+      for (String line : metrics.split("\n")) {
+        if (line.startsWith("hopso_")) {
+          assertFalse(line.contains("poll") || line.contains("participant"), line);
+          for (String receipt : receipts.values()) {
+            assertFalse(line.contains(receipt), "a metric names a receipt: " + line);
+          }
+          assertFalse(line.contains("HIGH") || line.contains("LOW"), line);
+        }
+      }
       for (LogRecord rec : logged) {
         String text = rec.getMessage() + " " + java.util.Arrays.toString(rec.getParameters());
         for (String receipt : receipts.values()) {
