@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.hopso.support.OnInstance.login;
 import static vn.hopso.support.OnInstance.on;
+import static vn.hopso.support.OnInstance.person;
+import static vn.hopso.support.OnInstance.scheduledMeeting;
+import static vn.hopso.support.OnInstance.unit;
 import static vn.hopso.support.OnInstance.wsUrl;
+import static vn.hopso.support.OnInstance.yesNoPoll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -133,21 +134,7 @@ class RehearsalIT {
       String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
       String admin = login(a, "admin", Api.ADMIN_PASSWORD);
       long unit =
-          on(a, admin)
-              .body(
-                  Map.of(
-                      "code",
-                      "RH-" + suffix.toUpperCase(Locale.ROOT),
-                      "name",
-                      "Tỉnh Diễn Tập " + suffix,
-                      "level",
-                      "PROVINCE"))
-              .post("/api/units")
-              .then()
-              .statusCode(201)
-              .extract()
-              .jsonPath()
-              .getLong("id");
+          unit(a, admin, "RH-" + suffix.toUpperCase(Locale.ROOT), "Tỉnh Diễn Tập " + suffix);
       String chairName = "rh" + suffix + "-chair";
       long chairId = person(a, admin, chairName, "Chủ tọa Diễn Tập", null, "CHAIR");
       List<Tablet> tablets = new ArrayList<>();
@@ -156,32 +143,8 @@ class RehearsalIT {
         person(i % 2 == 0 ? a : b, admin, t.username, "Đại biểu Diễn Tập " + i, unit, "DELEGATE");
         tablets.add(t);
       }
-      Instant start = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
-      Map<String, Object> body = new HashMap<>();
-      body.put("title", "Kỳ họp diễn tập cấp tỉnh");
-      body.put("kind", "REGULAR");
-      body.put("hostUnitId", unit);
-      body.put("chairId", chairId);
-      body.put("startsAt", start.toString());
-      body.put("endsAt", start.plus(Duration.ofHours(3)).toString());
-      body.put("place", "Hội trường");
-      long meeting =
-          on(a, admin)
-              .body(body)
-              .post("/api/meetings")
-              .then()
-              .statusCode(201)
-              .extract()
-              .jsonPath()
-              .getLong("id");
+      long meeting = scheduledMeeting(a, admin, unit, chairId, "Kỳ họp diễn tập cấp tỉnh");
       String m = "/api/meetings/" + meeting;
-      on(a, admin)
-          .body(
-              Map.of("unitId", unit, "includeSubunits", false, "role", "DELEGATE", "voting", true))
-          .post(m + "/participants/bulk")
-          .then()
-          .statusCode(200);
-      on(a, admin).post(m + "/schedule").then().statusCode(200);
       String chairOnB = login(b, chairName, Api.PASSWORD);
       on(b, chairOnB).post(m + "/start").then().statusCode(200);
 
@@ -199,13 +162,7 @@ class RehearsalIT {
           .statusCode(200)
           .body("quorum.present", org.hamcrest.Matchers.equalTo(TABLETS));
 
-      Map<String, Object> poll = new HashMap<>();
-      poll.put("title", "Biểu quyết thông qua nghị quyết diễn tập");
-      poll.put("kind", "YES_NO");
-      poll.put("secret", false);
-      poll.put(
-          "rule",
-          Map.of("base", "ALL_MEMBERS", "threshold", "MORE_THAN_HALF", "tie", "NOT_ADOPTED"));
+      Map<String, Object> poll = yesNoPoll("Biểu quyết thông qua nghị quyết diễn tập", false);
       long pollId =
           on(b, chairOnB)
               .body(poll)
@@ -272,16 +229,13 @@ class RehearsalIT {
 
       // every member present has voted: the poll closes by itself; the chair publishes
       String p = "/api/polls/" + pollId;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!"CLOSED".equals(on(b, chairOnB).get(p).then().extract().path("state"))
           && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
-      if (!"CLOSED".equals(on(b, chairOnB).get(p).then().extract().path("state"))) {
-        on(b, chairOnB).post(p + "/close").then().statusCode(200);
-      }
-      on(b, chairOnB).post(p + "/publish").then().statusCode(200);
       long published = System.nanoTime();
+      on(b, chairOnB).post(p + "/publish").then().statusCode(200);
       long publishSeq = -1;
       List<Long> resultDelays = new ArrayList<>();
       for (Tablet t : tablets) {
@@ -363,25 +317,5 @@ class RehearsalIT {
           TABLETS);
       tablets.forEach(t -> t.live.close());
     }
-  }
-
-  private static long person(
-      PackagedApp app, String admin, String username, String name, Long unit, String role) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("username", username);
-    body.put("fullName", name);
-    body.put("roles", List.of(role));
-    body.put("password", Api.PASSWORD);
-    if (unit != null) {
-      body.put("unitId", unit);
-    }
-    return on(app, admin)
-        .body(body)
-        .post("/api/people")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath()
-        .getLong("id");
   }
 }

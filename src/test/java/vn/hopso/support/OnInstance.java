@@ -3,6 +3,11 @@ package vn.hopso.support;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Requests to one of several packaged instances ({@link PackagedApp}), as a client there. */
@@ -48,5 +53,83 @@ public final class OnInstance {
         + "?ticket="
         + ticket
         + (after == null ? "" : "&after=" + after);
+  }
+
+  /** Creates a person through the people API (password {@link Api#PASSWORD}); answers the id. */
+  public static long person(
+      PackagedApp app, String admin, String username, String name, Long unit, String role) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("username", username);
+    body.put("fullName", name);
+    body.put("roles", List.of(role));
+    body.put("password", Api.PASSWORD);
+    if (unit != null) {
+      body.put("unitId", unit);
+    }
+    return on(app, admin)
+        .body(body)
+        .post("/api/people")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  /** Creates a province-level unit; answers its id. */
+  public static long unit(PackagedApp app, String admin, String code, String name) {
+    return on(app, admin)
+        .body(Map.of("code", code, "name", name, "level", "PROVINCE"))
+        .post("/api/units")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  /**
+   * A meeting of {@code unit} chaired by {@code chairId}, starting in ten minutes, every member of
+   * the unit invited as a voting delegate, scheduled; answers its id.
+   */
+  public static long scheduledMeeting(
+      PackagedApp app, String admin, long unit, long chairId, String title) {
+    Instant start = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+    Map<String, Object> body = new HashMap<>();
+    body.put("title", title);
+    body.put("kind", "REGULAR");
+    body.put("hostUnitId", unit);
+    body.put("chairId", chairId);
+    body.put("startsAt", start.toString());
+    body.put("endsAt", start.plus(Duration.ofHours(3)).toString());
+    body.put("place", "Hội trường");
+    long meeting =
+        on(app, admin)
+            .body(body)
+            .post("/api/meetings")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    String m = "/api/meetings/" + meeting;
+    on(app, admin)
+        .body(Map.of("unitId", unit, "includeSubunits", false, "role", "DELEGATE", "voting", true))
+        .post(m + "/participants/bulk")
+        .then()
+        .statusCode(200);
+    on(app, admin).post(m + "/schedule").then().statusCode(200);
+    return meeting;
+  }
+
+  /** A yes/no poll's input: more than half of all members, a tie not adopted. */
+  public static Map<String, Object> yesNoPoll(String title, boolean secret) {
+    Map<String, Object> poll = new HashMap<>();
+    poll.put("title", title);
+    poll.put("kind", "YES_NO");
+    poll.put("secret", secret);
+    poll.put(
+        "rule", Map.of("base", "ALL_MEMBERS", "threshold", "MORE_THAN_HALF", "tie", "NOT_ADOPTED"));
+    return poll;
   }
 }
