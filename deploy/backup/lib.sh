@@ -17,5 +17,5 @@ bucket() {
   done
   [ -d "$app/lib/main" ] || { echo "HopSo's package not found: set HOPSO_APP" >&2; exit 2; }
   # the package's jars carry a logging binding for Quarkus only: SLF4J's notice about it is noise
-  java -cp "$app/lib/main/*" "$here/Bucket.java" "$@" 2> >(grep -v '^SLF4J' >&2)
+  java -cp "$app/lib/main/*" "$here/Bucket.java" "$@" 2> >(grep --line-buffered -v '^SLF4J' >&2)
 }
