@@ -4,8 +4,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.hopso.support.OnInstance.awaitClosed;
 import static vn.hopso.support.OnInstance.login;
 import static vn.hopso.support.OnInstance.on;
+import static vn.hopso.support.OnInstance.openPoll;
 import static vn.hopso.support.OnInstance.person;
 import static vn.hopso.support.OnInstance.scheduledMeeting;
 import static vn.hopso.support.OnInstance.unit;
@@ -117,17 +119,8 @@ class BackupRestoreIT {
           on(live, t).body(Map.of()).post(m + "/check-in").then().statusCode(200);
         }
         Map<String, Object> poll = yesNoPoll("Biểu quyết trước khi sao lưu", true);
-        pollId =
-            on(live, chair)
-                .body(poll)
-                .post(m + "/polls")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        pollId = openPoll(live, chair, meeting, poll);
         String p = "/api/polls/" + pollId;
-        on(live, chair).post(p + "/open").then().statusCode(200);
         for (int i = 0; i < tokens.size(); i++) {
           String value = i == 0 ? "YES" : "NO";
           receipts.put(
@@ -141,11 +134,7 @@ class BackupRestoreIT {
               value);
         }
         // every member present has voted: the poll closes by itself
-        long closing = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!"CLOSED".equals(on(live, chair).get(p).then().extract().path("state"))
-            && System.nanoTime() < closing) {
-          Thread.sleep(100);
-        }
+        awaitClosed(live, chair, pollId);
         on(live, chair).post(p + "/publish").then().statusCode(200);
 
         // the session goes on while the backup runs: a tablet follows it live

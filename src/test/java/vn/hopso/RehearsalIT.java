@@ -2,8 +2,10 @@ package vn.hopso;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.hopso.support.OnInstance.awaitClosed;
 import static vn.hopso.support.OnInstance.login;
 import static vn.hopso.support.OnInstance.on;
+import static vn.hopso.support.OnInstance.openPoll;
 import static vn.hopso.support.OnInstance.person;
 import static vn.hopso.support.OnInstance.scheduledMeeting;
 import static vn.hopso.support.OnInstance.unit;
@@ -163,16 +165,7 @@ class RehearsalIT {
           .body("quorum.present", org.hamcrest.Matchers.equalTo(TABLETS));
 
       Map<String, Object> poll = yesNoPoll("Biểu quyết thông qua nghị quyết diễn tập", false);
-      long pollId =
-          on(b, chairOnB)
-              .body(poll)
-              .post(m + "/polls")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath()
-              .getLong("id");
-      on(b, chairOnB).post("/api/polls/" + pollId + "/open").then().statusCode(200);
+      long pollId = openPoll(b, chairOnB, meeting, poll);
 
       // the first 30 cast and are acknowledged
       List<Tablet> first = tablets.subList(0, 30);
@@ -229,11 +222,7 @@ class RehearsalIT {
 
       // every member present has voted: the poll closes by itself; the chair publishes
       String p = "/api/polls/" + pollId;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!"CLOSED".equals(on(b, chairOnB).get(p).then().extract().path("state"))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      awaitClosed(b, chairOnB, pollId);
       long published = System.nanoTime();
       on(b, chairOnB).post(p + "/publish").then().statusCode(200);
       long publishSeq = -1;

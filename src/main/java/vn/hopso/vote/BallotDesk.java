@@ -138,7 +138,6 @@ public class BallotDesk {
     latency =
         Timer.builder("hopso.ballots.latency")
             .description("Time from a ballot's arrival at the desk to its answer, after the commit")
-            .publishPercentiles(0.5, 0.99)
             .publishPercentileHistogram()
             .register(registry);
     batchSizes =

@@ -3,15 +3,13 @@ package vn.hopso.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.hopso.support.OnInstance.login;
+import static vn.hopso.support.OnInstance.meeting;
 import static vn.hopso.support.OnInstance.on;
 import static vn.hopso.support.OnInstance.wsUrl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,24 +62,8 @@ class TwoInstancesIT {
                 .jsonPath()
                 .getLong("id"));
       }
-      Instant start = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
-      Map<String, Object> body = new HashMap<>();
-      body.put("title", "Họp trên hai máy chủ");
-      body.put("kind", "REGULAR");
-      body.put("hostUnitId", unit);
-      body.put("chairId", people.get(0));
-      body.put("startsAt", start.toString());
-      body.put("endsAt", start.plus(Duration.ofHours(2)).toString());
-      body.put("place", "Hội trường");
       long meeting =
-          on(a, admin)
-              .body(body)
-              .post("/api/meetings")
-              .then()
-              .statusCode(201)
-              .extract()
-              .jsonPath()
-              .getLong("id");
+          meeting(a, admin, unit, people.get(0), "Họp trên hai máy chủ", Duration.ofMinutes(30));
       List<Map<String, Object>> invite = new ArrayList<>();
       for (int i = 1; i < people.size(); i++) {
         invite.add(Map.of("personId", people.get(i), "role", "DELEGATE"));

@@ -88,13 +88,10 @@ public final class OnInstance {
         .getLong("id");
   }
 
-  /**
-   * A meeting of {@code unit} chaired by {@code chairId}, starting in ten minutes, every member of
-   * the unit invited as a voting delegate, scheduled; answers its id.
-   */
-  public static long scheduledMeeting(
-      PackagedApp app, String admin, long unit, long chairId, String title) {
-    Instant start = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+  /** A meeting of {@code unit} chaired by {@code chairId}, starting {@code in} from now; its id. */
+  public static long meeting(
+      PackagedApp app, String admin, long unit, long chairId, String title, Duration in) {
+    Instant start = Instant.now().plus(in).truncatedTo(ChronoUnit.SECONDS);
     Map<String, Object> body = new HashMap<>();
     body.put("title", title);
     body.put("kind", "REGULAR");
@@ -103,15 +100,23 @@ public final class OnInstance {
     body.put("startsAt", start.toString());
     body.put("endsAt", start.plus(Duration.ofHours(3)).toString());
     body.put("place", "Hội trường");
-    long meeting =
-        on(app, admin)
-            .body(body)
-            .post("/api/meetings")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    return on(app, admin)
+        .body(body)
+        .post("/api/meetings")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  /**
+   * A meeting of {@code unit} chaired by {@code chairId}, starting in ten minutes, every member of
+   * the unit invited as a voting delegate, scheduled; answers its id.
+   */
+  public static long scheduledMeeting(
+      PackagedApp app, String admin, long unit, long chairId, String title) {
+    long meeting = meeting(app, admin, unit, chairId, title, Duration.ofMinutes(10));
     String m = "/api/meetings/" + meeting;
     on(app, admin)
         .body(Map.of("unitId", unit, "includeSubunits", false, "role", "DELEGATE", "voting", true))
@@ -120,6 +125,35 @@ public final class OnInstance {
         .statusCode(200);
     on(app, admin).post(m + "/schedule").then().statusCode(200);
     return meeting;
+  }
+
+  /** Creates the poll in the meeting and opens it; answers its id. */
+  public static long openPoll(
+      PackagedApp app, String token, long meeting, Map<String, Object> poll) {
+    long id =
+        on(app, token)
+            .body(poll)
+            .post("/api/meetings/" + meeting + "/polls")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    on(app, token).post("/api/polls/" + id + "/open").then().statusCode(200);
+    return id;
+  }
+
+  /**
+   * Waits (10 s at most) for the poll to close by itself, as it does once every member present has
+   * voted; the caller's next step (publish) fails if it did not.
+   */
+  public static void awaitClosed(PackagedApp app, String token, long poll)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!"CLOSED".equals(on(app, token).get("/api/polls/" + poll).then().extract().path("state"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
   }
 
   /** A yes/no poll's input: more than half of all members, a tie not adopted. */
