@@ -17,31 +17,14 @@ upload_mb=${3:-200}
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 ulimit -n 65536 2>/dev/null || true
-# S3Proxy is fetched by the test build (process-test-resources)
-[ -f target/s3proxy/s3proxy.jar ] || ./mvnw -B -q -Dskip.frontend process-test-resources
 java_bin=$(./hopso java-opts | cut -d" " -f1)
 jbin=$(dirname "$(readlink -f "$(command -v "$java_bin")")")
 
 # S3Proxy on a free loopback port, storing in the benchmark's data folder
-s3port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$data/s3/blobs"
-cat >"$data/s3/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$s3port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret-key
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$data/s3/blobs
-jclouds.identity=bench
-jclouds.credential=bench-secret-key
-PROPS
-java -Xmx512m -jar target/s3proxy/s3proxy.jar --properties "$data/s3/s3proxy.properties" >"$data/s3.log" 2>&1 &
-s3pid=$!
+# shellcheck source=bench/s3proxy.sh
+source "$(dirname "$0")/s3proxy.sh"
+start_s3proxy "$data" bench 512m
 trap 'kill $s3pid 2>/dev/null || true; cleanup' EXIT
-for _ in $(seq 1 300); do
-  curl -s -o /dev/null "http://127.0.0.1:$s3port/" && break
-  sleep 0.1
-done
 
 export HOPSO_STORAGE_KIND=s3 HOPSO_STORAGE_S3_ENDPOINT="http://127.0.0.1:$s3port" \
   HOPSO_STORAGE_S3_ACCESS_KEY=bench HOPSO_STORAGE_S3_SECRET_KEY=bench-secret-key \

@@ -45,7 +45,6 @@ if [ ! -f $app/quarkus-run.jar ] ||
   ./mvnw -B -q -DskipTests -Dskip.frontend package -Dquarkus.datasource.db-kind=postgresql \
     -Dquarkus.package.output-directory=quarkus-app-pg -Dquarkus.package.jar.appcds.enabled=false
 fi
-[ -f target/s3proxy/s3proxy.jar ] || ./mvnw -B -q -Dskip.frontend process-test-resources
 java_opts=${BENCH_JAVA_OPTS:-$(sed -nE 's/.*JAVA_OPTS="([^"]*)".*/\1/p' deploy/Dockerfile)}
 
 work=$(mktemp -d)
@@ -67,21 +66,10 @@ psql_admin "drop database if exists $database" >/dev/null
 psql_admin "create database $database owner hopso encoding 'UTF8' template template0" >/dev/null
 
 # S3Proxy
-s3port=$(free_port)
-mkdir -p "$work/s3/blobs"
-cat >"$work/s3/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$s3port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=rehearsal
-s3proxy.credential=rehearsal-secret-key
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$work/s3/blobs
-jclouds.identity=rehearsal
-jclouds.credential=rehearsal-secret-key
-PROPS
-java -Xmx384m -jar target/s3proxy/s3proxy.jar --properties "$work/s3/s3proxy.properties" >"$work/s3proxy.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$s3port/" && break; sleep 0.1; done
+# shellcheck source=bench/s3proxy.sh
+source bench/s3proxy.sh
+start_s3proxy "$work" rehearsal 384m
+pids+=("$s3pid")
 
 # the two instances (A loads the demo province first, then B starts on the same database)
 start_instance() { # name port [demo]
