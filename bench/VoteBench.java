@@ -2,7 +2,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -105,19 +114,25 @@ public class VoteBench {
   /** The voters who cast (for the summary's count of sockets closed). */
   static List<Voter> castingVoters = List.of();
 
-  /** One delegate with a tablet: signed in, checked in, following the meeting live. */
-  static final class Voter implements WebSocket.Listener {
+  /**
+   * One delegate with a tablet: signed in, checked in, following the meeting live on its own
+   * socket ({@link Wire}).
+   */
+  static final class Voter {
     final int n;
     final String username;
     volatile String token;
-    volatile WebSocket ws;
     volatile boolean open;
-    final StringBuilder partial = new StringBuilder();
     /** "poll.changed:ID:STATE" or "poll.published:ID" → when it first arrived (nanoTime). */
     final Map<String, Long> seen = new ConcurrentHashMap<>();
     volatile CountDownLatch hello;
     /** Where this voter's ballot answers on the socket go during a cast. */
     volatile Answers answers;
+
+    // the socket, read by its wire's thread only (writes are synchronized on the voter)
+    SocketChannel channel;
+    ByteBuffer in = ByteBuffer.allocate(4096);
+    final java.io.ByteArrayOutputStream fragments = new java.io.ByteArrayOutputStream();
 
     Voter(int n, String username) {
       this.n = n;
@@ -128,21 +143,201 @@ public class VoteBench {
       return HTTP[n % HTTP.length];
     }
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
+    /**
+     * Opens the socket (blocking, not timed): the HTTP upgrade, its answer checked; bytes that
+     * came after the answer's head stay in {@link #in} for the wire to read.
+     */
+    void connect(URI uri) throws IOException {
+      SocketChannel ch = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
+      ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      byte[] nonce = new byte[16];
+      ThreadLocalRandom.current().nextBytes(nonce);
+      String key = Base64.getEncoder().encodeToString(nonce);
+      String head =
+          "GET "
+              + uri.getRawPath()
+              + "?"
+              + uri.getRawQuery()
+              + " HTTP/1.1\r\nHost: "
+              + uri.getHost()
+              + ":"
+              + uri.getPort()
+              + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+              + key
+              + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+      ByteBuffer out = ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII));
+      while (out.hasRemaining()) {
+        ch.write(out);
+      }
+      int end;
+      while ((end = headEnd(in)) < 0) {
+        if (!in.hasRemaining()) {
+          throw new IOException("the upgrade's answer is too long");
+        }
+        if (ch.read(in) < 0) {
+          throw new IOException("the server closed the upgrade");
+        }
+      }
+      String answer = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
+      String accept;
+      try {
+        accept =
+            Base64.getEncoder()
+                .encodeToString(
+                    MessageDigest.getInstance("SHA-1")
+                        .digest(
+                            (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                                .getBytes(StandardCharsets.US_ASCII)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      if (!answer.startsWith("HTTP/1.1 101")
+          || !answer.toLowerCase(Locale.ROOT).contains("sec-websocket-accept: " + accept.toLowerCase(Locale.ROOT))) {
+        throw new IOException("upgrade refused: " + answer.lines().findFirst().orElse(""));
+      }
+      in.flip();
+      in.position(end);
+      in.compact(); // what follows the head: the first frames
+      ch.configureBlocking(false);
+      channel = ch;
       open = true;
-      webSocket.request(1);
     }
 
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        handle(partial.toString(), System.nanoTime());
-        partial.setLength(0);
+    /** Where the head of an HTTP answer in {@code b} (write mode) ends, or -1. */
+    static int headEnd(ByteBuffer b) {
+      byte[] a = b.array();
+      for (int i = 3; i < b.position(); i++) {
+        if (a[i - 3] == '\r' && a[i - 2] == '\n' && a[i - 1] == '\r' && a[i] == '\n') {
+          return i + 1;
+        }
       }
-      webSocket.request(1);
-      return null;
+      return -1;
+    }
+
+    /** One masked frame, written whole (a frame here is small: the socket buffer takes it). */
+    void send(int opcode, byte[] payload) throws IOException {
+      int len = payload.length;
+      ByteBuffer f = ByteBuffer.allocate(14 + len);
+      f.put((byte) (0x80 | opcode));
+      if (len < 126) {
+        f.put((byte) (0x80 | len));
+      } else if (len < 65536) {
+        f.put((byte) (0x80 | 126)).putShort((short) len);
+      } else {
+        f.put((byte) (0x80 | 127)).putLong(len);
+      }
+      int mask = ThreadLocalRandom.current().nextInt();
+      f.putInt(mask);
+      for (int i = 0; i < len; i++) {
+        f.put((byte) (payload[i] ^ (mask >>> (24 - 8 * (i & 3)))));
+      }
+      f.flip();
+      synchronized (this) {
+        while (f.hasRemaining()) {
+          if (channel.write(f) == 0) {
+            LockSupport.parkNanos(20_000);
+          }
+        }
+      }
+    }
+
+    void sendText(String text) throws IOException {
+      send(0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** On the wire's thread: reads what arrived and handles each whole message. */
+    void readable(SelectionKey k, long now) {
+      int r;
+      try {
+        r = channel.read(in);
+      } catch (IOException e) {
+        r = -1;
+      }
+      if (r < 0) {
+        gone(k);
+        return;
+      }
+      frames(k, now);
+    }
+
+    /** Handles every whole frame in {@link #in}; keeps a partial one (growing the buffer for it). */
+    void frames(SelectionKey k, long now) {
+      in.flip();
+      int need = 0;
+      try {
+        while (in.remaining() >= 2) {
+          int p = in.position();
+          int b0 = in.get(p) & 0xff;
+          int b1 = in.get(p + 1) & 0xff;
+          if ((b1 & 0x80) != 0) {
+            throw new IOException("a masked frame from the server");
+          }
+          long len = b1 & 0x7f;
+          int headLen = 2;
+          if (len == 126) {
+            if (in.remaining() < 4) {
+              break;
+            }
+            len = in.getShort(p + 2) & 0xffff;
+            headLen = 4;
+          } else if (len == 127) {
+            if (in.remaining() < 10) {
+              break;
+            }
+            len = in.getLong(p + 2);
+            headLen = 10;
+          }
+          if (len > 64 << 20) {
+            throw new IOException("a frame of " + len + " bytes");
+          }
+          if (in.remaining() < headLen + len) {
+            need = (int) (headLen + len);
+            break;
+          }
+          byte[] payload = new byte[(int) len];
+          in.position(p + headLen);
+          in.get(payload);
+          boolean fin = (b0 & 0x80) != 0;
+          switch (b0 & 0x0f) {
+            case 0x1, 0x0 -> {
+              if (fin && fragments.size() == 0) {
+                handle(new String(payload, StandardCharsets.UTF_8), now);
+              } else {
+                fragments.write(payload);
+                if (fin) {
+                  handle(fragments.toString(StandardCharsets.UTF_8), now);
+                  fragments.reset();
+                }
+              }
+            }
+            case 0x8 -> throw new IOException("closed by the server");
+            case 0x9 -> send(0xA, payload); // the server's keep-alive: answered, as browsers do
+            default -> {} // a pong, or a binary frame (the protocol sends none)
+          }
+        }
+      } catch (IOException e) {
+        gone(k);
+        return;
+      }
+      in.compact();
+      if (need > in.capacity()) {
+        ByteBuffer bigger = ByteBuffer.allocate(need);
+        in.flip();
+        bigger.put(in);
+        in = bigger;
+      }
+    }
+
+    void gone(SelectionKey k) {
+      open = false;
+      if (k != null) {
+        k.cancel();
+      }
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
     }
 
     void handle(String msg, long now) {
@@ -175,16 +370,65 @@ public class VoteBench {
       }
       seen.putIfAbsent(key, now);
     }
+  }
 
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      open = false;
-      return null;
+  /**
+   * The load generator's WebSocket client: a few threads, each reading its share of the sockets
+   * on one selector, frames written straight from the caller (RFC 6455, text frames, pings
+   * answered). The JDK's client (java.net.http.WebSocket) cost 0.1–0.3 ms of CPU per ballot on
+   * the two cores the server and the database also need (its per-message futures and
+   * executors); 2,000 tablets bring their own CPUs, so the generator should take as little of the
+   * server's machine as it can. The ballots' bytes and the server's work are the same.
+   */
+  static final class Wire implements Runnable {
+    final Selector selector;
+    final java.util.Queue<Voter> joining = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    Wire(int i) throws IOException {
+      selector = Selector.open();
+      Thread t = new Thread(this, "wire-" + i);
+      t.setDaemon(true);
+      t.start();
+    }
+
+    void add(Voter v) {
+      joining.add(v);
+      selector.wakeup();
     }
 
     @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      open = false;
+    public void run() {
+      while (true) {
+        try {
+          selector.select();
+          long now = System.nanoTime();
+          Voter v;
+          while ((v = joining.poll()) != null) {
+            SelectionKey k = v.channel.register(selector, SelectionKey.OP_READ, v);
+            v.frames(k, now); // frames that came with the upgrade's answer
+          }
+          for (SelectionKey k : selector.selectedKeys()) {
+            if (k.isValid()) {
+              ((Voter) k.attachment()).readable(k, now);
+            }
+          }
+          selector.selectedKeys().clear();
+        } catch (IOException | RuntimeException e) {
+          e.printStackTrace();
+        }
+      }
+    }
+  }
+
+  static final Wire[] WIRES = new Wire[2];
+
+  static {
+    try {
+      for (int i = 0; i < WIRES.length; i++) {
+        WIRES[i] = new Wire(i);
+      }
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
     }
   }
 
@@ -515,8 +759,8 @@ public class VoteBench {
       }
     }
     for (Voter v : casting) {
-      if (v.ws != null) {
-        v.ws.abort();
+      if (v.channel != null) {
+        v.gone(null);
       }
     }
     System.exit(0);
@@ -555,12 +799,12 @@ public class VoteBench {
     long t0 = System.nanoTime();
     CountDownLatch hello = new CountDownLatch(voters.size());
     String ws = base.replaceFirst("^http", "ws") + "/ws/meetings/" + meeting + "?ticket=";
-    List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+    List<CompletableFuture<Void>> opening = new ArrayList<>();
     // a few at a time, as tablets arriving in a hall do; each waits for its ticket first
     ExecutorService pool = Executors.newFixedThreadPool(16);
     for (Voter v : voters) {
       v.hello = hello;
-      CompletableFuture<WebSocket> f = new CompletableFuture<>();
+      CompletableFuture<Void> f = new CompletableFuture<>();
       opening.add(f);
       pool.execute(
           () -> {
@@ -571,13 +815,9 @@ public class VoteBench {
               if (!t.find()) {
                 throw new IllegalStateException("no ticket");
               }
-              v.ws =
-                  v.http()
-                      .newWebSocketBuilder()
-                      .connectTimeout(Duration.ofSeconds(30))
-                      .buildAsync(URI.create(ws + t.group(1)), v)
-                      .get(60, TimeUnit.SECONDS);
-              f.complete(v.ws);
+              v.connect(URI.create(ws + t.group(1)));
+              WIRES[v.n % WIRES.length].add(v);
+              f.complete(null);
             } catch (Exception e) {
               f.completeExceptionally(e);
             }
@@ -693,24 +933,20 @@ public class VoteBench {
       }
       Voter v = order.get(k);
       if (socket) {
-        v.ws
-            .sendText(
-                "{\"type\":\"ballot\",\"ref\":\""
-                    + k
-                    + "\",\"pollId\":"
-                    + poll
-                    + ",\"ballot\":"
-                    + bodies[k]
-                    + "}",
-                true)
-            .whenComplete(
-                (ws, e) -> {
-                  if (e != null) {
-                    failed.incrementAndGet();
-                    problems[k] = e.toString();
-                    done.countDown();
-                  }
-                });
+        try {
+          v.sendText(
+              "{\"type\":\"ballot\",\"ref\":\""
+                  + k
+                  + "\",\"pollId\":"
+                  + poll
+                  + ",\"ballot\":"
+                  + bodies[k]
+                  + "}");
+        } catch (IOException e) {
+          failed.incrementAndGet();
+          problems[k] = e.toString();
+          done.countDown();
+        }
         continue;
       }
       v.http()
