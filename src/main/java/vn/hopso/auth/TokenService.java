@@ -1,5 +1,8 @@
 package vn.hopso.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -26,12 +29,42 @@ public class TokenService {
   static final String ISSUER = "hopso";
   static final String AUDIENCE = "hopso-api";
 
+  /** Seconds of difference between clocks that a token's expiry allows. */
+  static final int CLOCK_SKEW_SECONDS = 30;
+
+  /** Tokens remembered as verified at most (a province's tablets and screens, with room). */
+  static final int VERIFIED_MAX = 16_384;
+
   @Inject SigningKeyStore keys;
   @Inject AuthConfig config;
   @Inject Clock clock;
 
   /** What a valid access token says. */
   public record AccessClaims(long personId, String username, String sessionId) {}
+
+  /** A token that passed {@link #verify}, and the second (epoch) at which it expires. */
+  private record Verified(AccessClaims claims, long expiresAt) {}
+
+  /**
+   * Tokens this instance has verified, by their exact text, until they expire. Every request
+   * carries its token, and jose4j's parse of one costs about 100 KB of garbage (its JSON reader
+   * alone allocates a 16,384-character buffer for each): 2,000 tablets fetching a poll as it opens
+   * made the young collections that then paused the ballots cast right after (bench/vote.sh). The
+   * signature, issuer, audience and subject of a given text do not change, and the key is fixed for
+   * the life of the process ({@link SigningKeyStore}), so only the expiry is checked again, as
+   * jose4j checks it. Nothing else is remembered: the session and the person are still read on
+   * every request ({@link TokenIdentityProvider}), so a sign-out takes effect at once.
+   */
+  private Cache<String, Verified> verified;
+
+  @PostConstruct
+  void init() {
+    verified =
+        Caffeine.newBuilder()
+            .maximumSize(VERIFIED_MAX)
+            .expireAfterWrite(config.accessTokenTtl().plusSeconds(CLOCK_SKEW_SECONDS))
+            .build();
+  }
 
   public String issueAccessToken(long personId, String username, String sessionId) {
     Instant now = clock.instant();
@@ -58,11 +91,20 @@ public class TokenService {
 
   /** The token's claims, or null when it is malformed, forged, expired or not ours. */
   public AccessClaims verify(String token) {
+    Verified known = verified.getIfPresent(token);
+    if (known != null) {
+      // as jose4j: expired once the evaluation second reaches the expiry plus the skew
+      if (clock.millis() / 1000 < known.expiresAt() + CLOCK_SKEW_SECONDS) {
+        return known.claims();
+      }
+      verified.invalidate(token);
+      return null;
+    }
     JwtConsumer consumer =
         new JwtConsumerBuilder()
             .setRequireExpirationTime()
             .setRequireSubject()
-            .setAllowedClockSkewInSeconds(30)
+            .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
             .setExpectedIssuer(ISSUER)
             .setExpectedAudience(AUDIENCE)
             .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
@@ -77,7 +119,9 @@ public class TokenService {
       if (sid == null || upn == null) {
         return null;
       }
-      return new AccessClaims(Long.parseLong(claims.getSubject()), upn, sid);
+      AccessClaims valid = new AccessClaims(Long.parseLong(claims.getSubject()), upn, sid);
+      verified.put(token, new Verified(valid, claims.getExpirationTime().getValue()));
+      return valid;
     } catch (InvalidJwtException | MalformedClaimException | NumberFormatException e) {
       return null;
     }

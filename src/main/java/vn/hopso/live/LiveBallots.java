@@ -43,6 +43,10 @@ public class LiveBallots {
   /** Ballot messages one socket may have waiting for their commit; more are refused (429). */
   static final int MAX_IN_FLIGHT = 8;
 
+  /** A reference the answer echoes: a short plain token. */
+  private static final java.util.regex.Pattern REF =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
   @Inject BallotDesk desk;
   @Inject StrictInput input;
   @Inject ObjectMapper json;
@@ -119,9 +123,7 @@ public class LiveBallots {
   /** The client's reference, echoed only when it is a short plain token (else null). */
   private static String ref(JsonNode node) {
     JsonNode r = node.get("ref");
-    return r != null && r.isTextual() && r.asText().matches("[A-Za-z0-9._:-]{1,64}")
-        ? r.asText()
-        : null;
+    return r != null && r.isTextual() && REF.matcher(r.asText()).matches() ? r.asText() : null;
   }
 
   private String write(Map<String, Object> out) {

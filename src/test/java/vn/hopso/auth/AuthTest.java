@@ -311,6 +311,21 @@ class AuthTest {
   }
 
   @Test
+  void aTokenVerifiedBeforeStillExpiresOnTime() {
+    // the first use verifies the token (and the instance remembers it); later uses must still
+    // end at its expiry, with the same 30 s allowed for clocks
+    String user = Api.person(Api.admin(), List.of("DELEGATE"));
+    String access = loginResponse(user, Api.PASSWORD).jsonPath().getString("accessToken");
+    assertSignedIn(access, user);
+
+    TestClock.advance(Duration.ofMinutes(15));
+    assertSignedIn(access, user);
+
+    TestClock.advance(Duration.ofSeconds(31));
+    assertSignedOut(access);
+  }
+
+  @Test
   void meAnswersTheSignedInPerson() {
     String user = Api.person(Api.admin(), List.of("CHAIR"));
     Api.as(Api.login(user, Api.PASSWORD))
