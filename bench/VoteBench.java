@@ -311,7 +311,10 @@ public class VoteBench {
               }
             }
             case 0x8 -> throw new IOException("closed by the server");
-            case 0x9 -> send(0xA, payload); // the server's keep-alive: answered, as browsers do
+            case 0x9 -> { // the server's keep-alive: answered, as browsers do
+              PINGS.incrementAndGet();
+              send(0xA, payload);
+            }
             default -> {} // a pong, or a binary frame (the protocol sends none)
           }
         }
@@ -421,6 +424,9 @@ public class VoteBench {
   }
 
   static final Wire[] WIRES = new Wire[2];
+
+  /** The server's pings answered so far (each cast reports how many came during it). */
+  static final AtomicInteger PINGS = new AtomicInteger();
 
   static {
     try {
@@ -921,6 +927,7 @@ public class VoteBench {
     double serverCpu0 = cpuSeconds(serverPid);
     Map<Long, Double> databaseCpu0 = databaseCpu();
     double clientCpu0 = cpuSeconds(self);
+    int pings0 = PINGS.get();
     long first = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     // wall-clock time of the first ballot, to find the cast in the server's log or a recording
     String castAt = Instant.now().plusMillis(20).toString().substring(11, 23);
@@ -973,6 +980,7 @@ public class VoteBench {
     double serverCpu = cpuSeconds(serverPid) - serverCpu0;
     double databaseCpu = databaseCpuSince(databaseCpu0);
     double clientCpu = cpuSeconds(self) - clientCpu0;
+    int pings = PINGS.get() - pings0;
     List<Long> ackLatencies = new ArrayList<>();
     long lastAck = first;
     for (int i = 0; i < n; i++) {
@@ -992,7 +1000,7 @@ public class VoteBench {
         Locale.ROOT,
         "%s, %s on the %s (from %s UTC): %d ballots sent in %.2f s, %d acknowledged, %d failed;"
             + " %s ballots_per_s=%.0f (all answered after %.2f s); CPU per ballot: server %.2f ms,"
-            + " database %.2f ms, this client %.2f ms%n",
+            + " database %.2f ms, this client %.2f ms; the server's pings during it: %d%n",
         label,
         burst ? "all at once" : "within one second",
         socket ? "live socket" : "API",
@@ -1006,7 +1014,8 @@ public class VoteBench {
         seconds,
         serverCpu * 1000 / n,
         databaseCpu * 1000 / n,
-        clientCpu * 1000 / n);
+        clientCpu * 1000 / n,
+        pings);
     return new Cast(ackLatencies, failed.get(), seconds, serverCpu, databaseCpu, clientCpu);
   }
 

@@ -394,20 +394,43 @@ public class Hub {
 
   // --- heartbeats ---------------------------------------------------------------------------
 
-  /** Pings every client; one silent for 45 s (no message, no pong) is disconnected. */
+  /** Seconds between two pings of one connection. */
+  static final int HEARTBEAT_SLOTS = 15;
+
+  private static final java.util.concurrent.atomic.AtomicInteger SLOTS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Connections take the seconds of the heartbeat's period in turn, as they open. */
+  static int nextHeartbeatSlot() {
+    return Math.floorMod(SLOTS.getAndIncrement(), HEARTBEAT_SLOTS);
+  }
+
+  /** Whether the connections of {@code slot} are pinged in this (epoch) second. */
+  static boolean pingDue(int slot, long epochSecond) {
+    return Math.floorMod(epochSecond, HEARTBEAT_SLOTS) == slot;
+  }
+
+  /**
+   * Each second, pings the connections whose turn it is, so that each is pinged every 15 s; one
+   * silent for 45 s (no message, no pong) is disconnected. Spread over the seconds: pinging 2,000
+   * tablets in the same instant sends 2,000 frames and takes 2,000 pongs back at once, as much
+   * traffic as a whole vote, and whatever else happens in that second (a ballot, a request to
+   * speak) waits behind it; in turns, it is 134 pings a second.
+   */
   @Scheduled(
-      every = "15s",
+      every = "1s",
       delayed = "15s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void heartbeat() {
     long now = System.nanoTime();
+    long second = System.currentTimeMillis() / 1000;
     List<LiveConnection> all = new ArrayList<>();
     channels.values().forEach(ch -> all.addAll(ch.connections));
     personal.values().forEach(all::addAll);
     for (LiveConnection c : all) {
       if (now - c.lastSeenNanos > TimeUnit.SECONDS.toNanos(45)) {
         c.close(CloseReason.CloseCodes.GOING_AWAY, "no heartbeat");
-      } else {
+      } else if (pingDue(c.heartbeatSlot, second)) {
         c.ping();
       }
     }

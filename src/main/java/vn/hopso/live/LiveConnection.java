@@ -68,6 +68,9 @@ final class LiveConnection {
 
   volatile long lastSeenNanos = System.nanoTime();
 
+  /** The second of the heartbeat's period in which this connection is pinged ({@link Hub}). */
+  final int heartbeatSlot = Hub.nextHeartbeatSlot();
+
   /** A message waiting to be sent: an event's number (0 for other messages) and its text. */
   private record Out(long seq, String text) {}
 
