@@ -571,6 +571,26 @@ public class VoteBench {
     int rounds;
   }
 
+  /**
+   * The whole machine's CPU seconds so far, from /proc/stat: busy (every state but idle and
+   * iowait) and stolen by the hypervisor. Less the three processes' own CPU, they say how much
+   * else the machine did during a cast (PostgreSQL's WAL writer, the kernel's loopback traffic, any
+   * other process): a round slower than its neighbours can be told from one that had company.
+   */
+  static double[] machineCpu() throws Exception {
+    String[] f =
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    // cpu user nice system idle iowait irq softirq steal ...
+    long busy = 0;
+    for (int i = 1; i <= 8 && i < f.length; i++) {
+      if (i != 4 && i != 5) {
+        busy += Long.parseLong(f[i]);
+      }
+    }
+    long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+    return new double[] {busy / ticksPerSecond, steal / ticksPerSecond};
+  }
+
   /** CPU seconds (user + system) a process has used so far, from /proc/PID/stat. */
   static double cpuSeconds(long pid) throws Exception {
     String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
@@ -928,6 +948,7 @@ public class VoteBench {
     Map<Long, Double> databaseCpu0 = databaseCpu();
     double clientCpu0 = cpuSeconds(self);
     int pings0 = PINGS.get();
+    double[] machine0 = machineCpu();
     long first = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     // wall-clock time of the first ballot, to find the cast in the server's log or a recording
     String castAt = Instant.now().plusMillis(20).toString().substring(11, 23);
@@ -981,6 +1002,9 @@ public class VoteBench {
     double databaseCpu = databaseCpuSince(databaseCpu0);
     double clientCpu = cpuSeconds(self) - clientCpu0;
     int pings = PINGS.get() - pings0;
+    double[] machine1 = machineCpu();
+    double others =
+        machine1[0] - machine0[0] - (machine1[1] - machine0[1]) - serverCpu - databaseCpu - clientCpu;
     List<Long> ackLatencies = new ArrayList<>();
     long lastAck = first;
     for (int i = 0; i < n; i++) {
@@ -1000,7 +1024,9 @@ public class VoteBench {
         Locale.ROOT,
         "%s, %s on the %s (from %s UTC): %d ballots sent in %.2f s, %d acknowledged, %d failed;"
             + " %s ballots_per_s=%.0f (all answered after %.2f s); CPU per ballot: server %.2f ms,"
-            + " database %.2f ms, this client %.2f ms; the server's pings during it: %d%n",
+            + " database %.2f ms, this client %.2f ms; the server's pings during it: %d;"
+            + " the rest of the machine meanwhile (PostgreSQL's writers, the kernel, anything else):"
+            + " %.0f ms of CPU, stolen by the host %.0f ms%n",
         label,
         burst ? "all at once" : "within one second",
         socket ? "live socket" : "API",
@@ -1015,7 +1041,9 @@ public class VoteBench {
         serverCpu * 1000 / n,
         databaseCpu * 1000 / n,
         clientCpu * 1000 / n,
-        pings);
+        pings,
+        others * 1000,
+        (machine1[1] - machine0[1]) * 1000);
     return new Cast(ackLatencies, failed.get(), seconds, serverCpu, databaseCpu, clientCpu);
   }
 
