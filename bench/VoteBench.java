@@ -88,9 +88,10 @@ public class VoteBench {
   /**
    * HTTP/1.1, as browsers speak to a plain-http server: each tablet has its own connection (the
    * JDK's default, HTTP/2 over one upgraded connection, would put every voter on one connection).
-   * Voters and sockets are spread over several clients: each JDK client reads all its connections
-   * on one selector thread, which would otherwise be what the benchmark measures. Each has a small
-   * fixed executor: the default (a cached pool) starts a thread per concurrent answer.
+   * Voters are spread over several clients: each JDK client reads all its connections on one
+   * selector thread, which would otherwise be what the benchmark measures. Each has a small fixed
+   * executor: the default (a cached pool) starts a thread per concurrent answer. (The live sockets
+   * are not theirs: see {@link Wire}.)
    */
   static final HttpClient[] HTTP = new HttpClient[8];
 
