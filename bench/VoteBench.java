@@ -945,6 +945,7 @@ public class VoteBench {
     order.forEach(v -> v.answers = answers);
     long spacing = burst ? 0 : TimeUnit.SECONDS.toNanos(1) / n;
     long self = ProcessHandle.current().pid();
+    double[] batches0 = batches(); // read outside the windows of CPU: a scrape costs the server some
     double serverCpu0 = cpuSeconds(serverPid);
     Map<Long, Double> databaseCpu0 = databaseCpu();
     double clientCpu0 = cpuSeconds(self);
@@ -1004,6 +1005,7 @@ public class VoteBench {
     double clientCpu = cpuSeconds(self) - clientCpu0;
     int pings = PINGS.get() - pings0;
     double[] machine1 = machineCpu();
+    double[] batches1 = batches();
     double others =
         machine1[0] - machine0[0] - (machine1[1] - machine0[1]) - serverCpu - databaseCpu - clientCpu;
     List<Long> ackLatencies = new ArrayList<>();
@@ -1025,7 +1027,8 @@ public class VoteBench {
         Locale.ROOT,
         "%s, %s on the %s (from %s UTC): %d ballots sent in %.2f s, %d acknowledged, %d failed;"
             + " %s ballots_per_s=%.0f (all answered after %.2f s); CPU per ballot: server %.2f ms,"
-            + " database %.2f ms, this client %.2f ms; the server's pings during it: %d;"
+            + " database %.2f ms, this client %.2f ms; the ballot desk's group commits: %s;"
+            + " the server's pings during it: %d;"
             + " the rest of the machine meanwhile (PostgreSQL's writers, the kernel, anything else):"
             + " %.0f ms of CPU, stolen by the host %.0f ms%n",
         label,
@@ -1042,6 +1045,7 @@ public class VoteBench {
         serverCpu * 1000 / n,
         databaseCpu * 1000 / n,
         clientCpu * 1000 / n,
+        groupCommits(batches0, batches1),
         pings,
         others * 1000,
         (machine1[1] - machine0[1]) * 1000);
@@ -1114,6 +1118,38 @@ public class VoteBench {
       }
     }
     Thread.sleep(500);
+  }
+
+  /**
+   * The ballot desk's batches so far ({@code hopso_ballots_batch} on /q/metrics: how many, and the
+   * submissions they took), or null when the figures cannot be read.
+   */
+  static double[] batches() {
+    try {
+      String metrics = call("GET", "/q/metrics", null, null);
+      Matcher count = BATCH_COUNT.matcher(metrics);
+      Matcher sum = BATCH_SUM.matcher(metrics);
+      return count.find() && sum.find()
+          ? new double[] {Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1))}
+          : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  static final Pattern BATCH_COUNT =
+      Pattern.compile("(?m)^hopso_ballots_batch_count(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
+  static final Pattern BATCH_SUM =
+      Pattern.compile("(?m)^hopso_ballots_batch_sum(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
+
+  /** "N, M ballots each" between two readings of {@link #batches()}. */
+  static String groupCommits(double[] before, double[] after) {
+    if (before == null || after == null || after[0] <= before[0]) {
+      return "?";
+    }
+    double commits = after[0] - before[0];
+    return String.format(
+        Locale.ROOT, "%.0f, %.1f ballots each", commits, (after[1] - before[1]) / commits);
   }
 
   static String counted(String chair, long poll) throws Exception {

@@ -21,7 +21,11 @@
 #
 #   bench/vote.sh [VOTERS] [ROUNDS]        (defaults 2000 2; BENCH_KINDS=named,secret; BENCH_WARMUP=6;
 #                                         BENCH_TRANSPORT=socket|http; BENCH_PGBENCH_SECONDS=10;
-#                                         BENCH_LOG=file keeps the log)
+#                                         BENCH_LOG=file keeps the log; BENCH_JAVA_OPTS replaces the
+#                                         server's JVM options, BENCH_SERVER_JAVA its java (e.g. a
+#                                         JDK 25's), BENCH_CLIENT_OPTS the generator's JVM options)
+# Each cast's line also gives the CPU per ballot of the server, its database backends and the
+# generator, and the ballot desk's group commits (from /q/metrics).
 # Targets on the 2-core reference machine: ballot p99 < 100 ms, ratio >= 0.5, close -> result on
 # every client p99 < 300 ms.
 #
@@ -59,7 +63,9 @@ if [ ! -f $app/quarkus-run.jar ] ||
     -Dquarkus.package.output-directory=quarkus-app-pg -Dquarkus.package.jar.appcds.enabled=false
 fi
 
-# The production image's JVM options (deploy/Dockerfile), unless BENCH_JAVA_OPTS says otherwise.
+# The production image's JVM options (deploy/Dockerfile), unless BENCH_JAVA_OPTS says otherwise;
+# the JVM on the PATH (the image's is Java 17), unless BENCH_SERVER_JAVA names another.
+server_java=${BENCH_SERVER_JAVA:-java}
 java_opts=${BENCH_JAVA_OPTS:-$(sed -nE 's/.*JAVA_OPTS="([^"]*)".*/\1/p' deploy/Dockerfile)}
 pool=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-$(sed -nE 's/^quarkus\.datasource\.jdbc\.max-size=([0-9]+).*/\1/p' src/main/resources/application.properties)}
 threads=${QUARKUS_THREAD_POOL_MAX_THREADS:-$(sed -nE 's/^quarkus\.thread-pool\.max-threads=([0-9]+).*/\1/p' src/main/resources/application.properties)}
@@ -83,7 +89,7 @@ fresh_database() {
 }
 
 echo "HopSo vote benchmark: $voters voters, polls: $kinds, $warmups warm-up rounds, then $rounds measured rounds of each; $(nproc) cores"
-echo "server: $app on PostgreSQL $(psql_admin 'show server_version'), JVM $(java -version 2>&1 | head -1 | cut -d'"' -f2) $java_opts"
+echo "server: $app on PostgreSQL $(psql_admin 'show server_version'), JVM $("$server_java" -version 2>&1 | head -1 | cut -d'"' -f2) $java_opts"
 echo "concurrency: $voters clients; HopSo's database pool $pool connections, $threads worker threads; pgbench -c $pool"
 
 fresh_database hopso_vote_bench
@@ -95,7 +101,7 @@ base=http://127.0.0.1:$port
 (cd $app && QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hopso_vote_bench \
   QUARKUS_DATASOURCE_USERNAME=hopso QUARKUS_DATASOURCE_PASSWORD=hopso \
   QUARKUS_HTTP_PORT=$port HOPSO_DATA_DIR="$work/data" HOPSO_ADMIN_PASSWORD=$admin_password \
-  HOPSO_PASSWORDS_BCRYPT_COST=4 exec java $java_opts -jar quarkus-run.jar >"$work/app.log" 2>&1) &
+  HOPSO_PASSWORDS_BCRYPT_COST=4 exec "$server_java" $java_opts -jar quarkus-run.jar >"$work/app.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 600); do
   curl -fs -o /dev/null "$base/q/health/ready" && break
@@ -103,7 +109,8 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 
-java -Xmx2g bench/VoteBench.java "$base" "$admin_password" "$voters" "$kinds" "$rounds" "$pid" \
+# shellcheck disable=SC2086
+java ${BENCH_CLIENT_OPTS:--Xmx2g} bench/VoteBench.java "$base" "$admin_password" "$voters" "$kinds" "$rounds" "$pid" \
   "$(getconf CLK_TCK)" hopso_vote_bench "$transport" "$warmups" | tee "$work/client.out"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 
