@@ -578,6 +578,17 @@ public class VoteBench {
    * else the machine did during a cast (PostgreSQL's WAL writer, the kernel's loopback traffic, any
    * other process): a round slower than its neighbours can be told from one that had company.
    */
+  /** This JVM's garbage collections so far: how many, and their time in ms. */
+  static long[] generatorCollections() {
+    long count = 0;
+    long ms = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, ms};
+  }
+
   static double[] machineCpu() throws Exception {
     String[] f =
         java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -946,6 +957,11 @@ public class VoteBench {
     long spacing = burst ? 0 : TimeUnit.SECONDS.toNanos(1) / n;
     long self = ProcessHandle.current().pid();
     double[] batches0 = batches(); // read outside the windows of CPU: a scrape costs the server some
+    // This generator's own collections must not fall in a cast: a pause delays its sends and its
+    // reading of the answers, which would count as the server's latency (vote.sh gives it a young
+    // generation that a round does not fill, and each cast starts with it empty).
+    System.gc();
+    long[] gc0 = generatorCollections();
     double serverCpu0 = cpuSeconds(serverPid);
     Map<Long, Double> databaseCpu0 = databaseCpu();
     double clientCpu0 = cpuSeconds(self);
@@ -1006,6 +1022,7 @@ public class VoteBench {
     int pings = PINGS.get() - pings0;
     double[] machine1 = machineCpu();
     double[] batches1 = batches();
+    long[] gc1 = generatorCollections();
     double others =
         machine1[0] - machine0[0] - (machine1[1] - machine0[1]) - serverCpu - databaseCpu - clientCpu;
     List<Long> ackLatencies = new ArrayList<>();
@@ -1028,7 +1045,7 @@ public class VoteBench {
         "%s, %s on the %s (from %s UTC): %d ballots sent in %.2f s, %d acknowledged, %d failed;"
             + " %s ballots_per_s=%.0f (all answered after %.2f s); CPU per ballot: server %.2f ms,"
             + " database %.2f ms, this client %.2f ms; the ballot desk's group commits: %s;"
-            + " the server's pings during it: %d;"
+            + " the server's pings during it: %d; this client's collections during it: %d (%d ms);"
             + " the rest of the machine meanwhile (PostgreSQL's writers, the kernel, anything else):"
             + " %.0f ms of CPU, stolen by the host %.0f ms%n",
         label,
@@ -1047,6 +1064,8 @@ public class VoteBench {
         clientCpu * 1000 / n,
         groupCommits(batches0, batches1),
         pings,
+        gc1[0] - gc0[0],
+        gc1[1] - gc0[1],
         others * 1000,
         (machine1[1] - machine0[1]) * 1000);
     return new Cast(ackLatencies, failed.get(), seconds, serverCpu, databaseCpu, clientCpu);

@@ -109,8 +109,14 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 
+# The generator's JVM: a young generation that a whole round does not fill, so that no collection
+# of its own falls in a cast (it starts each with System.gc()). With G1's defaults its young
+# pauses took 20-1,030 ms on 2 busy cores, every 7-10 s (-Xlog:gc), and delayed its sends and its
+# reading of the answers, which counted as the server's latency. Each cast line reports the
+# generator's collections during it.
+client_opts="-XX:+UseSerialGC -Xms3g -Xmx3g -Xmn2g"
 # shellcheck disable=SC2086
-java ${BENCH_CLIENT_OPTS:--Xmx2g} bench/VoteBench.java "$base" "$admin_password" "$voters" "$kinds" "$rounds" "$pid" \
+java ${BENCH_CLIENT_OPTS:-$client_opts} bench/VoteBench.java "$base" "$admin_password" "$voters" "$kinds" "$rounds" "$pid" \
   "$(getconf CLK_TCK)" hopso_vote_bench "$transport" "$warmups" | tee "$work/client.out"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 
