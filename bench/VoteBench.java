@@ -572,12 +572,6 @@ public class VoteBench {
     int rounds;
   }
 
-  /**
-   * The whole machine's CPU seconds so far, from /proc/stat: busy (every state but idle and
-   * iowait) and stolen by the hypervisor. Less the three processes' own CPU, they say how much
-   * else the machine did during a cast (PostgreSQL's WAL writer, the kernel's loopback traffic, any
-   * other process): a round slower than its neighbours can be told from one that had company.
-   */
   /** This JVM's garbage collections so far: how many, and their time in ms. */
   static long[] generatorCollections() {
     long count = 0;
@@ -589,6 +583,12 @@ public class VoteBench {
     return new long[] {count, ms};
   }
 
+  /**
+   * The whole machine's CPU seconds so far, from /proc/stat: busy (every state but idle and
+   * iowait) and stolen by the hypervisor. Less the three processes' own CPU, they say how much
+   * else the machine did during a cast (PostgreSQL's WAL writer, the kernel's loopback traffic, any
+   * other process): a round slower than its neighbours can be told from one that had company.
+   */
   static double[] machineCpu() throws Exception {
     String[] f =
         java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
