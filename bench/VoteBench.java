@@ -1021,8 +1021,8 @@ public class VoteBench {
     double clientCpu = cpuSeconds(self) - clientCpu0;
     int pings = PINGS.get() - pings0;
     double[] machine1 = machineCpu();
+    long[] gc1 = generatorCollections(); // before the scrape below, which allocates
     double[] batches1 = batches();
-    long[] gc1 = generatorCollections();
     double others =
         machine1[0] - machine0[0] - (machine1[1] - machine0[1]) - serverCpu - databaseCpu - clientCpu;
     List<Long> ackLatencies = new ArrayList<>();
