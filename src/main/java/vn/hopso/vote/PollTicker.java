@@ -19,8 +19,14 @@ import vn.hopso.meeting.Meeting;
 /**
  * Twice a second, on every instance, for each open poll: closes it when its time is up or when
  * every principal who can vote has voted, and otherwise announces its ballot count when it changed
- * (the count only, never content). Announcing through a counter row of its own keeps instances from
- * announcing the same count twice, and keeps the ballots' shared lock on the poll row free.
+ * (the count only, never content), at most once a second ({@code hopso.polls.progress-every}).
+ * Announcing through a counter row of its own keeps instances from announcing the same count twice
+ * or too often, and keeps the ballots' shared lock on the poll row free.
+ *
+ * <p>Why the count is paced apart from the tick: a countdown should close on time, so the tick is
+ * short; but each announcement goes to every socket of the meeting (2,000 in a province-wide
+ * session), and in a cast spread over a second that fan-out was a fifth of the server's CPU at two
+ * announcements a second (docs/votes.md). A count one second old is as good to a delegate.
  */
 @ApplicationScoped
 public class PollTicker {
@@ -34,6 +40,10 @@ public class PollTicker {
   /** Ticks twice a second (see {@link #start}); off where the scheduler is (the tests tick). */
   @ConfigProperty(name = "hopso.polls.tick", defaultValue = "500ms")
   java.time.Duration period;
+
+  /** The least time between two announcements of one poll's count, across instances. */
+  @ConfigProperty(name = "hopso.polls.progress-every", defaultValue = "1s")
+  java.time.Duration progressEvery;
 
   @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true")
   boolean enabled;
@@ -112,16 +122,30 @@ public class PollTicker {
       close(p, "đủ phiếu / all voted");
       return;
     }
+    java.time.Instant now = clock.instant();
     int updated =
         em.createNativeQuery(
-                "update poll_progress set shown = ?1 where poll_id = ?2 and shown <> ?1")
+                "update poll_progress set shown = ?1, shown_at = ?2 where poll_id = ?3"
+                    + " and shown <> ?1 and (shown_at is null or shown_at <= ?4)")
             .setParameter(1, (int) cast)
-            .setParameter(2, id)
+            .setParameter(2, now)
+            .setParameter(3, id)
+            .setParameter(4, now.minus(pace()))
             .executeUpdate();
     if (updated == 0) {
-      return; // unchanged (or announced by another instance)
+      return; // unchanged, announced less than progressEvery ago, or by another instance
     }
     events.fire(new PollEvents.Progress(m, id, cast, entitled));
+  }
+
+  /**
+   * The least age of the last announcement for a new one: {@code progress-every} less half a tick,
+   * so that the tick falling due just before a full second (timers drift by milliseconds) still
+   * announces, instead of waiting one tick more.
+   */
+  private java.time.Duration pace() {
+    java.time.Duration d = progressEvery.minus(period.dividedBy(2));
+    return d.isNegative() ? java.time.Duration.ZERO : d;
   }
 
   /**
