@@ -24,7 +24,6 @@ pack_mb=${BENCH_PACK_MB:-20}
 demo=${BENCH_DEMO:-2021}
 admin_password=rehearsal-admin-password
 demo_password=hopso-demo-2026
-app=target/quarkus-app-pg
 database=hopso_rehearsal
 ulimit -n 65536 2>/dev/null || true
 ./hopso database >/dev/null
@@ -37,15 +36,11 @@ if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
 fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
-# The package built for PostgreSQL, as `./mvnw verify` builds it for the integration tests.
-if [ ! -f $app/quarkus-run.jar ] ||
-  [ -n "$(find src pom.xml -newer $app/quarkus-run.jar -print -quit)" ]; then
-  echo "building the PostgreSQL package…" >&2
-  rm -rf target/classes/db
-  ./mvnw -B -q -DskipTests -Dskip.frontend package -Dquarkus.datasource.db-kind=postgresql \
-    -Dquarkus.package.output-directory=quarkus-app-pg -Dquarkus.package.jar.appcds.enabled=false
-fi
-java_opts=${BENCH_JAVA_OPTS:-$(sed -nE 's/.*JAVA_OPTS="([^"]*)".*/\1/p' deploy/Dockerfile)}
+# shellcheck source=bench/server.sh
+source bench/server.sh
+build_pg_package
+image_jvm
+image_aot_cache
 
 work=$(mktemp -d)
 pids=()
@@ -58,10 +53,6 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-psql_admin() {
-  psql -h 127.0.0.1 -U postgres -d postgres -w -qtAc "$1" 2>/dev/null ||
-    (cd / && su postgres -c "psql -d postgres -qtAc \"$1\"")
-}
 psql_admin "drop database if exists $database" >/dev/null
 psql_admin "create database $database owner hopso encoding 'UTF8' template template0" >/dev/null
 
@@ -82,7 +73,7 @@ start_instance() { # name port [demo]
     HOPSO_STORAGE_KIND=s3 HOPSO_STORAGE_S3_ENDPOINT=http://127.0.0.1:$s3port \
     HOPSO_STORAGE_S3_ACCESS_KEY=rehearsal HOPSO_STORAGE_S3_SECRET_KEY=rehearsal-secret-key \
     HOPSO_STORAGE_S3_BUCKET=hopso-rehearsal \
-    exec env ${3:+HOPSO_DEMO=$3} java $java_opts -jar quarkus-run.jar >"$work/$1.log" 2>&1) &
+    exec env ${3:+HOPSO_DEMO=$3} "$server_java" $java_opts $aot_opts -jar quarkus-run.jar >"$work/$1.log" 2>&1) &
   pids+=($!)
   disown # killed on purpose halfway: no job notice
   for _ in $(seq 1 900); do
@@ -126,7 +117,7 @@ for i in 1 2 3 4; do
   python3 bench/makepdf.py "$work/pack/tai-lieu-$i.pdf" $(( pack_mb * 1024 * 1024 / 4 )) 20
 done
 
-echo "HopSo province rehearsal: $tablets tablets, demo $demo, $(nproc) cores; nginx $("$nginx_bin" -v 2>&1 | cut -d/ -f2) on :$nport -> A :$port_a, B :$port_b; JVM $java_opts"
+echo "HopSo province rehearsal: $tablets tablets, demo $demo, $(nproc) cores; nginx $("$nginx_bin" -v 2>&1 | cut -d/ -f2) on :$nport -> A :$port_a, B :$port_b; JVM $("$server_java" -version 2>&1 | head -1 | cut -d'"' -f2) $java_opts ${aot_opts:-(no AOT cache)}"
 commits() { PGPASSWORD=hopso psql -h 127.0.0.1 -U hopso -d $database -qtAc "select xact_commit from pg_stat_database where datname = '$database'"; }
 c0=$(commits); t0=$(date +%s%N)
 java -Xmx2g -cp "$app/lib/main/*" bench/RehearsalBench.java "http://127.0.0.1:$nport" "$admin_password" \

@@ -22,8 +22,12 @@
 #   bench/vote.sh [VOTERS] [ROUNDS]        (defaults 2000 2; BENCH_KINDS=named,secret; BENCH_WARMUP=6;
 #                                         BENCH_TRANSPORT=socket|http; BENCH_PGBENCH_SECONDS=10;
 #                                         BENCH_LOG=file keeps the log; BENCH_JAVA_OPTS replaces the
-#                                         server's JVM options, BENCH_SERVER_JAVA its java (e.g. a
-#                                         JDK 25's), BENCH_CLIENT_OPTS the generator's JVM options)
+#                                         server's JVM options, BENCH_SERVER_JAVA its java,
+#                                         BENCH_AOT=0 leaves out its AOT cache, BENCH_CLIENT_OPTS
+#                                         the generator's JVM options)
+# The server runs as deploy/Dockerfile ships it: a JDK 25 with the image's options and the AOT
+# cache that the image's build trains (deploy/train-aot.sh, run here first when the package, the
+# JVM or the options changed: about four minutes; bench/server.sh).
 # Each cast's line also gives the CPU per ballot of the server, its database backends and the
 # generator, and the ballot desk's group commits (from /q/metrics).
 # Targets on the 2-core reference machine: ballot p99 < 100 ms, ratio >= 0.5, close -> result on
@@ -48,25 +52,14 @@ kinds=${BENCH_KINDS:-named,secret}
 pg_seconds=${BENCH_PGBENCH_SECONDS:-10}
 transport=${BENCH_TRANSPORT:-socket}
 admin_password=bench-admin-password
-app=target/quarkus-app-pg
 ulimit -n 65536 2>/dev/null || true
 ./hopso database >/dev/null
 command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: postgresql-contrib or postgresql-15)" >&2; exit 1; }
 
-# The package built for PostgreSQL (the database kind is fixed at build time), as `./mvnw verify`
-# builds it for the integration tests; rebuilt when a source is newer.
-if [ ! -f $app/quarkus-run.jar ] ||
-  [ -n "$(find src pom.xml -newer $app/quarkus-run.jar -print -quit)" ]; then
-  echo "building the PostgreSQL package…" >&2
-  rm -rf target/classes/db # a migration renamed since the last build must not linger
-  ./mvnw -B -q -DskipTests -Dskip.frontend package -Dquarkus.datasource.db-kind=postgresql \
-    -Dquarkus.package.output-directory=quarkus-app-pg -Dquarkus.package.jar.appcds.enabled=false
-fi
-
-# The production image's JVM options (deploy/Dockerfile), unless BENCH_JAVA_OPTS says otherwise;
-# the JVM on the PATH (the image's is Java 17), unless BENCH_SERVER_JAVA names another.
-server_java=${BENCH_SERVER_JAVA:-java}
-java_opts=${BENCH_JAVA_OPTS:-$(sed -nE 's/.*JAVA_OPTS="([^"]*)".*/\1/p' deploy/Dockerfile)}
+# shellcheck source=bench/server.sh
+source bench/server.sh
+build_pg_package
+image_jvm
 pool=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-$(sed -nE 's/^quarkus\.datasource\.jdbc\.max-size=([0-9]+).*/\1/p' src/main/resources/application.properties)}
 threads=${QUARKUS_THREAD_POOL_MAX_THREADS:-$(sed -nE 's/^quarkus\.thread-pool\.max-threads=([0-9]+).*/\1/p' src/main/resources/application.properties)}
 
@@ -79,17 +72,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-psql_admin() { # trust auth over TCP, else the postgres OS user (as ./hopso does)
-  psql -h 127.0.0.1 -U postgres -d postgres -w -qtAc "$1" 2>/dev/null ||
-    (cd / && su postgres -c "psql -d postgres -qtAc \"$1\"")
-}
-fresh_database() {
-  psql_admin "drop database if exists $1" >/dev/null
-  psql_admin "create database $1 owner hopso encoding 'UTF8' template template0" >/dev/null
-}
+# The image's AOT cache, trained before anything is measured (deploy/train-aot.sh)
+image_aot_cache
 
 echo "HopSo vote benchmark: $voters voters, polls: $kinds, $warmups warm-up rounds, then $rounds measured rounds of each; $(nproc) cores"
-echo "server: $app on PostgreSQL $(psql_admin 'show server_version'), JVM $("$server_java" -version 2>&1 | head -1 | cut -d'"' -f2) $java_opts"
+echo "server: $app on PostgreSQL $(psql_admin 'show server_version'), JVM $("$server_java" -version 2>&1 | head -1 | cut -d'"' -f2) $java_opts ${aot_opts:-(no AOT cache)}"
 echo "concurrency: $voters clients; HopSo's database pool $pool connections, $threads worker threads; pgbench -c $pool"
 
 fresh_database hopso_vote_bench
@@ -101,7 +88,7 @@ base=http://127.0.0.1:$port
 (cd $app && QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hopso_vote_bench \
   QUARKUS_DATASOURCE_USERNAME=hopso QUARKUS_DATASOURCE_PASSWORD=hopso \
   QUARKUS_HTTP_PORT=$port HOPSO_DATA_DIR="$work/data" HOPSO_ADMIN_PASSWORD=$admin_password \
-  HOPSO_PASSWORDS_BCRYPT_COST=4 exec "$server_java" $java_opts -jar quarkus-run.jar >"$work/app.log" 2>&1) &
+  HOPSO_PASSWORDS_BCRYPT_COST=4 exec "$server_java" $java_opts $aot_opts -jar quarkus-run.jar >"$work/app.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 600); do
   curl -fs -o /dev/null "$base/q/health/ready" && break
