@@ -899,7 +899,10 @@ public class VoteBench {
     long opened = System.nanoTime();
     call("POST", p + "/open", chair, null);
     awaitEverywhere(voters, "poll.changed:" + poll + ":OPEN", opened);
-    // every tablet fetches the poll, all at once (the web app refetches on poll.changed)
+    // every tablet fetches the poll, all at once (the web app refetches on poll.changed): the time
+    // from the fetches leaving until each is answered (not a target; printed on its own line)
+    List<Long> fetched = java.util.Collections.synchronizedList(new ArrayList<>());
+    long fetchSent = System.nanoTime();
     CompletableFuture.allOf(
             voters.stream()
                 .map(
@@ -907,9 +910,16 @@ public class VoteBench {
                         v.http()
                             .sendAsync(
                                 request("GET", p, v.token, null),
-                                HttpResponse.BodyHandlers.discarding()))
+                                HttpResponse.BodyHandlers.discarding())
+                            .thenRun(() -> fetched.add(System.nanoTime() - fetchSent)))
                 .toArray(CompletableFuture[]::new))
         .get(2, TimeUnit.MINUTES);
+    System.out.printf(
+        Locale.ROOT,
+        "  poll %d opened; every tablet fetched it at once (%d fetches): %s%n",
+        poll,
+        fetched.size(),
+        figures("fetch", fetched));
     Thread.sleep(500);
     return poll;
   }

@@ -62,6 +62,7 @@ public class PollService {
   private static final List<Attendance> PRESENT =
       List.of(Attendance.PRESENT_IN_ROOM, Attendance.PRESENT_ONLINE);
 
+  @Inject EntitledCount entitledCount;
   @Inject MeetingAccess access;
   @Inject CurrentUser current;
   @Inject Event<DomainEvent> events;
@@ -106,7 +107,7 @@ public class PollService {
     long cast = p.analog ? 0 : PollVoter.count("pollId", p.id);
     // written at the close: from then on the figures are the close's (present: its "entitled")
     PollResult stored = stored(p);
-    long entitled = stored == null ? entitledNow(m) : stored.present();
+    long entitled = stored == null ? entitledCount.of(m) : stored.present();
     List<MyVote> mine = mine(p, a); // empty for an analog poll and for a non-participant
     boolean draft = p.state == PollState.DRAFT;
     boolean open = p.state == PollState.OPEN;
@@ -203,7 +204,8 @@ public class PollService {
 
   /**
    * Principals who can vote now: voting participants present in person, or whose proxy holder is
-   * present. A poll's "entitled" figure while open, and its PRESENT base at close.
+   * present. A poll's "entitled" figure while open (its view reads it through {@link
+   * EntitledCount}), and what the auto-close and the PRESENT base at close count.
    */
   static long entitledNow(Meeting m) {
     return Participant.count(

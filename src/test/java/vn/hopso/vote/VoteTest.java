@@ -896,6 +896,33 @@ class VoteTest {
         .body("result.decision", equalTo("ADOPTED"));
   }
 
+  /**
+   * The view's "entitled" figure is counted once for many readers (vote/EntitledCount: every tablet
+   * fetches the poll when it opens); a check-in or a proxy withdrawn must show at the next read.
+   */
+  @Test
+  void anOpenPollsEntitledFigureFollowsEachChangeAtOnce() {
+    long poll = create(poll("Số đại biểu có quyền biểu quyết", "YES_NO", false, Map.of()));
+    Api.as(chair.token()).post("/api/polls/" + poll + "/open").then().statusCode(200);
+    // the chair, d0..d4, and d5 through d0's proxy
+    for (Someone s : List.of(chair, d.get(1), chair)) {
+      Api.as(s.token()).get("/api/polls/" + poll).then().body("entitled", equalTo(7));
+    }
+    Api.as(d.get(6).token()).post(base + "/check-in").then().statusCode(200);
+    Api.as(d.get(2).token()).get("/api/polls/" + poll).then().body("entitled", equalTo(8));
+    Api.as(secretary.token())
+        .delete(base + "/participants/" + participantOf.get(d.get(5).id()) + "/proxy")
+        .then()
+        .statusCode(200);
+    Api.as(d.get(2).token()).get("/api/polls/" + poll).then().body("entitled", equalTo(7));
+    Api.as(secretary.token())
+        .body(Map.of("attendance", "ABSENT"))
+        .put(base + "/participants/" + participantOf.get(d.get(1).id()) + "/attendance")
+        .then()
+        .statusCode(200);
+    Api.as(chair.token()).get("/api/polls/" + poll).then().body("entitled", equalTo(6));
+  }
+
   @Test
   void theCountdownAndEveryoneHavingVotedCloseThePoll() {
     long timed =
