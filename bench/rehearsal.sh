@@ -53,8 +53,7 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-psql_admin "drop database if exists $database" >/dev/null
-psql_admin "create database $database owner hopso encoding 'UTF8' template template0" >/dev/null
+fresh_database $database
 
 # S3Proxy
 # shellcheck source=bench/s3proxy.sh
