@@ -282,7 +282,7 @@ describe('MeetingChannel', () => {
     const unsubscribe = observer.subscribe(() => undefined);
     await vi.advanceTimersByTimeAsync(2000);
     expect(finished).toBe(1);
-    // the count arrives twice a second: the read under way is not cancelled and started again
+    // the count arrives every second: the read under way is not cancelled and started again
     for (let i = 0; i < 8; i++) {
       last().receive({ type: 'event', seq: 11 + i, event: 'poll.progress', data: { pollId: 5, cast: i + 1, entitled: 9 } });
       await vi.advanceTimersByTimeAsync(500);

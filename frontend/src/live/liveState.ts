@@ -112,7 +112,7 @@ export interface Stale {
   queryKey: readonly unknown[];
   exact?: boolean;
   /**
-   * For events that repeat (the vote count, about twice a second): a read already under way is
+   * For events that repeat (the vote count, about once a second): a read already under way is
    * left to finish instead of being cancelled and started again, which would never let a read
    * slower than the events (the list of who voted, with 2,000 voters) complete. The next event
    * reads again.

@@ -2,7 +2,7 @@
 // (live/meetingChannel.ts) patches the meeting's poll list and the poll itself with them, so that
 // the count and the published result show at once, without a request:
 //   poll.changed    {pollId, state}          the poll's state (DELETED: a draft gone); read again as well
-//   poll.progress   {pollId, cast, entitled} the count while open (about twice a second at most)
+//   poll.progress   {pollId, cast, entitled} the count while open (once a second at most)
 //   poll.published  {pollId, result}         the result: every chart is drawn from it
 
 import type { Id, Poll, PollResult, PollState } from '../api/types';
