@@ -51,6 +51,10 @@ public class PollTicker {
   private final java.util.concurrent.atomic.AtomicBoolean ticking =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  private io.vertx.core.Vertx vertx;
+  private long timer = -1;
+  private volatile boolean stopping;
+
   /**
    * A Vert.x timer rather than {@code @Scheduled}: Quarkus's scheduler runs nothing more often than
    * once a second (it warned and ran the half-second tick every second), and a countdown should
@@ -61,28 +65,41 @@ public class PollTicker {
     if (!enabled) {
       return;
     }
-    vertx.setPeriodic(
-        2000,
-        Math.max(100, period.toMillis()),
-        id -> {
-          if (!ticking.compareAndSet(false, true)) {
-            return;
-          }
-          vertx
-              .executeBlocking(
-                  () -> {
-                    tick();
-                    return null;
-                  },
-                  false)
-              .onComplete(
-                  r -> {
-                    ticking.set(false);
-                    if (r.failed()) {
-                      LOG.warn("poll tick failed", r.cause());
-                    }
-                  });
-        });
+    this.vertx = vertx;
+    timer =
+        vertx.setPeriodic(
+            2000,
+            Math.max(100, period.toMillis()),
+            id -> {
+              if (!ticking.compareAndSet(false, true)) {
+                return;
+              }
+              vertx
+                  .executeBlocking(
+                      () -> {
+                        tick();
+                        return null;
+                      },
+                      false)
+                  .onComplete(
+                      r -> {
+                        ticking.set(false);
+                        if (r.failed() && !stopping) {
+                          LOG.warn("poll tick failed", r.cause());
+                        }
+                      });
+            });
+  }
+
+  /**
+   * No tick once the application stops: one falling due while Hibernate shuts down failed with a
+   * warning in every stop's log.
+   */
+  void stop(@Observes io.quarkus.runtime.ShutdownEvent e) {
+    stopping = true; // a tick under way may still fail as the persistence unit closes
+    if (vertx != null && timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
   }
 
   @ActivateRequestContext
