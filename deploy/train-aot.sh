@@ -27,7 +27,7 @@ app=$(cd "$1" && pwd)
 java=${2:-java}
 here=$(cd "$(dirname "$0")/.." && pwd)
 voters=${TRAIN_VOTERS:-2000}
-java_opts=${JAVA_OPTS:-$(sed -nE 's/.*JAVA_OPTS="([^"]*)".*/\1/p' "$here/deploy/Dockerfile")}
+java_opts=${JAVA_OPTS:-$(sed -nE 's/^ARG JAVA_OPTS="([^"]*)".*/\1/p' "$here/deploy/Dockerfile")}
 : "${QUARKUS_DATASOURCE_JDBC_URL:?the training database (QUARKUS_DATASOURCE_JDBC_URL)}"
 database=${QUARKUS_DATASOURCE_JDBC_URL##*/}
 database=${database%%\?*}
