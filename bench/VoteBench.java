@@ -44,11 +44,13 @@ import java.util.regex.Pattern;
  * open until the chair closes it (a poll also closes when every entitled principal has voted).
  * Every voter then opens the meeting's live channel with its own ticket, as a tablet does.
  *
- * <p>Each round (two YES_NO polls, named or secret):
+ * <p>Each round (two polls of one {@link Kind}: yes/no named or secret, a secret election, a secret
+ * confidence vote):
  *
  * <ol>
- *   <li>the chair creates and opens the poll; every tablet fetches it (as the web app does on
- *       {@code poll.changed}), which also leaves each voter a warm keep-alive connection;
+ *   <li>the chair creates and opens the poll; every tablet reads it (as the web app does on
+ *       {@code poll.changed}; BENCH_READ=list: the meeting's whole list), which also leaves each
+ *       voter a warm keep-alive connection;
  *   <li>the VOTERS ballots are sent within one second (open loop, evenly spaced, voters in random
  *       order), each as a {@code ballot} message on the voter's live socket (TRANSPORT socket, the
  *       default, as the web app sends them) or a POST to the API (http): each ballot's time to
@@ -72,7 +74,8 @@ import java.util.regex.Pattern;
  * the two cores a ballot costs, whatever else the machine is doing at the time.
  *
  * <p>java VoteBench.java BASE ADMIN_PASSWORD VOTERS KINDS ROUNDS SERVER_PID CLK_TCK DATABASE
- * [TRANSPORT [WARMUPS]] (KINDS: named,secret; TRANSPORT: socket or http)
+ * [TRANSPORT [WARMUPS]] (KINDS: any of named,secret,election,confidence; TRANSPORT: socket or
+ * http)
  */
 public class VoteBench {
   static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
@@ -83,7 +86,108 @@ public class VoteBench {
   static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"");
   static final Pattern RECEIPT = Pattern.compile("\"receipt\"\\s*:\\s*\"([^\"]+)\"");
   static final Pattern CAST = Pattern.compile("\"cast\"\\s*:\\s*(\\d+)");
+  static final Pattern OPTIONS = Pattern.compile("\"options\"\\s*:\\s*\\[([^\\]]*)\\]");
+  static final Pattern OPTION_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
   static final String PASSWORD = "phieu-bau-do-2026";
+
+  /**
+   * A kind of poll the benchmark runs (its name on the command line): the yes/no polls the issue's
+   * targets are about, named or secret, and the two other kinds a council votes on, so that a
+   * cache trained with this generator (deploy/train-aot.sh) holds their paths too: a secret
+   * election of 3 among 5 candidates (each ballot keeps 0 to 3 names) and a secret confidence vote
+   * on 3 office holders (each ballot rates all three).
+   */
+  record Kind(String name, boolean secret, String pollKind, List<String> candidates, int seats) {
+    static Kind of(String name) {
+      return switch (name) {
+        case "named" -> new Kind(name, false, "YES_NO", List.of(), 0);
+        case "secret" -> new Kind(name, true, "YES_NO", List.of(), 0);
+        case "election" ->
+            new Kind(
+                name,
+                true,
+                "ELECTION",
+                List.of(
+                    "Nguyễn Văn An",
+                    "Trần Thị Bích",
+                    "Lê Hoàng Cường",
+                    "Phạm Thị Dung",
+                    "Đặng Quốc Vinh"),
+                3);
+        case "confidence" ->
+            new Kind(
+                name,
+                true,
+                "CONFIDENCE",
+                List.of("Hoàng Minh Đức", "Vũ Thị Hạnh", "Bùi Văn Khánh"),
+                0);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown poll kind " + name + " (named, secret, election, confidence)");
+      };
+    }
+
+    /** The poll's creation request. */
+    String create(String title) {
+      StringBuilder b =
+          new StringBuilder("{\"title\":\"")
+              .append(title)
+              .append("\",\"kind\":\"")
+              .append(pollKind)
+              .append("\",\"analog\":false,\"secret\":")
+              .append(secret)
+              .append(",\"allowChange\":false");
+      if (!candidates.isEmpty()) {
+        b.append(",\"candidates\":[")
+            .append(String.join(",", candidates.stream().map(c -> "\"" + c + "\"").toList()))
+            .append(']');
+      }
+      if (seats > 0) {
+        b.append(",\"seats\":").append(seats).append(",\"electionStyle\":\"CHOOSE\"");
+      }
+      return b.append(
+              ",\"rule\":{\"base\":\"ALL_MEMBERS\",\"threshold\":\"MORE_THAN_HALF\","
+                  + "\"tie\":\"NOT_ADOPTED\"}}")
+          .toString();
+    }
+
+    /** One voter's choice, as the ballot's JSON fields (after the ballot id). */
+    String choice(Random random, List<Long> options) {
+      int d = random.nextInt(100);
+      switch (pollKind) {
+        case "YES_NO" -> {
+          return "\"value\":\"" + (d < 70 ? "YES" : d < 90 ? "NO" : "ABSTAIN") + "\"";
+        }
+        case "ELECTION" -> {
+          List<Long> kept = new ArrayList<>(options);
+          Collections.shuffle(kept, random);
+          int count = d < 80 ? seats : random.nextInt(seats); // most keep a full slate
+          return "\"selected\":["
+              + String.join(",", kept.subList(0, count).stream().map(String::valueOf).toList())
+              + "]";
+        }
+        default -> {
+          StringBuilder b = new StringBuilder("\"ratings\":{");
+          for (int i = 0; i < options.size(); i++) {
+            int r = random.nextInt(100);
+            b.append(i == 0 ? "" : ",")
+                .append('"')
+                .append(options.get(i))
+                .append("\":\"")
+                .append(r < 60 ? "HIGH" : r < 90 ? "MEDIUM" : "LOW")
+                .append('"');
+          }
+          return b.append('}').toString();
+        }
+      }
+    }
+  }
+
+  /** The polls of the meeting so far. */
+  static final AtomicInteger polls = new AtomicInteger();
+
+  /** A poll opened: its id and, for an election or a confidence vote, its options' ids. */
+  record Opened(long id, List<Long> options) {}
 
   /**
    * HTTP/1.1, as browsers speak to a plain-http server: each tablet has its own connection (the
@@ -661,7 +765,7 @@ public class VoteBench {
     base = args[0];
     String adminPassword = args[1];
     int voters = Integer.parseInt(args[2]);
-    List<String> kinds = List.of(args[3].split(","));
+    List<Kind> kinds = java.util.Arrays.stream(args[3].split(",")).map(Kind::of).toList();
     int rounds = Integer.parseInt(args[4]);
     int warmUps = args.length > 9 ? Integer.parseInt(args[9]) : kinds.size();
     serverPid = Long.parseLong(args[5]);
@@ -771,29 +875,29 @@ public class VoteBench {
     // first round meets a server that has just started: it is reported on its own as the cold
     // vote. Then the measured rounds, also taking the kinds in turn.
     for (int w = 0; w < warmUps; w++) {
-      String kind = kinds.get(w % kinds.size());
+      Kind kind = kinds.get(w % kinds.size());
       Totals cold = w == 0 ? new Totals() : null;
-      round(kind + " warm-up " + (w + 1), kind.equals("secret"), chair, casting, random, socket, cold);
+      round(kind.name() + " warm-up " + (w + 1), kind, chair, casting, random, socket, cold);
       if (cold != null) {
-        summary("cold-" + kind, voters, cold);
+        summary("cold-" + kind.name(), voters, cold);
       }
     }
     for (int r = 1; r <= rounds; r++) {
-      for (String kind : kinds) {
+      for (Kind kind : kinds) {
         round(
-            kind + " round " + r,
-            kind.equals("secret"),
+            kind.name() + " round " + r,
+            kind,
             chair,
             casting,
             random,
             socket,
-            totals.computeIfAbsent(kind, k -> new Totals()));
+            totals.computeIfAbsent(kind.name(), k -> new Totals()));
       }
     }
-    for (String kind : kinds) {
-      Totals t = totals.get(kind);
+    for (Kind kind : kinds) {
+      Totals t = totals.get(kind.name());
       if (t != null) {
-        summary(kind, voters, t);
+        summary(kind.name(), voters, t);
       }
     }
     for (Voter v : casting) {
@@ -881,26 +985,38 @@ public class VoteBench {
       double clientCpu) {}
 
   /** A poll created and opened by the chair, fetched by every tablet; its id. */
-  static long openPoll(String chair, List<Voter> voters, boolean secret, Random random)
+  static Opened openPoll(String chair, List<Voter> voters, Kind kind, Random random)
       throws Exception {
-    long poll =
-        id(
-            call(
-                "POST",
-                "/api/meetings/" + meeting + "/polls",
-                chair,
-                "{\"title\":\"Thông qua Nghị quyết đo số "
-                    + random.nextInt(1000)
-                    + "\",\"kind\":\"YES_NO\",\"analog\":false,\"secret\":"
-                    + secret
-                    + ",\"allowChange\":false,\"rule\":{\"base\":\"ALL_MEMBERS\",\"threshold\":"
-                    + "\"MORE_THAN_HALF\",\"tie\":\"NOT_ADOPTED\"}}"));
+    String created =
+        call(
+            "POST",
+            "/api/meetings/" + meeting + "/polls",
+            chair,
+            kind.create("Biểu quyết đo số " + random.nextInt(1000)));
+    long poll = id(created);
+    List<Long> options = new ArrayList<>();
+    Matcher listed = OPTIONS.matcher(created);
+    if (listed.find()) {
+      Matcher o = OPTION_ID.matcher(listed.group(1));
+      while (o.find()) {
+        options.add(Long.parseLong(o.group(1)));
+      }
+    }
+    if (options.size() != kind.candidates().size()) {
+      throw new IllegalStateException("poll " + poll + " has options " + options + ": " + created);
+    }
     String p = "/api/polls/" + poll;
     long opened = System.nanoTime();
     call("POST", p + "/open", chair, null);
     awaitEverywhere(voters, "poll.changed:" + poll + ":OPEN", opened);
-    // every tablet fetches the poll, all at once (the web app refetches on poll.changed): the time
-    // from the fetches leaving until each is answered (not a target; printed on its own line)
+    // every tablet reads the poll again, all at once, as the web app does on poll.changed (and
+    // puts it in its list): the time from the reads leaving until each is answered (not a target;
+    // printed on its own line). BENCH_READ=list reads the meeting's whole list instead, as a
+    // tablet does when it opens the meeting or has lost its place in the channel; the meeting
+    // gathers two polls a round, as a day's session gathers its resolutions, so the list grows.
+    boolean whole = "list".equals(System.getenv("BENCH_READ"));
+    String read = whole ? "/api/meetings/" + meeting + "/polls" : p;
+    int known = polls.incrementAndGet();
     List<Long> fetched = java.util.Collections.synchronizedList(new ArrayList<>());
     long fetchSent = System.nanoTime();
     CompletableFuture.allOf(
@@ -909,19 +1025,20 @@ public class VoteBench {
                     v ->
                         v.http()
                             .sendAsync(
-                                request("GET", p, v.token, null),
+                                request("GET", read, v.token, null),
                                 HttpResponse.BodyHandlers.discarding())
                             .thenRun(() -> fetched.add(System.nanoTime() - fetchSent)))
                 .toArray(CompletableFuture[]::new))
         .get(2, TimeUnit.MINUTES);
     System.out.printf(
         Locale.ROOT,
-        "  poll %d opened; every tablet fetched it at once (%d fetches): %s%n",
+        "  poll %d opened; every tablet read %s at once (%d reads): %s%n",
         poll,
+        whole ? "the meeting's " + known + " polls" : "it",
         fetched.size(),
         figures("fetch", fetched));
     Thread.sleep(500);
-    return poll;
+    return new Opened(poll, options);
   }
 
   /**
@@ -931,17 +1048,23 @@ public class VoteBench {
    * (as the web app sends when its live channel is connected) or over HTTP.
    */
   static Cast cast(
-      String label, long poll, List<Voter> voters, Random random, boolean burst, boolean socket)
+      String label,
+      Kind kind,
+      Opened opened,
+      List<Voter> voters,
+      Random random,
+      boolean burst,
+      boolean socket)
       throws Exception {
+    long poll = opened.id();
     String p = "/api/polls/" + poll;
     List<Voter> order = new ArrayList<>(voters);
     Collections.shuffle(order, random);
     int n = order.size();
     String[] bodies = new String[n];
     for (int i = 0; i < n; i++) {
-      int d = random.nextInt(100);
-      String value = d < 70 ? "YES" : d < 90 ? "NO" : "ABSTAIN";
-      bodies[i] = "{\"ballotId\":\"" + UUID.randomUUID() + "\",\"value\":\"" + value + "\"}";
+      bodies[i] =
+          "{\"ballotId\":\"" + UUID.randomUUID() + "\"," + kind.choice(random, opened.options()) + "}";
     }
     long[] due = new long[n];
     long[] acked = new long[n];
@@ -1087,16 +1210,17 @@ public class VoteBench {
    */
   static void round(
       String label,
-      boolean secret,
+      Kind kind,
       String chair,
       List<Voter> voters,
       Random random,
       boolean socket,
       Totals totals)
       throws Exception {
-    long poll = openPoll(chair, voters, secret, random);
+    Opened opened = openPoll(chair, voters, kind, random);
+    long poll = opened.id();
     String p = "/api/polls/" + poll;
-    Cast spread = cast(label, poll, voters, random, false, socket);
+    Cast spread = cast(label, kind, opened, voters, random, false, socket);
     Thread.sleep(1000);
 
     long closeSent = System.nanoTime();
@@ -1123,11 +1247,12 @@ public class VoteBench {
         counted);
     warnUnless(counted, spread.acks().size());
 
-    long second = openPoll(chair, voters, secret, random);
-    Cast burst = cast(label, second, voters, random, true, socket);
+    Opened second = openPoll(chair, voters, kind, random);
+    long secondId = second.id();
+    Cast burst = cast(label, kind, second, voters, random, true, socket);
     Thread.sleep(500);
-    call("POST", "/api/polls/" + second + "/close", chair, null);
-    warnUnless(counted(chair, second), burst.acks().size());
+    call("POST", "/api/polls/" + secondId + "/close", chair, null);
+    warnUnless(counted(chair, secondId), burst.acks().size());
     if (totals != null) {
       synchronized (totals) {
         totals.acks.addAll(spread.acks());

@@ -41,13 +41,15 @@ image_jvm() {
 }
 
 # The image's AOT cache (deploy/train-aot.sh, as the image's build runs it), made for this JVM,
-# these options and this package; kept in $app and made again when any of them changed.
-# BENCH_AOT=0 measures without it.
+# these options, this package and this training (the script and its generator); kept in $app
+# and made again when any of them changed. BENCH_AOT=0 measures without it.
 image_aot_cache() {
   aot_opts=
   [ "${BENCH_AOT:-1}" = 1 ] || return 0
   [ "$(./hopso jdk-major "$server_java")" -ge 25 ] 2>/dev/null || return 0
-  local stamp="$server_java $java_opts $(stat -c %Y $app/quarkus-run.jar)"
+  local training
+  training=$(cat deploy/train-aot.sh bench/VoteBench.java | sha256sum | cut -c1-16)
+  local stamp="$server_java $java_opts $(stat -c %Y $app/quarkus-run.jar) training $training"
   if [ ! -s $app/app.aot ] || [ "$(cat $app/app.aot.made-by 2>/dev/null)" != "$stamp" ]; then
     rm -f $app/app.aot $app/app.aot.made-by
     fresh_database hopso_aot_training

@@ -19,15 +19,18 @@
 # on its own as the cold vote (what the first vote after a restart costs). Set-up (people, invitations, sign-ins,
 # check-ins, sockets) is not measured. Figures are printed with a line per target.
 #
-#   bench/vote.sh [VOTERS] [ROUNDS]        (defaults 2000 2; BENCH_KINDS=named,secret; BENCH_WARMUP=6;
+#   bench/vote.sh [VOTERS] [ROUNDS]        (defaults 2000 2; BENCH_KINDS=named,secret (also
+#                                         election, confidence); BENCH_WARMUP=6;
 #                                         BENCH_TRANSPORT=socket|http; BENCH_PGBENCH_SECONDS=10;
+#                                         BENCH_READ=list: at each opening every tablet reads the
+#                                         meeting's polls, not the poll alone;
 #                                         BENCH_LOG=file keeps the log; BENCH_JAVA_OPTS replaces the
 #                                         server's JVM options, BENCH_SERVER_JAVA its java,
 #                                         BENCH_AOT=0 leaves out its AOT cache, BENCH_CLIENT_OPTS
 #                                         the generator's JVM options)
 # The server runs as deploy/Dockerfile ships it: a JDK 25 with the image's options and the AOT
 # cache that the image's build trains (deploy/train-aot.sh, run here first when the package, the
-# JVM or the options changed: about four minutes; bench/server.sh).
+# JVM, the options or the training changed: about five minutes; bench/server.sh).
 # Each cast's line also gives the CPU per ballot of the server, its database backends and the
 # generator, and the ballot desk's group commits (from /q/metrics).
 # Targets on the 2-core reference machine: ballot p99 < 100 ms, ratio >= 0.5, close -> result on

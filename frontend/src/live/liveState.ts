@@ -160,11 +160,10 @@ export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
       return docId !== undefined ? [{ queryKey: queryKeys.documents.allAnnotations(docId) }] : [];
     }
     case 'poll.changed': {
-      // a state changes what each person may do and see (ballots, voters, the result): read again
+      // a state changes what each person may do and see: the poll itself is read again alone
+      // (pollsToRead); who voted and the receipts, where they are shown, are read again here
       const pollId = pollIdOf(ev.event, ev.data);
-      const out: Stale[] = [{ queryKey: k.polls(meetingId), exact: true }];
-      if (pollId !== undefined) out.push({ queryKey: queryKeys.polls.detail(pollId) });
-      return out;
+      return pollId !== undefined ? [{ queryKey: queryKeys.polls.detail(pollId) }] : [];
     }
     case 'poll.progress': {
       // the count is patched (cachePatches); who has voted is read again where it is shown
@@ -182,6 +181,16 @@ export function staleQueries(ev: EventMessage, meetingId: Id, me: Me): Stale[] {
     default:
       return [];
   }
+}
+
+/**
+ * The polls an event asks to read again one by one and put in place in the meeting's list
+ * (votes/api/polls.ts, readPoll): the poll of a poll.changed, unless it was deleted. Never the
+ * whole list: all tablets read at once when a poll opens, and the list grows with the session.
+ */
+export function pollsToRead(ev: EventMessage): Id[] {
+  const pollId = pollIdOf(ev.event, ev.data);
+  return ev.event === 'poll.changed' && pollId !== undefined && ev.data.state !== 'DELETED' ? [pollId] : [];
 }
 
 /** A cached read an event changes in place: its key and the change. */

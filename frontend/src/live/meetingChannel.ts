@@ -13,10 +13,11 @@ import { isApiError } from '../api/problem';
 import type { Id, LiveState, LiveTicket } from '../api/types';
 import { currentLang } from '../lib/i18n';
 import { queryKeys } from '../lib/queryKeys';
-import { type Me, applyEvent, cachePatches, markMine, staleQueries } from './liveState';
+import { type Me, applyEvent, cachePatches, markMine, pollsToRead, staleQueries } from './liveState';
 import type { AnswerMessage, EventMessage, LiveStatus, ServerMessage } from './protocol';
 import { noteServerTime } from './serverClock';
 import { LiveSocket, type SocketLike } from './socket';
+import { readPoll } from '../votes/api/polls';
 
 /** Events kept for applying to a state read while they arrived. */
 const RECENT = 500;
@@ -190,6 +191,7 @@ export class MeetingChannel {
         for (const { keepRunning, ...filters } of staleQueries(m, this.meetingId, this.me)) {
           void this.client.invalidateQueries(filters, { cancelRefetch: !keepRunning });
         }
+        for (const pollId of pollsToRead(m)) void readPoll(this.client, this.meetingId, pollId);
         return;
       }
       case 'ballot.ack':

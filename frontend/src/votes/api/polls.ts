@@ -1,6 +1,6 @@
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { isCancelledError, queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, pathId, request } from '../../api/client';
-import type { BallotAck, BallotInput, CountInput, Id, Poll, PollInput, ReceiptList, Voters } from '../../api/types';
+import type { BallotAck, BallotInput, CountInput, Id, Poll, PollInput, PollState, ReceiptList, Voters } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { queryKeys } from '../../lib/queryKeys';
 import type { AnswerMessage } from '../../live/protocol';
@@ -20,6 +20,13 @@ export const pollsQuery = (meetingId: Id) =>
   queryOptions({
     queryKey: queryKeys.meetings.polls(meetingId),
     queryFn: ({ signal }) => api.get<Poll[]>(meetingApi(meetingId, '/polls'), undefined, signal),
+  });
+
+/** GET /api/polls/{id}: one poll as the caller sees it (what they may do, their own votes). */
+export const pollQuery = (pollId: Id) =>
+  queryOptions({
+    queryKey: queryKeys.polls.detail(pollId),
+    queryFn: ({ signal }) => api.get<Poll>(pollApi(pollId), undefined, signal),
   });
 
 /** GET /api/polls/{id}/voters: who has and has not voted. */
@@ -54,6 +61,49 @@ export function storePoll(client: QueryClient, meetingId: Id, poll: Poll | undef
   );
   if (!found) void client.invalidateQueries({ queryKey: queryKeys.meetings.polls(meetingId), exact: true });
   client.setQueryData(queryKeys.polls.detail(poll.id), poll);
+}
+
+const STATE_ORDER: readonly PollState[] = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'];
+
+/**
+ * A poll read again after its poll.changed, put in place in the meeting's cached list: replaced,
+ * or inserted where the server would list it (newest first; ids follow creation) when the caller
+ * could not see it before (a poll just opened, to a delegate). An answer behind what the list
+ * already shows (it left before a later event's patch, such as the published result) is dropped.
+ */
+export function placePoll(client: QueryClient, meetingId: Id, poll: Poll): void {
+  if (poll.id == null) return;
+  client.setQueryData<Poll[]>(queryKeys.meetings.polls(meetingId), (list) => {
+    if (!list) return list;
+    const at = list.findIndex((p) => p.id === poll.id);
+    if (at >= 0) {
+      const shown = list[at];
+      if (shown.state && poll.state && STATE_ORDER.indexOf(poll.state) < STATE_ORDER.indexOf(shown.state)) return list;
+      return list.map((p, i) => (i === at ? poll : p));
+    }
+    const before = list.findIndex((p) => p.id != null && p.id < (poll.id as number));
+    return before < 0 ? [...list, poll] : [...list.slice(0, before), poll, ...list.slice(before)];
+  });
+}
+
+/**
+ * On poll.changed: the poll that changed is read again, alone, and put in the meeting's list.
+ * Each tablet reads one poll, not the list, whose size grows with the session's polls: 2,000
+ * tablets read at once when a poll opens. Nothing is read while no list is cached (it is read
+ * whole when shown); a poll the caller may no longer see (a deleted draft) was already dropped
+ * from the list by the event; any other failure reads the list again.
+ */
+export async function readPoll(client: QueryClient, meetingId: Id, pollId: Id): Promise<void> {
+  if (!client.getQueryData(queryKeys.meetings.polls(meetingId))) return;
+  // a read already under way left before this change: it must not answer for it
+  await client.cancelQueries({ queryKey: queryKeys.polls.detail(pollId), exact: true });
+  try {
+    placePoll(client, meetingId, await client.fetchQuery({ ...pollQuery(pollId), staleTime: 0 }));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return;
+    if (isCancelledError(e)) return; // a later change reads it
+    void client.invalidateQueries({ queryKey: queryKeys.meetings.polls(meetingId), exact: true });
+  }
 }
 
 /** POST /api/meetings/{id}/polls (a draft) or PUT /api/polls/{pollId} (a draft, with its `version`). */

@@ -1,6 +1,7 @@
 package vn.hopso.vote;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -107,6 +108,13 @@ public class Poll extends PanacheEntityBase {
   @Column(name = "published_at")
   public Instant publishedAt;
 
+  /**
+   * Who was entitled, present and voted at the close, with their names: hundreds of kilobytes for a
+   * council of 2,000. Read only by the list of voters after the close, so not loaded with the poll:
+   * every tablet reads the meeting's polls, and decoding each closed poll's snapshot made that read
+   * grow with the session's polls (bytecode enhancement loads it on first access).
+   */
+  @Basic(fetch = FetchType.LAZY)
   @Column(columnDefinition = "text")
   public String snapshot;
 

@@ -81,7 +81,7 @@ public class PollService {
                 + (drafts ? "" : " and p.state <> ?2")
                 + " order by p.createdAt desc, p.id desc",
             drafts ? new Object[] {a.meeting()} : new Object[] {a.meeting(), PollState.DRAFT});
-    return polls.stream().map(p -> view(p, a)).toList();
+    return views(polls, a);
   }
 
   public PollView get(long pollId) {
@@ -101,14 +101,65 @@ public class PollService {
   }
 
   PollView view(Poll p, Access a) {
+    return views(List.of(p), a).get(0);
+  }
+
+  /**
+   * The views of some of one meeting's polls, for one reader, in a fixed number of queries however
+   * many polls there are: the options of all of them, the ballots counted on the open ones, and the
+   * reader's own votes (and their principals') on each, each read once for all. Every tablet reads
+   * the meeting's polls again on each {@code poll.changed}: a session's thirtieth poll must not
+   * make 2,000 such reads thirty times dearer than its first.
+   */
+  List<PollView> views(List<Poll> polls, Access a) {
+    if (polls.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<OptionView>> options = new HashMap<>();
+    PollOption.<PollOption>list(
+            "pollId in ?1 order by pollId, position", polls.stream().map(p -> p.id).toList())
+        .forEach(
+            o ->
+                options
+                    .computeIfAbsent(o.pollId, k -> new ArrayList<>())
+                    .add(new OptionView(o.id, o.label, o.position)));
+    // written at the close: from then on the figures are the close's (present: its "entitled";
+    // cast: its ballots, one per voter, which nothing changes after the close)
+    Map<Long, PollResult> stored = new HashMap<>();
+    polls.forEach(p -> stored.put(p.id, stored(p)));
+    // the ballots counted so far: on the open polls (a draft has none, an analog poll's are typed)
+    Map<Long, Long> counted =
+        counts(
+            polls.stream()
+                .filter(p -> !p.analog && p.state != PollState.DRAFT && stored.get(p.id) == null)
+                .toList());
+    MyVotes mine = myVotes(polls, a);
+    Lang lang = current.lang();
+    Instant now = clock.instant();
+    List<PollView> out = new ArrayList<>(polls.size());
+    for (Poll p : polls) {
+      PollResult closed = stored.get(p.id);
+      long cast =
+          p.analog || p.state == PollState.DRAFT
+              ? 0
+              : closed != null ? closed.cast() : counted.getOrDefault(p.id, 0L);
+      out.add(
+          view(p, a, options.getOrDefault(p.id, List.of()), cast, closed, mine.on(p), lang, now));
+    }
+    return out;
+  }
+
+  private PollView view(
+      Poll p,
+      Access a,
+      List<OptionView> options,
+      long cast,
+      PollResult stored,
+      List<MyVote> mine,
+      Lang lang,
+      Instant now) {
     Meeting m = a.meeting();
-    List<OptionView> options =
-        PollOption.of(p.id).stream().map(o -> new OptionView(o.id, o.label, o.position)).toList();
-    long cast = p.analog ? 0 : PollVoter.count("pollId", p.id);
-    // written at the close: from then on the figures are the close's (present: its "entitled")
-    PollResult stored = stored(p);
     long entitled = stored == null ? entitledCount.of(m) : stored.present();
-    List<MyVote> mine = mine(p, a); // empty for an analog poll and for a non-participant
     boolean draft = p.state == PollState.DRAFT;
     boolean open = p.state == PollState.OPEN;
     boolean prepare = draft && allowed(a, MeetingOp.MANAGE_POLLS);
@@ -127,7 +178,7 @@ public class PollService {
             open && p.analog && allowed(a, MeetingOp.ENTER_COUNTS));
     PollResult result =
         p.state == PollState.PUBLISHED || (p.state == PollState.CLOSED && a.relation().runner())
-            ? localized(p, stored, current.lang())
+            ? localized(p, stored, lang)
             : null;
     return new PollView(
         p.id,
@@ -144,7 +195,7 @@ public class PollService {
         p.seats,
         p.electionStyle,
         options,
-        Counting.view(p.rule(), current.lang()),
+        Counting.view(p.rule(), lang),
         p.state,
         p.openedAt,
         p.closesAt,
@@ -157,49 +208,94 @@ public class PollService {
         result,
         p.recordHash,
         p.version,
-        clock.instant());
+        now);
+  }
+
+  /** The ballots recorded so far on each of these polls (one grouped count for all of them). */
+  private Map<Long, Long> counts(List<Poll> polls) {
+    if (polls.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Long> out = new HashMap<>();
+    em.createQuery(
+            "select v.pollId, count(v) from PollVoter v where v.pollId in :polls group by v.pollId",
+            Object[].class)
+        .setParameter("polls", polls.stream().map(p -> p.id).toList())
+        .getResultList()
+        .forEach(r -> out.put((Long) r[0], (Long) r[1]));
+    return out;
   }
 
   private boolean allowed(Access a, MeetingOp op) {
     return access.allowed(a.meeting(), a.relation(), op);
   }
 
-  /** The votes the caller casts in this poll: their own, and those of whose proxy they hold. */
-  private List<MyVote> mine(Poll p, Access a) {
+  /**
+   * The votes the reader casts on each poll: their own, and those of whose proxy they hold; with
+   * what each recorded on a named poll (a secret one's choice is on the voter's device only).
+   */
+  private record MyVotes(
+      Participant me,
+      List<Participant> principals,
+      Map<Long, Set<Long>> voted,
+      Map<Long, Map<Long, BallotChoice>> choices) {
+    static final MyVotes NONE = new MyVotes(null, List.of(), Map.of(), Map.of());
+
+    /** Empty for an analog poll and for a reader who casts no vote in this meeting. */
+    List<MyVote> on(Poll p) {
+      if (principals.isEmpty() || p.analog) {
+        return List.of();
+      }
+      Set<Long> done = voted.getOrDefault(p.id, Set.of());
+      Map<Long, BallotChoice> chosen = choices.getOrDefault(p.id, Map.of());
+      return principals.stream()
+          .map(
+              x ->
+                  new MyVote(
+                      x.id, x.person.fullName, x != me, done.contains(x.id), chosen.get(x.id)))
+          .toList();
+    }
+  }
+
+  private MyVotes myVotes(List<Poll> polls, Access a) {
     Participant me = a.mine();
-    if (me == null || p.analog) {
-      return List.of();
+    List<Poll> digital = polls.stream().filter(p -> !p.analog).toList();
+    if (me == null || digital.isEmpty()) {
+      return MyVotes.NONE;
     }
-    List<Participant> principals = new ArrayList<>();
-    if (me.voting && me.proxy == null) {
-      principals.add(me);
-    }
-    principals.addAll(
-        Participant.<Participant>list(
-            "from Participant p join fetch p.person where p.meeting = ?1 and p.proxy = ?2"
-                + " and p.voting = true order by p.person.sortKey, p.id",
+    // the reader, when they vote and have not given their proxy, then those whose proxy they
+    // hold; with their names, in one query (the reader's row is the one already loaded)
+    List<Participant> principals =
+        Participant.list(
+            "from Participant p join fetch p.person where p.meeting = ?1 and p.voting = true"
+                + " and ((p.id = ?2 and p.proxy is null) or p.proxy.id = ?2)"
+                + " order by case when p.id = ?2 then 0 else 1 end, p.person.sortKey, p.id",
             a.meeting(),
-            me));
+            me.id);
     if (principals.isEmpty()) {
-      return List.of();
+      return MyVotes.NONE;
     }
-    Set<Long> voted = new HashSet<>();
-    PollVoter.<PollVoter>list(
-            "pollId = ?1 and participantId in ?2",
-            p.id,
-            principals.stream().map(x -> x.id).toList())
-        .forEach(v -> voted.add(v.participantId));
-    Map<Long, BallotChoice> choices = new HashMap<>();
-    if (!p.secret && !voted.isEmpty()) {
-      Ballot.<Ballot>list("pollId = ?1 and participantId in ?2", p.id, voted)
-          .forEach(b -> choices.put(b.participantId, BallotChoice.decode(b.choice)));
+    List<Long> principalIds = principals.stream().map(x -> x.id).toList();
+    // a draft has no ballots yet
+    List<Long> voting =
+        digital.stream().filter(p -> p.state != PollState.DRAFT).map(p -> p.id).toList();
+    Map<Long, Set<Long>> voted = new HashMap<>();
+    if (!voting.isEmpty()) {
+      PollVoter.<PollVoter>list("pollId in ?1 and participantId in ?2", voting, principalIds)
+          .forEach(v -> voted.computeIfAbsent(v.pollId, k -> new HashSet<>()).add(v.participantId));
     }
-    return principals.stream()
-        .map(
-            x ->
-                new MyVote(
-                    x.id, x.person.fullName, x != me, voted.contains(x.id), choices.get(x.id)))
-        .toList();
+    List<Long> named =
+        digital.stream().filter(p -> !p.secret && voted.containsKey(p.id)).map(p -> p.id).toList();
+    Map<Long, Map<Long, BallotChoice>> choices = new HashMap<>();
+    if (!named.isEmpty()) {
+      Ballot.<Ballot>list("pollId in ?1 and participantId in ?2", named, principalIds)
+          .forEach(
+              b ->
+                  choices
+                      .computeIfAbsent(b.pollId, k -> new HashMap<>())
+                      .put(b.participantId, BallotChoice.decode(b.choice)));
+    }
+    return new MyVotes(me, principals, voted, choices);
   }
 
   /**

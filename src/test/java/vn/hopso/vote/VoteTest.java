@@ -27,6 +27,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hopso.meeting.MeetingFixture;
@@ -46,6 +48,7 @@ import vn.hopso.support.TestClock;
 class VoteTest {
   @Inject AgroalDataSource db;
   @Inject PollTicker ticker;
+  @Inject SessionFactory sessions;
 
   String admin;
   Someone secretary;
@@ -900,6 +903,141 @@ class VoteTest {
    * The view's "entitled" figure is counted once for many readers (vote/EntitledCount: every tablet
    * fetches the poll when it opens); a check-in or a proxy withdrawn must show at the next read.
    */
+  /**
+   * The meeting's list shows each poll as the poll's own read does, to every reader, and costs the
+   * same statements however many polls the meeting has: every tablet reads the list again on each
+   * {@code poll.changed}, so a query per poll would make a session's thirtieth vote thirty times
+   * dearer to 2,000 tablets than its first.
+   */
+  @Test
+  void theMeetingsPollListIsEachPollsOwnReadAtACostThatDoesNotGrowWithThePolls() {
+    // published and named: d0 casts their own vote and d5's; closed and secret; open: an election
+    long named = create(poll("Nghị quyết về ngân sách", "YES_NO", false, Map.of()));
+    voteAndClose(named, true);
+    long secret = create(poll("Nghị quyết về nhân sự", "YES_NO", true, Map.of()));
+    voteAndClose(secret, false);
+    long election =
+        create(
+            poll(
+                "Bầu Phó Chủ tịch",
+                "ELECTION",
+                true,
+                Map.of("seats", 1, "candidates", List.of("Lê Thị Mai", "Đỗ Văn Nam"))));
+    List<Long> candidates =
+        Api.as(chair.token())
+            .post("/api/polls/" + election + "/open")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("options.id", Long.class);
+    cast(d.get(0), election, ballot(UUID.randomUUID(), "selected", List.of(candidates.get(1))))
+        .then()
+        .statusCode(200);
+    long draft = create(poll("Nghị quyết chưa trình", "YES_NO", false, Map.of()));
+
+    for (Someone s : List.of(secretary, chair, d.get(0), d.get(1), d.get(5), nonVoter)) {
+      List<Map<String, Object>> list =
+          Api.as(s.token()).get(base + "/polls").then().statusCode(200).extract().path("$");
+      List<Long> expected =
+          s == secretary || s == chair
+              ? List.of(draft, election, secret, named)
+              : List.of(election, secret, named);
+      assertEquals(
+          expected,
+          list.stream().map(v -> ((Number) v.get("id")).longValue()).toList(),
+          s.username());
+      for (Map<String, Object> inList : list) {
+        Map<String, Object> own =
+            Api.as(s.token())
+                .get("/api/polls/" + inList.get("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
+        own.remove("now");
+        Map<String, Object> listed = new HashMap<>(inList);
+        listed.remove("now");
+        assertEquals(own, listed, s.username() + ", poll " + inList.get("id"));
+      }
+    }
+    JsonPath mine = Api.as(d.get(0).token()).get(base + "/polls").then().extract().jsonPath();
+    assertEquals(
+        List.of(true, false), mine.getList("find { it.id == " + election + " }.mine.voted"));
+    assertEquals(
+        List.of("YES", "NO"), mine.getList("find { it.id == " + named + " }.mine.choice.value"));
+    assertEquals(List.of(true, true), mine.getList("find { it.id == " + secret + " }.mine.voted"));
+    assertEquals(
+        java.util.Arrays.asList(null, null),
+        mine.getList("find { it.id == " + secret + " }.mine.choice"));
+    assertEquals(3, mine.getInt("find { it.id == " + named + " }.cast"));
+    // the close's snapshot of who voted, which the list does not load, outlived the publish
+    Api.as(chair.token())
+        .get("/api/polls/" + named + "/voters")
+        .then()
+        .statusCode(200)
+        .body("voted", equalTo(3));
+    assertEquals(1, mine.getInt("find { it.id == " + election + " }.cast"));
+
+    // the statements of one read of the list, for a proxy holder who voted on every poll, before
+    // and after six more votes (the least of a few reads: the timers read the database meanwhile)
+    Api.as(chair.token()).post("/api/polls/" + election + "/close").then().statusCode(200);
+    long before = statementsToList(d.get(0));
+    assertTrue(before > 0, "Hibernate's statistics count statements in tests");
+    for (int i = 0; i < 6; i++) {
+      voteAndClose(
+          create(poll("Nghị quyết số " + (i + 3), "YES_NO", i % 2 == 0, Map.of())), i % 3 == 0);
+    }
+    assertEquals(
+        9,
+        Api.as(d.get(0).token())
+            .get(base + "/polls")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("$")
+            .size());
+    assertEquals(before, statementsToList(d.get(0)));
+  }
+
+  /** Opens the poll; d0 (for themselves, YES, and for d5, NO) and d1 vote; closes; publishes. */
+  void voteAndClose(long poll, boolean publish) {
+    String p = "/api/polls/" + poll;
+    Api.as(chair.token()).post(p + "/open").then().statusCode(200);
+    Api.as(d.get(0).token())
+        .body(
+            Map.of(
+                "ballots",
+                List.of(
+                    ballot(UUID.randomUUID(), "value", "YES"),
+                    ballot(
+                        UUID.randomUUID(),
+                        "value",
+                        "NO",
+                        "participantId",
+                        participantOf.get(d.get(5).id())))))
+        .post(p + "/ballots/batch")
+        .then()
+        .statusCode(200);
+    cast(d.get(1), poll, ballot(UUID.randomUUID(), "value", "NO")).then().statusCode(200);
+    Api.as(chair.token()).post(p + "/close").then().statusCode(200);
+    if (publish) {
+      Api.as(chair.token()).post(p + "/publish").then().statusCode(200);
+    }
+  }
+
+  /** The fewest SQL statements one read of the meeting's polls took, over a few reads. */
+  long statementsToList(Someone reader) {
+    Statistics stats = sessions.getStatistics();
+    long fewest = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      long before = stats.getPrepareStatementCount();
+      Api.as(reader.token()).get(base + "/polls").then().statusCode(200);
+      fewest = Math.min(fewest, stats.getPrepareStatementCount() - before);
+    }
+    return fewest;
+  }
+
   @Test
   void anOpenPollsEntitledFigureFollowsEachChangeAtOnce() {
     long poll = create(poll("Số đại biểu có quyền biểu quyết", "YES_NO", false, Map.of()));
