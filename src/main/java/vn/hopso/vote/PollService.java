@@ -108,8 +108,9 @@ public class PollService {
    * The views of some of one meeting's polls, for one reader, in a fixed number of queries however
    * many polls there are: the options of all of them, the ballots counted on the open ones, and the
    * reader's own votes (and their principals') on each, each read once for all. Every tablet reads
-   * the meeting's polls again on each {@code poll.changed}: a session's thirtieth poll must not
-   * make 2,000 such reads thirty times dearer than its first.
+   * the list when it opens the meeting and when its channel lost its place (all of them at once
+   * after a restart; on {@code poll.changed} the web app reads the one poll): a session's
+   * thirtieth poll must not make 2,000 such reads thirty times dearer than its first.
    */
   List<PollView> views(List<Poll> polls, Access a) {
     if (polls.isEmpty()) {

@@ -905,9 +905,9 @@ class VoteTest {
    */
   /**
    * The meeting's list shows each poll as the poll's own read does, to every reader, and costs the
-   * same statements however many polls the meeting has: every tablet reads the list again on each
-   * {@code poll.changed}, so a query per poll would make a session's thirtieth vote thirty times
-   * dearer to 2,000 tablets than its first.
+   * same statements however many polls the meeting has: every tablet reads the list when it opens
+   * the meeting or its channel lost its place (all at once after a restart), so a query per poll
+   * would make a session's thirtieth vote thirty times dearer to 2,000 tablets than its first.
    */
   @Test
   void theMeetingsPollListIsEachPollsOwnReadAtACostThatDoesNotGrowWithThePolls() {
