@@ -109,8 +109,8 @@ public class PollService {
    * many polls there are: the options of all of them, the ballots counted on the open ones, and the
    * reader's own votes (and their principals') on each, each read once for all. Every tablet reads
    * the list when it opens the meeting and when its channel lost its place (all of them at once
-   * after a restart; on {@code poll.changed} the web app reads the one poll): a session's
-   * thirtieth poll must not make 2,000 such reads thirty times dearer than its first.
+   * after a restart; on {@code poll.changed} the web app reads the one poll): a session's thirtieth
+   * poll must not make 2,000 such reads thirty times dearer than its first.
    */
   List<PollView> views(List<Poll> polls, Access a) {
     if (polls.isEmpty()) {
