@@ -1,14 +1,14 @@
 import { isCancelledError, queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, pathId, request } from '../../api/client';
-import type { BallotAck, BallotInput, CountInput, Id, Poll, PollInput, PollState, ReceiptList, Voters } from '../../api/types';
+import { POLL_STATES, type BallotAck, type BallotInput, type CountInput, type Id, type Poll, type PollInput, type ReceiptList, type Voters } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { queryKeys } from '../../lib/queryKeys';
 import type { AnswerMessage } from '../../live/protocol';
 import { meetingApi } from '../../meetings/api/paths';
 
 // The votes API (docs/votes.md). The meeting's channel keeps the poll list current (poll.changed
-// makes it stale, poll.progress and poll.published patch it); every write also puts its answer in
-// the cache, so that a press shows at once, with or without the channel.
+// reads the one poll again, readPoll; poll.progress and poll.published patch it); every write also
+// puts its answer in the cache, so that a press shows at once, with or without the channel.
 
 /** `/api/polls/{pollId}{rest}` */
 export function pollApi(pollId: Id | undefined, rest = ''): string {
@@ -63,8 +63,6 @@ export function storePoll(client: QueryClient, meetingId: Id, poll: Poll | undef
   client.setQueryData(queryKeys.polls.detail(poll.id), poll);
 }
 
-const STATE_ORDER: readonly PollState[] = ['DRAFT', 'OPEN', 'CLOSED', 'PUBLISHED'];
-
 /**
  * A poll read again after its poll.changed, put in place in the meeting's cached list: replaced,
  * or inserted where the server would list it (newest first; ids follow creation) when the caller
@@ -78,7 +76,8 @@ export function placePoll(client: QueryClient, meetingId: Id, poll: Poll): void 
     const at = list.findIndex((p) => p.id === poll.id);
     if (at >= 0) {
       const shown = list[at];
-      if (shown.state && poll.state && STATE_ORDER.indexOf(poll.state) < STATE_ORDER.indexOf(shown.state)) return list;
+      // POLL_STATES is the server's enum, in the order of a poll's life
+      if (shown.state && poll.state && POLL_STATES.indexOf(poll.state) < POLL_STATES.indexOf(shown.state)) return list;
       return list.map((p, i) => (i === at ? poll : p));
     }
     const before = list.findIndex((p) => p.id != null && p.id < (poll.id as number));

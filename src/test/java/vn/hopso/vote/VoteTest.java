@@ -162,6 +162,23 @@ class VoteTest {
     return Api.as(who.token()).body(ballot).post("/api/polls/" + poll + "/ballots");
   }
 
+  /** d0 casts their own ballot and, as d5's proxy holder, d5's, in one batch. */
+  io.restassured.response.Response castForD0AndD5(long poll, String own, String principal) {
+    return Api.as(d.get(0).token())
+        .body(
+            Map.of(
+                "ballots",
+                List.of(
+                    ballot(UUID.randomUUID(), "value", own),
+                    ballot(
+                        UUID.randomUUID(),
+                        "value",
+                        principal,
+                        "participantId",
+                        participantOf.get(d.get(5).id())))))
+        .post("/api/polls/" + poll + "/ballots/batch");
+  }
+
   /** Casts a ballot that must be refused with this status and problem code. */
   void refused(int status, String code, Someone who, long poll, Map<String, Object> ballot) {
     cast(who, poll, ballot).then().statusCode(status).body("code", equalTo(code));
@@ -406,22 +423,7 @@ class VoteTest {
         ballot(UUID.randomUUID(), "value", "NO", "replaces", b1.toString()));
 
     // the proxy holder casts both at once, each its own ballot
-    Api.as(d.get(0).token())
-        .body(
-            Map.of(
-                "ballots",
-                List.of(
-                    ballot(UUID.randomUUID(), "value", "YES"),
-                    ballot(
-                        UUID.randomUUID(),
-                        "value",
-                        "YES",
-                        "participantId",
-                        participantOf.get(d.get(5).id())))))
-        .post(p + "/ballots/batch")
-        .then()
-        .statusCode(200)
-        .body("size()", equalTo(2));
+    castForD0AndD5(poll, "YES", "YES").then().statusCode(200).body("size()", equalTo(2));
     // the principal who gave a proxy, someone absent, without a vote, not invited
     refused(409, "poll.proxy-given", d.get(5), poll, ballot(UUID.randomUUID(), "value", "NO"));
     refused(409, "poll.not-present", d.get(6), poll, ballot(UUID.randomUUID(), "value", "NO"));
@@ -1004,21 +1006,7 @@ class VoteTest {
   void voteAndClose(long poll, boolean publish) {
     String p = "/api/polls/" + poll;
     Api.as(chair.token()).post(p + "/open").then().statusCode(200);
-    Api.as(d.get(0).token())
-        .body(
-            Map.of(
-                "ballots",
-                List.of(
-                    ballot(UUID.randomUUID(), "value", "YES"),
-                    ballot(
-                        UUID.randomUUID(),
-                        "value",
-                        "NO",
-                        "participantId",
-                        participantOf.get(d.get(5).id())))))
-        .post(p + "/ballots/batch")
-        .then()
-        .statusCode(200);
+    castForD0AndD5(poll, "YES", "NO").then().statusCode(200);
     cast(d.get(1), poll, ballot(UUID.randomUUID(), "value", "NO")).then().statusCode(200);
     Api.as(chair.token()).post(p + "/close").then().statusCode(200);
     if (publish) {
@@ -1094,21 +1082,7 @@ class VoteTest {
         .then()
         .body("state", equalTo("OPEN"))
         .body("cast", equalTo(4));
-    Api.as(d.get(0).token())
-        .body(
-            Map.of(
-                "ballots",
-                List.of(
-                    ballot(UUID.randomUUID(), "value", "NO"),
-                    ballot(
-                        UUID.randomUUID(),
-                        "value",
-                        "NO",
-                        "participantId",
-                        participantOf.get(d.get(5).id())))))
-        .post("/api/polls/" + all + "/ballots/batch")
-        .then()
-        .statusCode(200);
+    castForD0AndD5(all, "NO", "NO").then().statusCode(200);
     ticker.tick();
     Api.as(chair.token()).get("/api/polls/" + all).then().body("state", equalTo("OPEN"));
     cast(chair, all, ballot(UUID.randomUUID(), "value", "YES")).then().statusCode(200);
